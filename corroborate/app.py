@@ -1,0 +1,238 @@
+"""L3: the orchestration. ingest → extract → store → corpus → report.
+
+Every face (CLI, web) calls these functions; they hold no UI code. Long work reports
+progress through an optional callback so the caller can draw a bar or stay quiet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from corroborate import corpus, ingest, report
+from corroborate.config import Settings
+from corroborate.errors import InputError, UsageError
+from corroborate.extract.pipeline import analyse_many
+from corroborate.model import Article, Event, Story
+from corroborate.store import Store
+
+Progress = Callable[[Article | InputError], None]
+ReportFormat = Literal["html", "md", "json"]
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did, for the face to print; `failed` makes the exit status 1."""
+
+    articles: list[Article] = field(default_factory=list)
+    failed: list[InputError] = field(default_factory=list)
+    added: int = 0
+    duplicates: list[str] = field(default_factory=list)  # "new id: same as stored id"
+    stories: list[Story] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+def _notify(progress: Progress | None, item: Article | InputError) -> None:
+    if progress is not None:
+        progress(item)
+
+
+def read(
+    inputs: Sequence[str],
+    settings: Settings,
+    *,
+    field_map: Mapping[str, str] | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article | InputError]:
+    """Ingest only: one Article per good report, one InputError per bad item."""
+    return ingest.read_inputs(inputs, settings, field_map=field_map, stdin=stdin)
+
+
+def _split(
+    items: Iterable[Article | InputError], summary: RunSummary, progress: Progress | None
+) -> Iterator[Article]:
+    for item in items:
+        if isinstance(item, InputError):
+            summary.failed.append(item)
+            _notify(progress, item)
+        else:
+            yield item
+
+
+def extract(
+    inputs: Sequence[str],
+    settings: Settings,
+    *,
+    field_map: Mapping[str, str] | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> tuple[Iterator[Article], RunSummary]:
+    """Stateless: ingest and analyse, yielding analysed articles as they are ready."""
+    summary = RunSummary()
+    articles = _split(read(inputs, settings, field_map=field_map, stdin=stdin), summary, progress)
+
+    def analysed() -> Iterator[Article]:
+        for article in analyse_many(articles):
+            _notify(progress, article)
+            yield article
+
+    return analysed(), summary
+
+
+def analyse_inputs(
+    inputs: Sequence[str],
+    settings: Settings,
+    *,
+    field_map: Mapping[str, str] | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Stateless: ingest, analyse, and group into stories, all in memory."""
+    articles, summary = extract(
+        inputs, settings, field_map=field_map, stdin=stdin, progress=progress
+    )
+    summary.articles = list(articles)
+    summary.stories, summary.events = corpus.build_stories(summary.articles, settings)
+    return summary
+
+
+def add(
+    inputs: Sequence[str],
+    settings: Settings,
+    *,
+    field_map: Mapping[str, str] | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """Ingest into the store, one transaction per article; repeated content is a no-op."""
+    summary = RunSummary()
+    with Store(settings.db) as store:
+        for article in _split(
+            read(inputs, settings, field_map=field_map, stdin=stdin), summary, progress
+        ):
+            result = store.add(article)
+            if result.added:
+                summary.added += 1
+            else:
+                summary.duplicates.append(f"{article.id}: {result.reason}")
+            summary.articles.append(article)
+            _notify(progress, article)
+    return summary
+
+
+def pending(settings: Settings) -> int:
+    """How many stored articles still wait for analysis."""
+    with Store(settings.db) as store:
+        return sum(1 for _ in store.unanalysed())
+
+
+def analyze_store(settings: Settings, *, progress: Progress | None = None) -> RunSummary:
+    """Analyse stored articles not yet analysed, then update the stories."""
+    summary = RunSummary()
+    with Store(settings.db) as store:
+        for article in analyse_many(store.unanalysed()):
+            store.save_analysis(article)
+            summary.articles.append(article)
+            _notify(progress, article)
+        everything = [a for a in store.articles() if a.analysed]
+        summary.stories, summary.events = corpus.build_stories(everything, settings)
+        store.save_stories(summary.stories, summary.events)
+    return summary
+
+
+def stored_articles(settings: Settings) -> list[Article]:
+    with Store(settings.db) as store:
+        return list(store.articles())
+
+
+def list_articles(settings: Settings, limit: int, offset: int = 0) -> list[dict[str, object]]:
+    with Store(settings.db) as store:
+        return [asdict(row) for row in store.list_articles(limit=limit, offset=offset)]
+
+
+def list_stories(settings: Settings) -> list[dict[str, object]]:
+    with Store(settings.db) as store:
+        return [
+            {
+                "id": s.id,
+                "event": s.event,
+                "label": s.label,
+                "reports": len(s.article_ids),
+                "origins": len(s.origins),
+                "start": s.start,
+                "end": s.end,
+            }
+            for s in store.stories()
+        ]
+
+
+def get_article(settings: Settings, article_id: str) -> Article:
+    with Store(settings.db) as store:
+        return store.get(article_id)
+
+
+def render_stored(
+    settings: Settings,
+    fmt: ReportFormat,
+    *,
+    story_id: str | None = None,
+    article_id: str | None = None,
+) -> str:
+    """A report over the store: everything, one story, or one article."""
+    with Store(settings.db) as store:
+        if article_id:
+            articles = [store.get(article_id)]
+            stories = [s for s in store.stories() if articles[0].id in s.article_ids]
+        else:
+            stories = store.stories()
+            if story_id:
+                stories = [s for s in stories if s.id == story_id or s.id.startswith(story_id)]
+                if not stories:
+                    raise UsageError(
+                        f"no story {story_id!r}; `corroborate list --stories` shows the ids"
+                    )
+            wanted = {a for s in stories for a in s.article_ids} if story_id else None
+            articles = [a for a in store.articles() if wanted is None or a.id in wanted]
+        events = store.events()
+    return render(articles, stories, events, fmt)
+
+
+def render(
+    articles: list[Article], stories: list[Story], events: list[Event], fmt: ReportFormat
+) -> str:
+    if fmt == "html":
+        return report.to_html(articles, stories, events)
+    if fmt == "md":
+        return report.to_markdown(articles, stories, events)
+    if fmt == "json":
+        return report.to_json(articles, stories, events)
+    raise UsageError(f"unknown report format {fmt!r}; use html, md or json")
+
+
+def write_report(text: str, path: Path) -> Path:
+    """Write atomically: a reader never sees half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+    return path
+
+
+def models_info() -> list[dict[str, object]]:
+    from corroborate.nlp import catalog
+
+    return catalog.info()
+
+
+def train_model(name: str, data_dir: Path | None) -> dict[str, object]:
+    from corroborate.nlp import catalog
+
+    return catalog.train(name, data_dir)
+
+
+def evaluate_model(name: str, data_dir: Path | None) -> dict[str, object]:
+    from corroborate.nlp import catalog
+
+    return catalog.evaluate(name, data_dir)

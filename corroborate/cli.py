@@ -1,0 +1,632 @@
+"""L4: the command line. Each command parses its arguments and makes one call into `app`.
+
+Exit status: 0 when every item was good, 1 when some items failed (each named on one line
+on stderr), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from corroborate import app
+from corroborate.config import Settings, load_settings
+from corroborate.errors import CorroborateError, InputError, UsageError
+from corroborate.model import Article, article_to_dict
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+INPUTS_HELP = (
+    "INPUT is a file, a folder (read recursively), a glob, '-' for standard input, or an "
+    "http(s) URL. Formats are detected from the content: plain text (optional Title:/Date:/"
+    "Source:/URL: header lines), HTML, JSON/JSONL, WARC(.gz), RSS and Atom."
+)
+
+
+# -- shared options ---------------------------------------------------------------------
+
+
+def _settings(ctx: click.Context, **overrides: Any) -> Settings:
+    try:
+        given = {key: value for key, value in overrides.items() if value is not None}
+        return load_settings(**{**ctx.obj, **given})
+    except CorroborateError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _field_map(pairs: Sequence[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        theirs, sep, ours = pair.partition("=")
+        if not sep or not theirs or not ours:
+            raise click.BadParameter(f"{pair!r} is not THEIR_FIELD=OUR_FIELD (e.g. body=text)")
+        mapping[theirs] = ours
+    return mapping
+
+
+def ingest_options(function: Any) -> Any:
+    options = [
+        click.option(
+            "--map",
+            "field_map",
+            multiple=True,
+            metavar="THEIRS=OURS",
+            help="Map a JSON field to ours (id, text, title, url, outlet, published); repeatable.",
+        ),
+        click.option(
+            "--allow-private",
+            is_flag=True,
+            default=None,
+            help="Allow fetching from loopback, private and link-local addresses.",
+        ),
+        click.option(
+            "--follow-links",
+            is_flag=True,
+            default=None,
+            help="For feeds, fetch the article each entry links to.",
+        ),
+        click.option(
+            "--max-bytes", type=int, default=None, help="Refuse an item larger than this."
+        ),
+        click.option(
+            "--timeout", "fetch_timeout", type=float, default=None, help="Seconds per request."
+        ),
+        click.option(
+            "-q", "--quiet", is_flag=True, default=None, help="No progress bars or summaries."
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@contextmanager
+def progress_bar(label: str, total: int | None, quiet: bool) -> Iterator[Any]:
+    """A Rich progress bar on stderr; a no-op when quiet or not a terminal-worthy job."""
+    if quiet:
+        yield lambda item: None
+        return
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(label, total=total)
+
+        def advance(item: Article | InputError) -> None:
+            if isinstance(item, InputError):
+                bar.console.print(f"[red]error[/red] {item}", soft_wrap=True)
+            else:
+                bar.advance(task)
+
+        yield advance
+
+
+def _report_failures(failed: list[InputError], quiet: bool, printed: bool) -> None:
+    if failed and (quiet or not printed):
+        for error in failed:
+            err.print(f"error {error}", soft_wrap=True, markup=False)
+
+
+def _exit(failed: list[InputError]) -> None:
+    if failed:
+        err.print(f"{len(failed)} item(s) failed; the others were processed.", markup=False)
+        sys.exit(1)
+
+
+# -- the group: `corroborate INPUT... -o report.html` runs the one-shot ------------------
+
+
+class DefaultToRun(click.Group):
+    """Route `corroborate INPUT...` (no command name) to the one-shot `run` command."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not any(a in ("--help", "-h", "--version") for a in args):
+            position = self._first_positional(args)
+            if position is not None and args[position] not in self.commands:
+                args = [*args[:position], "run", *args[position:]]
+        return super().parse_args(ctx, args)
+
+    @staticmethod
+    def _first_positional(args: list[str]) -> int | None:
+        """Index of the first argument that is not a group option or its value."""
+        skip = False
+        for index, arg in enumerate(args):
+            if skip:
+                skip = False
+            elif arg == "--db":
+                skip = True
+            elif arg == "-" or not arg.startswith("-"):
+                return index
+        return None
+
+
+@click.group(cls=DefaultToRun, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", default=None, help="Database URL (default sqlite:///corroborate.db).")
+@click.option("-q", "--quiet", is_flag=True, default=None, help="No progress bars or summaries.")
+@click.version_option(package_name="corroborate")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, quiet: bool | None) -> None:
+    """corroborate: who says what across many news reports of the same event.
+
+    \b
+    Quick start:
+      corroborate reports/ -o report.html       analyse a folder, write one report
+      corroborate extract article.txt           print the analysis as JSON lines
+      corroborate add feed.rss && corroborate analyze && corroborate report -o r.html
+
+    Run `corroborate COMMAND --help` for each command, with examples.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj.update({"db": db, "quiet": quiet})
+
+
+@main.command("run")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("report.html"),
+    show_default=True,
+    help="Where to write the report.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md", "json"]),
+    default=None,
+    help="Report format (default: from the output's extension, else html).",
+)
+@ingest_options
+@click.pass_context
+def run_command(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    output: Path,
+    fmt: str | None,
+    field_map: tuple[str, ...],
+    **options: Any,
+) -> None:
+    """Analyse INPUT... in memory and write one report (no database needed).
+
+    \b
+    Examples:
+      corroborate news/ -o out/report.html
+      corroborate https://example.org/story.html --format md -o story.md
+    """
+    settings = _settings(ctx, **options)
+    fmt = fmt or {".md": "md", ".json": "json"}.get(output.suffix.lower(), "html")
+    with progress_bar("Analysing", None, settings.quiet) as advance:
+        summary = app.analyse_inputs(
+            inputs,
+            settings,
+            field_map=_field_map(field_map),
+            stdin=sys.stdin.buffer,
+            progress=advance,
+        )
+    _report_failures(summary.failed, settings.quiet, printed=True)
+    text = app.render(summary.articles, summary.stories, summary.events, fmt)  # type: ignore[arg-type]
+    path = app.write_report(text, output)
+    if not settings.quiet:
+        _print_summary(summary.articles, summary)
+        out.print(f"Report: [bold]{path}[/bold]")
+    _exit(summary.failed)
+
+
+def _print_summary(articles: list[Article], summary: app.RunSummary) -> None:
+    quotes = sum(len(a.quotes) for a in articles)
+    figures = sum(len(a.figures) for a in articles)
+    claims = sum(len(a.claims) for a in articles)
+    flags = sum(1 for a in articles for f in a.flags if f.severity == "warning")
+    copies = sum(len(o.article_ids) - 1 for s in summary.stories for o in s.origins)
+    out.print(
+        f"{len(articles)} reports · {len(summary.events)} events · {len(summary.stories)} "
+        f"stories · {copies} copies collapsed · {quotes} quotes · {figures} figures · "
+        f"{claims} claims · {flags} warnings"
+    )
+    if summary.stories:
+        table = Table(title="Stories", show_lines=False)
+        for column in ("story", "label", "reports", "origins", "dates"):
+            table.add_column(column)
+        for story in summary.stories[:15]:
+            table.add_row(
+                story.id[:8],
+                story.label,
+                str(len(story.article_ids)),
+                str(len(story.origins)),
+                f"{story.start or '?'} → {story.end or '?'}",
+            )
+        out.print(table)
+
+
+@main.command("extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one object per line; json: one array.",
+)
+@ingest_options
+@click.pass_context
+def extract_command(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    fmt: str,
+    field_map: tuple[str, ...],
+    **options: Any,
+) -> None:
+    """Analyse INPUT... and print the output contract (corroborate.article/1). No store.
+
+    Offsets in the output index the `text` field; for text and JSONL input `text` is
+    exactly the input, so offsets match your own copy.
+
+    \b
+    Examples:
+      corroborate extract article.txt
+      corroborate extract --format json reports/*.html > analysis.json
+      cat articles.jsonl | corroborate extract - --map body=text
+    """
+    settings = _settings(ctx, **options)
+    articles, summary = app.extract(
+        inputs,
+        settings,
+        field_map=_field_map(field_map),
+        stdin=sys.stdin.buffer,
+        progress=lambda item: (
+            err.print(f"error {item}", soft_wrap=True, markup=False)
+            if isinstance(item, InputError)
+            else None
+        ),
+    )
+    if fmt == "jsonl":
+        for article in articles:
+            sys.stdout.write(json.dumps(article_to_dict(article), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+    else:
+        json.dump([article_to_dict(a) for a in articles], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    _exit(summary.failed)
+
+
+@main.command("add")
+@click.argument("inputs", nargs=-1, required=True)
+@ingest_options
+@click.pass_context
+def add_command(
+    ctx: click.Context, inputs: tuple[str, ...], field_map: tuple[str, ...], **options: Any
+) -> None:
+    """Ingest INPUT... into the store (one transaction per article).
+
+    Adding the same content again is a no-op that says so.
+
+    \b
+    Examples:
+      corroborate add news/
+      corroborate --db sqlite:///kursk.db add feed.rss --follow-links
+      corroborate add https://example.org/a.html
+    """
+    settings = _settings(ctx, **options)
+    with progress_bar("Adding", None, settings.quiet) as advance:
+        summary = app.add(
+            inputs,
+            settings,
+            field_map=_field_map(field_map),
+            stdin=sys.stdin.buffer,
+            progress=advance,
+        )
+    _report_failures(summary.failed, settings.quiet, printed=True)
+    if not settings.quiet:
+        for line in summary.duplicates:
+            out.print(f"already stored: {line}", markup=False)
+        out.print(
+            f"Added {summary.added} new report(s) to {settings.db}; "
+            f"{len(summary.duplicates)} already there. Next: corroborate analyze"
+        )
+    _exit(summary.failed)
+
+
+@main.command("analyze")
+@click.pass_context
+def analyze_command(ctx: click.Context) -> None:
+    """Analyse stored reports not yet analysed, and update the stories.
+
+    \b
+    Example:
+      corroborate add news/ && corroborate analyze && corroborate report -o report.html
+    """
+    settings = _settings(ctx)
+    total = app.pending(settings)
+    with progress_bar("Analysing", total, settings.quiet) as advance:
+        summary = app.analyze_store(settings, progress=advance)
+    if not settings.quiet:
+        _print_summary(summary.articles, summary)
+
+
+@main.command("stories")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True
+)
+@ingest_options
+@click.pass_context
+def stories_command(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    fmt: str,
+    field_map: tuple[str, ...],
+    **options: Any,
+) -> None:
+    """Group INPUT... into events and stories and align their claims, figures and quotes.
+
+    \b
+    Example:
+      corroborate stories news/ --format json > stories.json
+    """
+    settings = _settings(ctx, **options)
+    with progress_bar("Analysing", None, settings.quiet) as advance:
+        summary = app.analyse_inputs(
+            inputs,
+            settings,
+            field_map=_field_map(field_map),
+            stdin=sys.stdin.buffer,
+            progress=advance,
+        )
+    _report_failures(summary.failed, settings.quiet, printed=True)
+    if fmt == "json":
+        sys.stdout.write(
+            app.render(summary.articles, summary.stories, summary.events, "json").replace(
+                '"corroborate.report/1"', '"corroborate.report/1"'
+            )
+        )
+        sys.stdout.write("\n")
+    else:
+        _print_summary(summary.articles, summary)
+    _exit(summary.failed)
+
+
+@main.command("report")
+@click.option("--story", "story_id", default=None, help="Only this story (id or prefix).")
+@click.option("--article", "article_id", default=None, help="Only this article (id or prefix).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "md", "json"]),
+    default=None,
+    help="Default: from the output's extension, else html.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write here (default: report.html, or stdout for md/json).",
+)
+@click.pass_context
+def report_command(
+    ctx: click.Context,
+    story_id: str | None,
+    article_id: str | None,
+    fmt: str | None,
+    output: Path | None,
+) -> None:
+    """Write a report over the store: everything, one story or one article.
+
+    \b
+    Examples:
+      corroborate report -o report.html
+      corroborate report --story 3f2a --format md
+      corroborate report --article 9c1e0d -o article.json
+    """
+    settings = _settings(ctx)
+    if fmt is None:
+        fmt = (
+            {".md": "md", ".json": "json"}.get(output.suffix.lower(), "html") if output else "html"
+        )
+    text = app.render_stored(settings, fmt, story_id=story_id, article_id=article_id)  # type: ignore[arg-type]
+    if output is None and fmt != "html":
+        sys.stdout.write(text + "\n")
+        return
+    path = app.write_report(text, output or Path("report.html"))
+    if not settings.quiet:
+        out.print(f"Report: [bold]{path}[/bold]")
+
+
+@main.command("list")
+@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0)
+@click.option("--stories", "stories", is_flag=True, help="List stories instead of reports.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+def list_command(ctx: click.Context, limit: int, offset: int, stories: bool, as_json: bool) -> None:
+    """List stored reports (or, with --stories, the stories they form).
+
+    \b
+    Examples:
+      corroborate list --limit 20
+      corroborate list --stories
+      corroborate list --json | jq '.[].title'
+    """
+    settings = _settings(ctx)
+    if stories:
+        rows = app.list_stories(settings)[offset : offset + limit]
+        columns = ("id", "event", "label", "reports", "origins", "start", "end")
+    else:
+        rows = app.list_articles(settings, limit=limit, offset=offset)
+        columns = ("id", "published", "outlet", "title", "quotes", "figures", "flags")
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=f"{len(rows)} {'story' if stories else 'report'} row(s)")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        cells = [str(row.get(c) if row.get(c) is not None else "") for c in columns]
+        cells[0] = cells[0][:10]
+        table.add_row(*(cell[:80] for cell in cells))
+    out.print(table)
+
+
+@main.command("show")
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the output contract as JSON.")
+@click.pass_context
+def show_command(ctx: click.Context, article_id: str, as_json: bool) -> None:
+    """Show one stored report with its quotes, figures and flags (id or unique prefix).
+
+    \b
+    Example:
+      corroborate show 9c1e0d
+    """
+    article = app.get_article(_settings(ctx), article_id)
+    if as_json:
+        sys.stdout.write(json.dumps(article_to_dict(article), ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(f"[bold]{article.title or '(untitled)'}[/bold]")
+    out.print(f"{article.outlet or '?'} · {article.published or '?'} · {article.id}", markup=False)
+    text = article.text
+    for label, rows in (
+        (
+            "Quotes",
+            [(text[q.start : q.end], q.speaker.name if q.speaker else "—") for q in article.quotes],
+        ),
+        (
+            "Figures",
+            [
+                (
+                    text[f.start : f.end],
+                    f"{f.value:g} {f.unit or ''} · {f.source.name or 'unattributed'}",
+                )
+                for f in article.figures
+            ],
+        ),
+        (
+            "Flags",
+            [(text[f.start : f.end][:80], f"{f.kind}: {f.explanation}") for f in article.flags],
+        ),
+    ):
+        if rows:
+            table = Table(title=label, show_header=False)
+            table.add_column(overflow="fold")
+            table.add_column(overflow="fold")
+            for left, right in rows:
+                table.add_row(left, right)
+            out.print(table)
+
+
+@main.group("models")
+def models_group() -> None:
+    """The shipped language models: what they are, how good, how to rebuild them."""
+
+
+@models_group.command("info")
+@click.option("--json", "as_json", is_flag=True)
+def models_info(as_json: bool) -> None:
+    """Each shipped model with provenance, training data, licence, scores, speed and size."""
+    infos = app.models_info()
+    if as_json:
+        sys.stdout.write(json.dumps(infos, indent=2, ensure_ascii=False) + "\n")
+        return
+    for info in infos:
+        table = Table(title=f"{info['name']}: {info.get('task', '')}", show_header=False)
+        table.add_column(style="bold")
+        table.add_column(overflow="fold")
+        for key, value in info.items():
+            if key not in ("name", "task"):
+                table.add_row(
+                    key,
+                    json.dumps(value, ensure_ascii=False)
+                    if isinstance(value, dict | list)
+                    else str(value),
+                )
+        out.print(table)
+
+
+@models_group.command("train")
+@click.argument("name")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of public corpora (default: ../shared/data next to the repository).",
+)
+def models_train(name: str, data_dir: Path | None) -> None:
+    """Reproduce model NAME from the public corpora (a benchmark-length job).
+
+    \b
+    Example:
+      corroborate models train checkworthy --data ../shared/data
+    """
+    result = app.train_model(name, data_dir)
+    sys.stdout.write(json.dumps(result, indent=2) + "\n")
+
+
+@models_group.command("evaluate")
+@click.argument("name")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None)
+def models_evaluate(name: str, data_dir: Path | None) -> None:
+    """Print model NAME's scores on the public test splits.
+
+    \b
+    Example:
+      corroborate models evaluate news_en
+    """
+    result = app.evaluate_model(name, data_dir)
+    sys.stdout.write(json.dumps(result, indent=2) + "\n")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Entry point returning the exit status (used by tests)."""
+    try:
+        main.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="corroborate",
+            standalone_mode=False,
+        )
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code or 0)
+    except click.ClickException as exc:
+        exc.show()
+        return 2 if isinstance(exc, click.UsageError) else 1
+    except click.Abort:
+        err.print("Aborted.", markup=False)
+        return 130
+    except UsageError as exc:
+        err.print(f"error: {exc}", markup=False)
+        return 2
+    except CorroborateError as exc:
+        err.print(f"error: {exc}", markup=False)
+        return 1
+    except SystemExit as exc:
+        return int(exc.code or 0) if isinstance(exc.code, int) else 1
+    return 0
+
+
+def entry() -> None:
+    sys.exit(run())

@@ -1,0 +1,324 @@
+"""Claim alignment: claims that say the same thing across a story, and who contradicts whom.
+
+Claims are compared on a canonical form: opposite verbs map to one concept with a polarity
+("captured" / "repelled" → `control` ±), negations flip the polarity and are then dropped. So a
+claim and its denial look alike for grouping and differ only in polarity. Similarity is the
+MiniLM embedding cosine when available (else TF-IDF cosine of the canonical terms), mixed
+with the overlap of the names inside the claim. Greedy grouping keeps at most one claim per
+report in a group. Within a group each member either `states` the claim or `contradicts` it
+(opposite polarity on a shared concept, or a linked figure that disagrees); `states` is the
+side with more independent origins (ties: the side of the earliest report).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from corroborate import nlp
+from corroborate.corpus.dedup import Dedup, sort_key
+from corroborate.corpus.figures import compatible
+from corroborate.corpus.text import cosine, entity_key, short_hash, stem, words
+from corroborate.model import Article, ClaimGroup
+
+__all__ = ["CHECKWORTHY", "align_claims", "canonical"]
+
+CHECKWORTHY = 0.5  # claims below this check-worthiness are not aligned
+THRESHOLD = {"lexical": 0.45, "embeddings": 0.72}
+LABEL_CHARS = 140
+KEYS = 6  # strongest terms a claim is indexed under
+COMPARE = 5  # a claim is compared with a group's first members only
+
+_NEGATIONS = {
+    "not",
+    "no",
+    "never",
+    "n't",
+    "nobody",
+    "none",
+    "nothing",
+    "neither",
+    "nor",
+    "without",
+    "false",
+    "untrue",
+}
+# (concept, roots read as +, roots read as −): opposite verbs of news reporting
+_OPPOSITES: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = [
+    (
+        "control",
+        ("captur", "seiz", "took", "taken", "occup", "overran", "overrun", "advanc"),
+        (
+            "repel",
+            "repuls",
+            "retreat",
+            "withdr",
+            "recaptur",
+            "pushed back",
+            "beat back",
+            "held off",
+        ),
+    ),
+    (
+        "change",
+        ("rose", "rise", "risen", "increas", "grew", "grow", "climb", "jump", "soar"),
+        (
+            "fell",
+            "fall",
+            "fallen",
+            "decreas",
+            "declin",
+            "drop",
+            "shrank",
+            "shrink",
+            "plung",
+            "slump",
+        ),
+    ),
+    ("truth", ("confirm", "admit", "acknowledg", "true"), ("deni", "deny", "refut", "dismiss")),
+    (
+        "outcome",
+        ("won", "win", "approv", "passed", "accept", "agreed"),
+        ("lost", "lose", "reject", "fail", "refus", "vetoed"),
+    ),
+    (
+        "open",
+        ("opened", "reopen", "resum"),
+        ("closed", "closing", "closure", "shut", "halt", "suspend"),
+    ),
+    ("alive", ("alive", "surviv", "rescued"), ("dead", "died", "killed")),
+]
+
+
+@functools.lru_cache(maxsize=262_144)
+def _token(token: str) -> tuple[str | None, int]:
+    """(canonical term or None, polarity): "@concept" with ±1 for an opposite verb."""
+    for concept, plus, minus in _OPPOSITES:
+        if token.startswith(minus):
+            return "@" + concept, -1
+        if token.startswith(plus):
+            return "@" + concept, 1
+    if len(token) > 2 and token[0].isalpha():
+        return stem(token), 0
+    return None, 0
+
+
+def canonical(text: str) -> tuple[list[str], dict[str, int]]:
+    """(canonical terms, {concept: polarity ±1}) of a claim's text."""
+    tokens = words(text)
+    negations = sum(1 for t in tokens if t in _NEGATIONS or t.endswith("n't"))
+    out: list[str] = []
+    polarity: dict[str, int] = {}
+    for token in tokens:
+        if token in _NEGATIONS or token.endswith("n't"):
+            continue
+        term, sign = _token(token)
+        if term is None:
+            continue
+        out.append(term)
+        if sign < 0:
+            polarity[term[1:]] = -1
+        elif sign > 0:
+            polarity.setdefault(term[1:], 1)
+    if negations % 2 == 1:
+        # a negation flips the claim: on its concept if it has one, else on the claim itself
+        if polarity:
+            polarity = {c: -p for c, p in polarity.items()}
+        else:
+            polarity["assert"] = -1
+    return out, polarity
+
+
+@dataclass(slots=True)
+class _Claim:
+    article: Article
+    index: int
+    origin: str
+    text: str
+    terms: list[str]
+    polarity: dict[str, int]
+    entities: set[str]
+    figures: list[dict[str, Any]]
+    vec: dict[str, float] = field(default_factory=dict)
+    emb: np.ndarray | None = None
+
+
+def _collect(articles: Sequence[Article], dedup: Dedup) -> list[_Claim]:
+    claims: list[_Claim] = []
+    for article in sorted(articles, key=sort_key):
+        if article.id in dedup.exact_copies:
+            continue
+        for index, claim in enumerate(article.claims):
+            if claim.checkworthy < CHECKWORTHY:
+                continue
+            text = article.text[claim.start : claim.end]
+            terms_, polarity = canonical(text)
+            ents = {
+                entity_key(e.canonical or article.text[e.start : e.end])
+                for e in article.entities
+                if claim.start <= e.start < claim.end
+            }
+            figs = [
+                {
+                    "value": f.value,
+                    "value_max": f.value_max,
+                    "qualifier": f.qualifier,
+                    "unit": f.unit,
+                    "measure": f.measure,
+                    "as_of": f.as_of or (article.published or "")[:10] or None,
+                }
+                for i, f in enumerate(article.figures)
+                if i in claim.figures or claim.start <= f.start < claim.end
+            ]
+            origin = dedup.origin_of.get(article.id, article.id)
+            claims.append(_Claim(article, index, origin, text, terms_, polarity, ents, figs))
+    return claims
+
+
+def _opposed(a: _Claim, b: _Claim) -> str | None:
+    """Why `a` and `b` contradict each other, or None."""
+    for concept in sorted(set(a.polarity) & set(b.polarity)):
+        if a.polarity[concept] != b.polarity[concept]:
+            return "negation" if concept == "assert" else f"opposite wording ({concept})"
+    if ("assert" in a.polarity) != ("assert" in b.polarity) and not (
+        set(a.polarity) - {"assert"} or set(b.polarity) - {"assert"}
+    ):
+        return "negation"
+    for fa in a.figures:
+        for fb in b.figures:
+            same = (fa["measure"] or fa["unit"]) == (fb["measure"] or fb["unit"])
+            # a different number on another date is an update (72 settlements on Monday,
+            # 74 on Wednesday), which figure alignment reports; only the same date contradicts
+            when = fa["as_of"] == fb["as_of"] or None in (fa["as_of"], fb["as_of"])
+            if same and when and fa["unit"] == fb["unit"] and not compatible(fa, fb):
+                return "different numbers"
+    return None
+
+
+def _similarity(a: _Claim, b: _Claim, mode: str) -> float:
+    ent = len(a.entities & b.entities) / max(1, len(a.entities | b.entities))
+    if mode == "embeddings" and a.emb is not None and b.emb is not None:
+        base = float(np.dot(a.emb, b.emb))
+        return 0.75 * base + 0.25 * ent if (a.entities and b.entities) else base
+    base = cosine(a.vec, b.vec)
+    return 0.7 * base + 0.3 * ent if (a.entities and b.entities) else base
+
+
+def align_claims(
+    articles: Sequence[Article], dedup: Dedup, story_id: str, *, use_embeddings: bool = False
+) -> list[ClaimGroup]:
+    """Group the check-worthy claims of one story's `articles` and mark each group."""
+    claims = _collect(articles, dedup)
+    if not claims:
+        return []
+    df: Counter[str] = Counter()
+    for c in claims:
+        df.update(set(c.terms))
+    n = len(claims)
+    for c in claims:
+        counts = Counter(c.terms)
+        c.vec = {
+            t: (1 + math.log(k)) * (math.log((n + 1) / (df[t] + 1)) + 1) for t, k in counts.items()
+        }
+    mode = "lexical"
+    if use_embeddings:
+        vectors = nlp.embed([c.text for c in claims])
+        if vectors is not None:
+            mode = "embeddings"
+            for c, v in zip(claims, vectors, strict=True):
+                c.emb = np.asarray(v, dtype=np.float32)
+
+    groups: list[list[_Claim]] = []
+    index: dict[str, list[int]] = {}  # strong term → groups: candidates without a full scan
+    for claim in claims:
+        keys = [t for t, _ in sorted(claim.vec.items(), key=lambda kv: (-kv[1], kv[0]))[:KEYS]]
+        candidates = sorted({g for k in keys for g in index.get(k, ())})
+        best: int | None = None
+        best_score = THRESHOLD[mode]
+        for g in candidates:
+            members = groups[g]
+            if any(m.article.id == claim.article.id for m in members):
+                continue
+            score = max(_similarity(claim, m, mode) for m in members[:COMPARE])
+            if score > best_score:
+                best, best_score = g, score
+        if best is None:
+            best = len(groups)
+            groups.append([])
+        groups[best].append(claim)
+        for k in keys:
+            bucket = index.setdefault(k, [])
+            if not bucket or bucket[-1] != best:
+                bucket.append(best)
+    return [_group(members, story_id) for members in groups]
+
+
+def _group(members: list[_Claim], story_id: str) -> ClaimGroup:
+    anchor = members[0]
+    reasons: dict[int, str] = {}
+    for i, m in enumerate(members[1:], start=1):
+        why = _opposed(anchor, m)
+        if why:
+            reasons[i] = why
+    side_a = [m for i, m in enumerate(members) if i not in reasons]
+    side_b = [m for i, m in enumerate(members) if i in reasons]
+    origins_a = {m.origin for m in side_a}
+    origins_b = {m.origin for m in side_b}
+    states, contradicts = side_a, side_b
+    if len(origins_b) > len(origins_a):
+        states, contradicts = side_b, side_a
+    states_ids = {id(m) for m in states}
+    rows = []
+    for m in members:
+        rows.append(
+            {
+                "article": m.article.id,
+                "origin": m.origin,
+                "outlet": m.article.outlet,
+                "index": m.index,
+                "start": m.article.claims[m.index].start,
+                "end": m.article.claims[m.index].end,
+                "stance": "states" if id(m) in states_ids else "contradicts",
+                "text": m.text,
+            }
+        )
+    independent = len({m.origin for m in states})
+    label_claim = states[0]
+    label = (
+        label_claim.text
+        if len(label_claim.text) <= LABEL_CHARS
+        else (label_claim.text[: LABEL_CHARS - 1].rstrip() + "…")
+    )
+    outlets = sorted({m.article.outlet or m.article.id for m in states})
+    if contradicts:
+        status = "contradicted"
+        against = sorted({m.article.outlet or m.article.id for m in contradicts})
+        kinds = sorted(set(reasons.values()))
+        explanation = (
+            f"Stated by {independent} independent source(s) ({', '.join(outlets)}) and "
+            f"contradicted by {len({m.origin for m in contradicts})} ({', '.join(against)}): "
+            f"{', '.join(kinds)}."
+        )
+    elif independent >= 2:
+        status = "corroborated"
+        explanation = f"Corroborated by {independent} independent sources: {', '.join(outlets)}."
+    else:
+        status = "single_source"
+        copies = len(states) - 1
+        explanation = f"Only one independent source ({', '.join(outlets)})" + (
+            f"; its {copies} other appearance(s) are copies of the same origin." if copies else "."
+        )
+    return ClaimGroup(
+        id="c-" + short_hash(story_id, anchor.article.id, str(anchor.index)),
+        label=label,
+        status=status,  # type: ignore[arg-type]
+        independent_origins=independent,
+        members=rows,
+        explanation=explanation,
+    )

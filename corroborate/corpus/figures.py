@@ -1,0 +1,450 @@
+"""Figure alignment: the same quantity across the reports of a story (or event).
+
+Figures are grouped by (`measure`, `unit`) and location, and within that by what is counted
+(the words around the number: "evacuated" and "died" are never the same quantity). A group
+holds at most one figure per report. Each group is then classified:
+
+- `agree`: every pair of values is compatible within its qualifiers ("about" ±10%, "at least",
+  "more than", "up to", "nearly", ranges; exact values within 1% so converted units meet:
+  386 square miles = 1,000 km²);
+- `update`: values differ but on a later as-of date, a plausible change (72 → 74);
+- `conflict`: values differ for the same as-of date (1,200 vs 1,800 on Monday);
+- `single`: one origin only.
+
+Separately, `arithmetic` groups record sums: two figures of one report adding up (within 1%)
+to a figure of the same unit in another origin (121,000 + 59,000 = 180,000).
+Units arrive normalised by the extractor; conversion is not redone here.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from corroborate.corpus.dedup import Dedup, sort_key
+from corroborate.corpus.text import STOPWORDS, day, location_key, stem, words
+from corroborate.model import Article, Figure, FigureGroup
+
+__all__ = ["align_figures", "compatible", "interval"]
+
+TOLERANCE = 0.01  # exact values within 1% agree (rounding, unit conversion)
+WINDOW_WORDS = 6  # words either side of a number that say what it counts
+MATCH = 0.2  # context overlap needed to put two figures in one group
+UNNAMED_MATCH = 0.4  # ... when no concept ("evacuated", "died") names what both count
+COMPARE = 4  # members of a group an incoming figure is compared with, at each end
+RECENT_GROUPS = 50  # groups of the same measure an incoming figure is compared with
+MAX_CHANGE = 10.0
+# values further apart than this are taken for different quantities, never grouped: a false
+# conflict costs more than a missed update (a toll that triples shows as two groups)
+GROUP_RATIO = 3.0
+AS_OF_SLACK_DAYS = 3  # an as-of date this close to the report's date is the report's moment
+INCREMENTS = {
+    "additional",
+    "a further",
+    "another",
+    "further",
+}  # an update changes a value by at most this factor; more is a conflict
+NOT_QUANTITIES = {"years", "year", "months", "days", "hours", "minutes", "weeks", "percent"}
+
+_ABOUT = {
+    "about",
+    "around",
+    "some",
+    "roughly",
+    "approximately",
+    "almost about",
+    "an estimated",
+    "estimated",
+    "circa",
+    "approx",
+    "close to",
+}
+_AT_LEAST = {"at least", "not less than", "no fewer than", "a minimum of"}
+_MORE = {"more than", "over", "above", "upwards of", "in excess of", "greater than"}
+_AT_MOST = {"up to", "at most", "no more than", "a maximum of"}
+_LESS = {"less than", "under", "fewer than", "below", "just under"}
+_NEARLY = {"nearly", "almost", "close to", "just short of"}
+OPEN_FACTOR = 1.5  # "at least 3" is read as 3..4.5: a later "seven" is news, not agreement
+
+# what is being counted; two figures with different concepts are different quantities
+_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "death": ("die", "died", "dead", "death", "kill", "toll", "fatalit", "lives", "drown"),
+    "injury": ("injur", "wound", "hurt"),
+    "evacuation": ("evacu", "moved", "fled", "flee", "displac", "relocat", "leav", "left"),
+    "missing": ("missing",),
+    "rescue": ("rescu",),
+    "arrest": ("arrest", "detain"),
+    "control": ("control", "held", "captur", "seiz", "occup", "taken", "advanc", "gain"),
+    "prisoner": ("prison", "captiv"),
+    "jobs": ("job", "redundan", "layoff", "lay off", "employ", "worker", "staff"),
+    "shelter": ("shelter", "capacity", "sleep"),
+}
+
+
+def interval(value: float, value_max: float | None, qualifier: str | None) -> tuple[float, float]:
+    """The range of true values a figure as stated allows."""
+    q = (qualifier or "").casefold().strip()
+    if value_max is not None and value_max >= value:
+        return value, value_max
+    if q in _ABOUT:
+        return value * 0.9, value * 1.1
+    if q in _AT_LEAST:
+        return value, value * OPEN_FACTOR
+    if q in _MORE:
+        return value * (1 + 1e-9) + 1e-9, value * OPEN_FACTOR
+    if q in _AT_MOST:
+        return value / OPEN_FACTOR, value
+    if q in _LESS:
+        return value / OPEN_FACTOR, value * (1 - 1e-9)
+    if q in _NEARLY:
+        return value * 0.9, value
+    return value * (1 - TOLERANCE), value * (1 + TOLERANCE)
+
+
+def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two members' stated values can describe the same true value."""
+    lo1, hi1 = interval(a["value"], a["value_max"], a["qualifier"])
+    lo2, hi2 = interval(b["value"], b["value_max"], b["qualifier"])
+    return lo1 <= hi2 and lo2 <= hi1
+
+
+_FUTURE = (
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "plan",
+    "planned",
+    "plans",
+    "expected",
+    "expects",
+    "aims",
+    "target",
+    "total",
+    "forecast",
+    "projected",
+)
+_FUTURE_RE = re.compile(r"\b(?:" + "|".join(_FUTURE) + r")\b")
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s|\n")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around `[start, end)`, at most 250 characters either side."""
+    left = text[max(0, start - 250) : start]
+    ends = list(_SENTENCE_END.finditer(left))
+    begin = start - len(left) + (ends[-1].end() if ends else 0)
+    right = _SENTENCE_END.search(text, end, min(len(text), end + 250))
+    return text[begin : right.start() + 1 if right else min(len(text), end + 250)]
+
+
+@functools.lru_cache(maxsize=65_536)
+def _word_concept(word: str) -> str | None:
+    return next((c for c, roots in _CONCEPTS.items() if word.startswith(roots)), None)
+
+
+def _concepts(tokens: list[str]) -> set[str]:
+    return {c for c in map(_word_concept, tokens) if c}
+
+
+def _context(article: Article, figure: Figure) -> tuple[set[str], set[str], bool]:
+    """(stemmed words near the number, what it counts, whether it is planned or expected).
+
+    The concept comes from the nearest words when they name one ("1,200 residents ... moved"),
+    else from the sentence ("The death toll ... has risen to seven").
+    """
+    # the counted phrase (when the extractor gives one) and the words around the number both
+    # say what is counted: "people" alone does not, "people ... evacuated from" does
+    before = words(article.text[max(0, figure.start - 80) : figure.start])
+    after = words(article.text[figure.end : figure.end + 80])
+    near = before[-WINDOW_WORDS:] + after[:WINDOW_WORDS] + words(figure.counted or "")
+    sentence = _sentence(article.text, figure.start, figure.end)
+    stems = {stem(w) for w in near if len(w) > 3 and w[0].isalpha() and w not in STOPWORDS}
+    # the sentence is tokenised only when the nearest words name no concept
+    concepts = _concepts(near) or _concepts(words(sentence))
+    future = _FUTURE_RE.search(sentence.casefold()) is not None
+    return stems, concepts, future
+
+
+def _window(as_of: str | None, reported: str | None) -> str | None:
+    """The time a figure speaks for: its report's date, unless its as-of date is far off.
+
+    "1,800 evacuated on Sunday night", reported Monday, and "1,200 moved", reported Monday,
+    speak for the same moment; "sales in 2025" reported in 2026 speaks for 2025.
+    """
+    a, r = day(as_of), day(reported)
+    if a and r and abs((a - r).days) > AS_OF_SLACK_DAYS:
+        return as_of
+    return reported or as_of
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    """Locations match when one names a part of the other ("Lindholm" in "Drevna Lindholm")."""
+    if not a or not b:
+        return True
+    x, y = set(a.split()), set(b.split())
+    return x <= y or y <= x
+
+
+@dataclass(slots=True)
+class _Item:
+    member: dict[str, Any]
+    key: tuple[str, str]
+    location: str | None
+    stems: set[str]
+    concepts: set[str]
+    future: bool
+
+
+@dataclass(slots=True)
+class _Group:
+    key: tuple[str, str]
+    location: str | None
+    items: list[_Item]
+
+
+def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
+    items: list[_Item] = []
+    for article in sorted(articles, key=sort_key):
+        if article.id in dedup.exact_copies:
+            continue  # an exact copy adds nothing; its origin is already here
+        for index, figure in enumerate(article.figures):
+            unit = figure.unit or ""
+            if unit in NOT_QUANTITIES and not figure.measure:
+                continue
+            if not (figure.measure or unit) or not math.isfinite(figure.value):
+                continue
+            reported = article.published[:10] if article.published else None
+            as_of = figure.as_of or reported
+            member = {
+                "article": article.id,
+                "origin": dedup.origin_of.get(article.id, article.id),
+                "outlet": article.outlet,
+                "index": index,
+                "start": figure.start,
+                "end": figure.end,
+                "text": article.text[figure.start : figure.end],
+                "value": figure.value,
+                "value_max": figure.value_max,
+                "unit": figure.unit,
+                "qualifier": figure.qualifier,
+                "as_of": as_of,
+                "window": _window(as_of, reported),
+                "location": figure.location,
+                "source": figure.source.name,
+                "original_value": figure.original_value,
+                "original_unit": figure.original_unit,
+                "status": "first",
+            }
+            stems, concepts, future = _context(article, figure)
+            # extractors name the same quantity differently ("people", "people_evacuated"):
+            # group by unit, and let the measure's words join the context instead
+            measure_words = words((figure.measure or "").replace("_", " "))
+            stems |= {stem(w) for w in measure_words if w not in STOPWORDS and len(w) > 3}
+            concepts |= _concepts(measure_words)
+            if (figure.qualifier or "").casefold() in INCREMENTS:
+                concepts.add("increment")  # "a further 25" is not a total: never one of them
+            key = (unit or figure.measure or "", unit)
+            loc = location_key(figure.location)
+            items.append(_Item(member, key, loc, stems, concepts, future))
+    return items
+
+
+def _affinity(item: _Item, group: _Group) -> float:
+    """How likely `item` counts the same thing as the group; -1 when it cannot."""
+    if not _same_place(item.location, group.location):
+        return -1.0
+    if any(o.member["article"] == item.member["article"] for o in group.items):
+        return -1.0  # two numbers in one report are two quantities
+    best = -1.0
+    # the first and latest members say what the group counts; comparing with all of them
+    # would make a long-running figure (a death toll over weeks) quadratic
+    for other in group.items[:COMPARE] + group.items[COMPARE:][-COMPARE:]:
+        if item.concepts and other.concepts and not (item.concepts & other.concepts):
+            continue
+        if item.future != other.future:
+            continue  # "180,000 would have to be evacuated" is not "121,000 were evacuated"
+        a, b = item.member["value"], other.member["value"]
+        if min(a, b) <= 0 or max(a, b) / min(a, b) > GROUP_RATIO:
+            continue  # $46 (a share price) and $120m (a cost) are not one quantity
+        if ("increment" in item.concepts) != ("increment" in other.concepts):
+            continue  # "a further 25 captured" adds to a total; it is not one
+        shared = len(item.stems & other.stems) / max(1, min(len(item.stems), len(other.stems)))
+        if not (item.concepts & other.concepts) and shared < UNNAMED_MATCH:
+            continue  # nothing says what is counted: the words around it must agree
+        score = shared + (0.5 if item.concepts & other.concepts else 0.0)
+        score += 0.3 if item.location and group.location else 0.0
+        best = max(best, score)
+    return best
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+def _describe(member: dict[str, Any]) -> str:
+    q = f"{member['qualifier']} " if member.get("qualifier") else ""
+    value = _fmt(member["value"])
+    if member.get("value_max") is not None:
+        value += f"–{_fmt(member['value_max'])}"
+    if member.get("original_unit") and member.get("original_value") is not None:
+        value += f" {member['unit']} (written {_fmt(member['original_value'])} "
+        value += f"{member['original_unit']})"
+    src = f", source {member['source']}" if member.get("source") else ""
+    return (
+        f"{q}{value} ({member['outlet'] or member['article']}, {member['as_of'] or 'undated'}{src})"
+    )
+
+
+def _classify(group: _Group) -> FigureGroup:
+    members = sorted(
+        (i.member for i in group.items),
+        key=lambda m: (m["as_of"] or "", m["source"] or "", m["article"], m["index"]),
+    )
+    origins = {m["origin"] for m in members}
+    relation = "single"
+    conflicts: list[str] = []
+    updates: list[str] = []
+    for i, m in enumerate(members):
+        earlier = [p for p in members[:i] if p["origin"] != m["origin"]]
+        if not earlier:
+            continue
+        if any(compatible(p, m) for p in earlier):
+            m["status"] = "agrees"
+            continue
+        same_day = [p for p in earlier if p["window"] == m["window"]]
+        ratio = max(m["value"], 1e-9) / max(min(p["value"] for p in earlier), 1e-9)
+        if same_day or not (1 / MAX_CHANGE <= ratio <= MAX_CHANGE):
+            m["status"] = "conflicts"
+            why = "for the same date" if same_day else "a change too large to be an update"
+            against = ", ".join(_describe(p) for p in same_day or earlier)
+            conflicts.append(f"{_describe(m)} against {against} ({why})")
+        else:
+            m["status"] = "updates"
+            updates.append(f"{_describe(earlier[-1])} → {_describe(m)}")
+    if len(origins) > 1:
+        relation = "conflict" if conflicts else "update" if updates else "agree"
+    measure, unit = group.key
+    if relation == "conflict":
+        explanation = "Values that cannot both hold: " + "; ".join(conflicts) + "."
+    elif relation == "update":
+        explanation = (
+            "Changed over time (an update, not a contradiction): " + "; ".join(updates) + "."
+        )
+    elif relation == "agree":
+        outlets = sorted({m["outlet"] or m["article"] for m in members})
+        explanation = (
+            f"{len(origins)} independent sources agree within their stated qualifiers "
+            f"({', '.join(outlets)}): " + "; ".join(_describe(m) for m in members) + "."
+        )
+    else:
+        explanation = "Only one source gives this figure: " + _describe(members[0]) + "."
+    return FigureGroup(
+        measure=measure,
+        location=next((m["location"] for m in members if m["location"]), None),
+        unit=unit or None,
+        relation=relation,  # type: ignore[arg-type]
+        members=members,
+        explanation=explanation,
+    )
+
+
+def _sum_explanation(a: dict[str, Any], b: dict[str, Any], t: dict[str, Any]) -> str:
+    total = a["value"] + b["value"]
+    source = f", source {t['source']}" if t["source"] else ""
+    return (
+        f"{_fmt(a['value'])} + {_fmt(b['value'])} = {_fmt(total)} ({a['outlet'] or a['article']}) "
+        f"matches {_fmt(t['value'])} ({t['outlet'] or t['article']}{source}) within 1%: "
+        "the parts may add up to the reported total."
+    )
+
+
+def _arithmetic(items: list[_Item], groups: list[_Group]) -> list[FigureGroup]:
+    """Two figures in one report that add up to a figure of another origin (within 1%)."""
+    group_of = {id(i): gi for gi, g in enumerate(groups) for i in g.items}
+    by_unit: dict[str, list[_Item]] = {}
+    for item in items:
+        unit = item.key[1]
+        if unit and unit not in NOT_QUANTITIES and item.member["value_max"] is None:
+            by_unit.setdefault(unit, []).append(item)
+    found: list[FigureGroup] = []
+    seen: set[tuple[int, int, int]] = set()
+    for unit, pool in sorted(by_unit.items()):
+        per_article: dict[str, list[_Item]] = {}
+        for item in pool:
+            per_article.setdefault(item.member["article"], []).append(item)
+        totals = sorted(pool, key=lambda i: i.member["value"])
+        for article_items in per_article.values():
+            parts = article_items[:20]  # bound the pairs per report
+            for x in range(len(parts)):
+                for y in range(x + 1, len(parts)):
+                    a, b = parts[x], parts[y]
+                    s = a.member["value"] + b.member["value"]
+                    if s < 10 or min(a.member["value"], b.member["value"]) <= 0:
+                        continue
+                    for t in totals:
+                        tv = t.member["value"]
+                        if tv < s * (1 - TOLERANCE):
+                            continue
+                        if tv > s * (1 + TOLERANCE):
+                            break
+                        if t.member["origin"] == a.member["origin"]:
+                            continue
+                        if group_of.get(id(t)) in (group_of.get(id(a)), group_of.get(id(b))):
+                            continue
+                        if not (
+                            (t.stems | t.concepts) & (a.stems | a.concepts | b.stems | b.concepts)
+                        ):
+                            continue  # nothing in common about what is counted
+                        sig = (id(a), id(b), id(t))
+                        if sig in seen:
+                            continue
+                        seen.add(sig)
+                        members = [
+                            dict(a.member, role="part", status="part"),
+                            dict(b.member, role="part", status="part"),
+                            dict(t.member, role="total", status="total"),
+                        ]
+                        found.append(
+                            FigureGroup(
+                                measure=t.key[0],
+                                location=t.member["location"],
+                                unit=unit,
+                                relation="arithmetic",
+                                members=members,
+                                explanation=_sum_explanation(a.member, b.member, t.member),
+                            )
+                        )
+    return found
+
+
+def align_figures(articles: Sequence[Article], dedup: Dedup) -> list[FigureGroup]:
+    """Group and classify the figures of `articles` (one story or event)."""
+    items = _items(articles, dedup)
+    groups: list[_Group] = []
+    by_key: dict[tuple[str, str], list[_Group]] = {}
+    for item in items:
+        best: _Group | None = None
+        best_score = MATCH
+        for group in by_key.get(item.key, [])[-RECENT_GROUPS:]:
+            score = _affinity(item, group)
+            if score >= best_score and (best is None or score > best_score):
+                best, best_score = group, score
+        if best is None:
+            best = _Group(item.key, item.location, [])
+            groups.append(best)
+            by_key.setdefault(item.key, []).append(best)
+        elif best.location is None:
+            best.location = item.location
+        best.items.append(item)
+    result = [_classify(g) for g in groups]
+    result.extend(_arithmetic(items, groups))
+    order = {"conflict": 0, "update": 1, "arithmetic": 2, "agree": 3, "single": 4}
+    result.sort(
+        key=lambda g: (order[g.relation], g.measure, g.location or "", g.members[0]["as_of"] or "")
+    )
+    return result

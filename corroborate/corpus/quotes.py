@@ -1,0 +1,132 @@
+"""Quote tracking: the same quote across the outlets of a story.
+
+Two quotes are the same when most of the shorter one's words appear in the longer one
+(containment of word sets ≥ `SAME`), which survives trimming and light edits. For each track:
+who each outlet credits (speaker name and title), how the wording drifts (similarity of each
+wording to the earliest, 1.0 = word for word), and where it first appeared (earliest
+published report, then id). `speakers_differ` is set when outlets credit different people,
+`titles_differ` when they give the same person different titles.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from corroborate.corpus.dedup import Dedup, sort_key
+from corroborate.corpus.text import entity_key, short_hash, words
+from corroborate.model import Article, QuoteTrack
+
+__all__ = ["SAME", "speaker_key", "track_quotes"]
+
+SAME = 0.7
+MIN_WORDS = 4  # shorter quotes ("just peace") are too common to track across outlets
+
+
+def speaker_key(name: str | None) -> str | None:
+    """The surname key: "Ms Ilves", "Marta Ilves" and "Regional Governor Marta Ilves" meet."""
+    if not name:
+        return None
+    parts = entity_key(name).split()
+    return parts[-1] if parts else None
+
+
+@dataclass(slots=True)
+class _Quote:
+    article: Article
+    index: int
+    origin: str
+    text: str
+    tokens: list[str]
+    vocab: set[str]
+    speaker: str | None
+    title: str | None
+
+
+def _collect(articles: Sequence[Article], dedup: Dedup) -> list[_Quote]:
+    out: list[_Quote] = []
+    for article in sorted(articles, key=sort_key):
+        if article.id in dedup.exact_copies:
+            continue
+        for index, quote in enumerate(article.quotes):
+            text = article.text[quote.start : quote.end]
+            tokens = words(text)
+            if len(tokens) < MIN_WORDS:
+                continue
+            speaker = quote.speaker.name if quote.speaker else None
+            title = quote.speaker.title if quote.speaker else None
+            origin = dedup.origin_of.get(article.id, article.id)
+            out.append(_Quote(article, index, origin, text, tokens, set(tokens), speaker, title))
+    return out
+
+
+def _same(a: _Quote, b: _Quote) -> bool:
+    shared = len(a.vocab & b.vocab)
+    return shared / min(len(a.vocab), len(b.vocab)) >= SAME
+
+
+def track_quotes(articles: Sequence[Article], dedup: Dedup, story_id: str) -> list[QuoteTrack]:
+    """One `QuoteTrack` per distinct quote in the story (single appearances included)."""
+    tracks: list[list[_Quote]] = []
+    index: dict[str, list[int]] = {}  # rare word → tracks holding it: candidate retrieval
+    for quote in _collect(articles, dedup):
+        candidates: set[int] = set()
+        for token in quote.vocab:
+            if len(token) > 4:
+                candidates.update(index.get(token, ()))
+        match = next(
+            (
+                t
+                for t in sorted(candidates)
+                if all(q.article.id != quote.article.id for q in tracks[t])
+                and _same(quote, tracks[t][0])
+            ),
+            None,
+        )
+        if match is None:
+            match = len(tracks)
+            tracks.append([])
+        tracks[match].append(quote)
+        for token in quote.vocab:
+            if len(token) > 4 and match not in index.setdefault(token, []):
+                index[token].append(match)
+    return [_track(members, story_id) for members in tracks]
+
+
+def _track(members: list[_Quote], story_id: str) -> QuoteTrack:
+    first = members[0]
+    rows: list[dict[str, Any]] = []
+    for q in members:
+        similarity = difflib.SequenceMatcher(None, first.tokens, q.tokens, autojunk=False).ratio()
+        quote = q.article.quotes[q.index]
+        rows.append(
+            {
+                "article": q.article.id,
+                "origin": q.origin,
+                "outlet": q.article.outlet,
+                "index": q.index,
+                "start": quote.start,
+                "end": quote.end,
+                "speaker": q.speaker,
+                "title": q.title,
+                "published": q.article.published,
+                "similarity": round(similarity, 3),
+                "text": q.text,
+            }
+        )
+    keys = {speaker_key(q.speaker) for q in members} - {None}
+    titles: dict[str, set[str]] = {}
+    for q in members:
+        key = speaker_key(q.speaker)
+        if key and q.title:
+            titles.setdefault(key, set()).add(" ".join(q.title.casefold().split()))
+    return QuoteTrack(
+        id="q-" + short_hash(story_id, first.article.id, str(first.index)),
+        text=first.text,
+        members=rows,
+        speakers_differ=len(keys) > 1,
+        first_article=first.article.id,
+        titles_differ=any(len(t) > 1 for t in titles.values()),
+    )

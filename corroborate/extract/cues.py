@@ -1,0 +1,212 @@
+"""Reporting cues: the verbs and phrases that introduce what somebody said, with their stance.
+
+A cue's *stance* is how the writer frames the report:
+
+- ``neutral``: said, added, told, noted, explained, announced, wrote ...
+- ``assertive``: insisted, emphasised, stressed, declared, warned, vowed ...
+- ``distancing``: claimed, alleged, purported (the writer keeps the statement at arm's length)
+- ``conceding``: admitted, conceded, acknowledged
+
+Some verbs only report speech when their subject is a source ("analysts suggest that ...",
+"local reports indicate that ..."), not when it is an abstraction ("the news suggests ...").
+Those are *weak* cues; the quote extractor asks for a recognisable source before using them.
+
+Everything here is plain text matching; it needs no parser, so it can run on any text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from corroborate.model.annotations import Stance
+
+# lemma -> stance. Keep it to verbs that report speech or writing.
+CUE_VERBS: Final[dict[str, Stance]] = {
+    # neutral
+    "say": "neutral",
+    "add": "neutral",
+    "tell": "neutral",
+    "state": "neutral",
+    "note": "neutral",
+    "explain": "neutral",
+    "announce": "neutral",
+    "report": "neutral",
+    "write": "neutral",
+    "tweet": "neutral",
+    "post": "neutral",
+    "reply": "neutral",
+    "respond": "neutral",
+    "comment": "neutral",
+    "remark": "neutral",
+    "mention": "neutral",
+    "observe": "neutral",
+    "recall": "neutral",
+    "continue": "neutral",
+    "confirm": "neutral",
+    "reveal": "neutral",
+    "disclose": "neutral",
+    "testify": "neutral",
+    "predict": "neutral",
+    "ask": "neutral",
+    "describe": "neutral",
+    "suggest": "neutral",
+    "indicate": "neutral",
+    # assertive
+    "insist": "assertive",
+    "emphasise": "assertive",
+    "emphasize": "assertive",
+    "stress": "assertive",
+    "assert": "assertive",
+    "declare": "assertive",
+    "warn": "assertive",
+    "vow": "assertive",
+    "argue": "assertive",
+    "maintain": "assertive",
+    "promise": "assertive",
+    "pledge": "assertive",
+    "deny": "assertive",
+    "affirm": "assertive",
+    # distancing
+    "claim": "distancing",
+    "allege": "distancing",
+    "purport": "distancing",
+    # conceding
+    "admit": "conceding",
+    "concede": "conceding",
+    "acknowledge": "conceding",
+}
+
+# Verbs that report speech only when the subject is a recognisable source.
+WEAK_CUE_VERBS: Final[frozenset[str]] = frozenset({"suggest", "indicate", "continue", "describe"})
+
+# Multi-word cues; the speaker follows them ("according to the ministry, ...").
+CUE_PHRASES: Final[dict[str, Stance]] = {
+    "according to": "neutral",
+    "in the words of": "neutral",
+    "quoted as saying": "neutral",
+}
+
+# The lemmas a benchmark may use to decide which gold attributions are speech.
+SPEECH_LEMMAS: Final[frozenset[str]] = frozenset(CUE_VERBS) | frozenset(CUE_PHRASES)
+
+_IRREGULAR: Final[dict[str, tuple[str, ...]]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "testify": ("testify", "testifies", "testified", "testifying"),
+    "deny": ("deny", "denies", "denied", "denying"),
+    "purport": ("purport", "purports", "purported", "purporting"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "vow": ("vow", "vows", "vowed", "vowing"),
+}
+
+
+def _inflections(lemma: str) -> tuple[str, ...]:
+    """The forms of a regular English verb: note -> notes, noted, noting."""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return (lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing")
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return (lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
+    return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
+
+
+FORM_TO_LEMMA: Final[dict[str, str]] = {
+    form: lemma for lemma in CUE_VERBS for form in _inflections(lemma)
+}
+
+_AUXILIARIES: Final[frozenset[str]] = frozenset(
+    {"has", "have", "had", "having", "was", "were", "is", "are", "will", "would", "also"}
+)
+
+
+def cue_lemma(word: str) -> str | None:
+    """The lexicon lemma of an inflected cue verb ("stated" -> "state"), else None."""
+    return FORM_TO_LEMMA.get(word.lower())
+
+
+def stance_of(lemma: str) -> Stance:
+    """The stance of a cue lemma or phrase; unknown cues are neutral."""
+    return CUE_VERBS.get(lemma) or CUE_PHRASES.get(lemma) or "neutral"
+
+
+def is_speech_cue(cue_text: str) -> bool:
+    """Whether a cue as written ("has said", "said in a statement", "according to") reports
+    speech, by our lexicon."""
+    low = cue_text.lower()
+    if any(phrase in low for phrase in CUE_PHRASES):
+        return True
+    return any(cue_lemma(w) for w in re.findall(r"[a-z]+", low))
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """A cue found in text. `start`/`end` cover the verb (with a perfect auxiliary: "has
+    stated") or the whole phrase; `verb_start` is where the verb itself starts."""
+
+    start: int
+    end: int
+    verb_start: int
+    lemma: str
+    stance: Stance
+    form: str  # the verb as written, lower-case: "said", "saying", "according to"
+    phrase: bool = False  # a multi-word cue whose speaker follows it
+    weak: bool = False
+
+    @property
+    def gerund(self) -> bool:
+        return self.form.endswith("ing") and not self.phrase
+
+
+_WORD_RE: Final = re.compile(r"[A-Za-z]+")
+_PHRASE_RE: Final = re.compile(
+    r"\b(" + "|".join(re.escape(p) for p in sorted(CUE_PHRASES, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_AUX_BEFORE_RE: Final = re.compile(r"\b(has|have|had)\s+(?:also\s+|already\s+|repeatedly\s+)?$")
+
+
+def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
+    """Every lexicon cue in `text[start:end]`, in order of position."""
+    end = len(text) if end is None else end
+    found: list[CueMatch] = []
+    phrase_spans: list[tuple[int, int]] = []
+    for m in _PHRASE_RE.finditer(text, start, end):
+        phrase = m.group(1).lower()
+        lemma = "say" if phrase == "quoted as saying" else phrase
+        found.append(
+            CueMatch(m.start(), m.end(), m.start(), lemma, stance_of(phrase), phrase, phrase=True)
+        )
+        phrase_spans.append((m.start(), m.end()))
+    for m in _WORD_RE.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in phrase_spans):
+            continue
+        form = m.group(0).lower()
+        if m.group(0)[0].isupper() and form not in {"says", "said"}:
+            continue  # "the Washington Post", "the United States": names, not verbs
+        lemma = FORM_TO_LEMMA.get(form)
+        if lemma is None:
+            continue
+        cue_start = m.start()
+        aux = _AUX_BEFORE_RE.search(text, max(start, cue_start - 30), cue_start)
+        if aux is not None and not form.endswith("ing"):
+            cue_start = aux.start()
+        found.append(
+            CueMatch(
+                cue_start,
+                m.end(),
+                m.start(),
+                lemma,
+                CUE_VERBS[lemma],
+                form,
+                weak=lemma in WEAK_CUE_VERBS,
+            )
+        )
+    found.sort(key=lambda c: c.start)
+    return found

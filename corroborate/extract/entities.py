@@ -1,0 +1,140 @@
+"""Named entities from the parse, trimmed and resolved to the fullest name in the article.
+
+The parser's spans are trimmed so that `text[start:end]` is the name itself: honorifics and
+titles in front ("Mr Tykhy" -> "Tykhy", "President Vladimir Putin" -> "Vladimir Putin") and a
+possessive behind ("Rudik’s" -> "Rudik") are dropped. Each person then gets, as `canonical`, the
+fullest form of the same name found anywhere in the article ("Rudik" -> "Kira Rudik").
+
+Works on any object shaped like a spaCy `Doc` (``doc.ents`` with ``start_char``, ``end_char``,
+``label_``); this module never imports spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final, cast
+
+from corroborate.model import Entity
+from corroborate.model.annotations import EntityLabel
+
+HONORIFICS: Final[frozenset[str]] = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "madam"}
+)
+
+# Titles that a tagger often folds into a PERSON span; stripped from the front of the name.
+NAME_TITLES: Final[frozenset[str]] = frozenset(
+    {
+        "president", "vice", "prime", "minister", "senator", "sen", "rep", "representative",
+        "governor", "gov", "mayor", "general", "gen", "colonel", "col", "lieutenant", "lt",
+        "major", "maj", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "commander",
+        "chancellor", "secretary", "judge", "justice", "ambassador", "pope", "king", "queen",
+        "prince", "princess", "sheikh", "chairman", "chairwoman", "director", "chief",
+        "spokesman", "spokeswoman", "spokesperson", "mp", "mep", "speaker", "attorney",
+        "professor", "father", "rev", "reverend", "officer", "deputy", "former", "acting",
+        "u.s.", "us", "state", "foreign", "defence", "defense", "candidate", "nominee",
+        "democrat", "republican", "sen.", "rep.", "gov.", "gen.", "dr.", "mr.", "mrs.", "ms.",
+    }
+)  # fmt: skip
+
+_LABELS: Final[dict[str, EntityLabel]] = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "MISC": "MISC",
+    "NORP": "MISC",
+}
+_SUBTYPES: Final[frozenset[str]] = frozenset({"GPE", "NORP", "FAC", "EVENT"})
+
+_TOKEN_RE: Final = re.compile(r"\S+")
+_POSSESSIVE_RE: Final = re.compile(r"(?:[’']s|[’'])$")
+
+
+def _trim(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
+    """Drop leading honorifics (and, for people, titles) and a trailing possessive."""
+    while True:
+        m = _TOKEN_RE.match(text, start, end)
+        if m is None:
+            break
+        word = m.group(0).lower().rstrip(".")
+        rest = text[m.end() : end].strip()
+        droppable = word in HONORIFICS or (person and word in {t.rstrip(".") for t in NAME_TITLES})
+        if droppable and rest and rest[0].isupper():
+            start = m.end()
+            while start < end and text[start].isspace():
+                start += 1
+            continue
+        if person and word == "the" and rest:
+            start = m.end() + 1
+            continue
+        break
+    m2 = _POSSESSIVE_RE.search(text, start, end)
+    if m2 is not None and m2.start() > start:
+        end = m2.start()
+    while end > start and text[end - 1] in " \t\n,;:.":
+        # keep a final period that ends an initial ("George W.") but not a sentence stop
+        if (
+            text[end - 1] == "."
+            and end - 2 > start
+            and text[end - 2].isupper()
+            and (end - 3 < start or not text[end - 3].isalpha())
+        ):
+            break
+        end -= 1
+    return start, end
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of a name, lower-cased, without honorifics: "Mr Georgiy Tykhy" -> [georgiy,
+    tykhy]."""
+    words = [w.strip(".,’'").lower() for w in name.split()]
+    return [w for w in words if w and w not in HONORIFICS]
+
+
+def fullest_form(name: str, candidates: list[str]) -> str:
+    """The longest candidate that is the same person as `name`: it ends with the same surname,
+    or (for a one-word name) contains that word."""
+    toks = name_tokens(name)
+    if not toks:
+        return name
+    best = name
+    best_len = len(toks)
+    for cand in candidates:
+        ctoks = name_tokens(cand)
+        if len(ctoks) <= best_len:
+            continue
+        same = ctoks[-len(toks) :] == toks or (len(toks) == 1 and toks[0] in ctoks)
+        if not same and len(toks) >= 2:
+            # "Kira Rudik" inside "Kira V. Rudik": first and last name agree
+            same = ctoks[0] == toks[0] and ctoks[-1] == toks[-1]
+        if same:
+            best, best_len = cand, len(ctoks)
+    return best
+
+
+def extract_entities(text: str, doc: Any) -> list[Entity]:
+    """Entities of `doc` (parsed from `text`) as `Entity` annotations with canonical names."""
+    raw: list[tuple[int, int, EntityLabel, str | None]] = []
+    for ent in getattr(doc, "ents", ()):
+        label_name = str(ent.label_)
+        label = _LABELS.get(label_name)
+        if label is None:
+            continue
+        start, end = _trim(text, int(ent.start_char), int(ent.end_char), label == "PERSON")
+        if end <= start:
+            continue
+        subtype = label_name if label_name in _SUBTYPES else None
+        raw.append((start, end, label, subtype))
+    persons = [text[s:e] for s, e, lab, _ in raw if lab == "PERSON"]
+    out: list[Entity] = []
+    for start, end, label, subtype in raw:
+        surface = text[start:end]
+        if label == "PERSON":
+            canonical = fullest_form(surface, persons)
+        else:
+            canonical = re.sub(r"^[Tt]he\s+", "", surface)
+        out.append(
+            Entity(start, end, cast(EntityLabel, label), subtype, " ".join(canonical.split()))
+        )
+    return out

@@ -1,0 +1,1721 @@
+"""Figures: every reported quantity with what it counts, when, where and on whose authority.
+
+`extract_figures(text, doc, sentences, entities, published, paragraphs=None)` finds the number
+expressions of the whole text once (`numbers.py`), keeps those that count something, and fills
+in the rest of each `Figure` from its sentence (and, for the source, its paragraph). Paragraphs
+come from `nlp.segment`; without them a line break between two sentences starts a new one.
+
+- `unit` / `counted`: the unit (`units.py`) or the noun after the number, with a locative or
+  "of" phrase ("settlements in the Kursk region", "territory" in "40 sq km of territory"). An
+  elliptical figure ("and another 59,000 are leaving") takes the unit of the figure before it in
+  the sentence (or, after "another", in the paragraph); coordinated objects share a verb
+  ("launched 45 drones and three missiles").
+- `measure`: the counted noun's key plus the governing verb normalised through a small table of
+  synonyms (seize/capture/take → captured, control/hold → controlled, evacuate/leave/flee →
+  evacuated, ...); a progressive ("are leaving", "in the process of leaving") adds `_pending`,
+  a future ("will be evacuated") `_planned`. Any other verb the tagger finds is used as its own
+  past participle, so the key is never tied to one kind of story; light verbs (have, make, ...)
+  and linking verbs ("the death toll rose to 54" → `death_toll`) add nothing.
+- `period`, `as_of`: the period phrase and the date mention nearest to the figure in its sentence
+  (`dates.py`). `as_of` defaults to the publication date: a figure reported without a date is
+  taken to be current when the article appeared. Without a publication date it is None unless
+  the sentence has an absolute date.
+- `location`: the nearest LOC entity after a locative preposition ("in", "near", "from", ...) in
+  the sentence, with a following "region"/"oblast"/... kept ("Kursk region").
+- `source`: explicit in the sentence ("according to X", "X said", "said X", "local reports
+  indicate") or carried from an earlier sentence of the same paragraph while that source's
+  account goes on: it framed the passage ("According to X, ..."), it was giving figures itself,
+  or the sentence says it continues ("Furthermore, ..."). A new paragraph or a new source ends
+  the carry. Names resolve to the fullest form in the article and keep their title; groups
+  ("officials") are organisations, documents ("local reports", "data") reports.
+
+Not figures: years, dates, times, ordinals, phone-like numbers, ages, numbers inside names
+("Lot 10", "Boeing 737", "F-16"), hyphenated compounds ("24-hour", "54-year-old"), durations
+("two and a half years" is a period, not a figure), ratios and scores ("a 2 to 1 margin"),
+proportions ("eight of 10"), references to things already counted ("the two men"), and numbers
+written in words that count nothing we know and are not governed by a verb of measure ("one
+small mistake", "eight nations"). Numbers written in digits with a plain noun ("300 tanks") are
+figures.
+
+`doc` is duck-typed: anything iterable over tokens with `.idx`, `.text`, `.tag_` and `.lemma_`
+(a spaCy `Doc`; its `char_span` is used when present). With no tags and no entities (a blank
+pipeline) the verb table, the unit lexicon and capitalisation rules still work. The NER's
+mistakes are expected: a surname tagged ORG resolves to the PERSON of the same surname, and
+"<title> First Last" tagged ORG is read as a titled person.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from corroborate.extract.dates import find_dates, find_periods, parse_published
+from corroborate.extract.numbers import NumberMatch, find_numbers
+from corroborate.extract.units import UnitMatch, convert, match_unit
+from corroborate.model import Entity, Figure, Source, Span
+from corroborate.model.annotations import EntityLabel
+
+__all__ = ["extract_figures", "measure_key"]
+
+# ---------------------------------------------------------------------------------------------
+# Verbs: lemma → normalised key. Synonyms share a key; anything else keeps its own participle.
+
+# fmt: off
+_VERB_KEYS: dict[str, str] = {
+    "seize": "captured", "capture": "captured", "take": "captured", "gain": "captured",
+    "conquer": "captured", "overrun": "captured", "grab": "captured", "liberate": "captured",
+    "retake": "captured", "recapture": "captured", "occupy": "controlled",
+    "control": "controlled", "hold": "controlled", "retain": "controlled", "lose": "lost",
+    "cede": "lost", "surrender": "lost", "abandon": "lost", "evacuate": "evacuated",
+    "relocate": "evacuated", "leave": "evacuated", "flee": "evacuated", "escape": "evacuated",
+    "depart": "evacuated", "kill": "killed", "die": "killed", "murder": "killed", "slay": "killed",
+    "perish": "killed", "execute": "killed", "injure": "injured", "wound": "injured",
+    "hurt": "injured", "maim": "injured", "displace": "displaced", "uproot": "displaced",
+    "arrest": "arrested", "detain": "arrested", "apprehend": "arrested", "release": "released",
+    "free": "released", "exchange": "exchanged", "swap": "exchanged", "rescue": "rescued",
+    "save": "saved", "hospitalise": "hospitalised", "hospitalize": "hospitalised",
+    "deploy": "deployed", "station": "deployed", "dispatch": "deployed", "mobilise": "mobilised",
+    "mobilize": "mobilised", "conscript": "mobilised", "draft": "mobilised",
+    "recruit": "recruited", "train": "trained", "displaced": "displaced", "destroy": "destroyed",
+    "eliminate": "destroyed", "shoot": "destroyed",
+    "intercept": "intercepted", "damage": "damaged", "launch": "launched", "fire": "launched",
+    "strike": "struck", "hit": "struck", "shell": "shelled", "bomb": "struck", "pledge": "pledged",
+    "promise": "pledged", "commit": "pledged", "allocate": "pledged", "earmark": "pledged",
+    "approve": "approved", "provide": "provided", "give": "provided", "deliver": "provided",
+    "supply": "provided", "send": "sent", "donate": "provided", "transfer": "provided",
+    "raise": "raised", "collect": "raised", "spend": "spent", "cost": "cost", "record": "recorded",
+    "register": "recorded", "document": "recorded", "count": "recorded", "affect": "affected",
+    "build": "built", "produce": "produced", "sell": "sold", "buy": "bought", "import": "imported",
+    "export": "exported", "receive": "received", "find": "found", "discover": "found",
+    "infect": "infected", "missing": "missing", "left": "left",
+}
+# fmt: on
+# level verbs: the number is the current size of the noun before the verb, no verb in the key
+# fmt: off
+_LEVEL_VERBS = {
+    "be", "reach", "rise", "climb", "increase", "grow", "jump", "soar", "surge", "fall", "drop",
+    "decline", "stand", "total", "number", "exceed", "top", "hit", "stay", "remain", "near",
+    "pass", "surpass", "double", "amount",
+}
+# fmt: on
+# reporting verbs are cues for the source, never the verb a figure is about
+# fmt: off
+_CUE_VERBS = {
+    "say", "tell", "report", "state", "announce", "claim", "estimate", "indicate", "suggest",
+    "show", "add", "confirm", "note", "write", "reveal", "cite", "quote", "warn", "insist",
+    "emphasise", "emphasize", "stress", "explain", "assert", "allege", "admit", "acknowledge",
+    "believe", "think", "put", "tally", "declare", "mention", "argue", "predict", "testify",
+}
+# fmt: on
+# verbs that take people as their object when no noun is written: "killed 12"
+# fmt: off
+_PEOPLE_VERBS = {
+    "killed", "injured", "evacuated", "displaced", "arrested", "released", "rescued",
+    "hospitalised", "exchanged",
+}
+# fmt: on
+# (noun, verb key) → a more idiomatic key
+_IDIOMS = {("prisoners", "captured"): "taken"}
+# verbs whose sense changes when people are the object
+_HUMAN_IDIOMS = {
+    "launched": "dismissed", "struck": "injured", "lost": "killed", "saved": "rescued",
+}  # fmt: skip
+
+# fmt: off
+_IRREGULAR: dict[str, str] = {
+    "took": "take", "taken": "take", "taking": "take", "takes": "take", "held": "hold",
+    "left": "leave", "leaving": "leave", "fled": "flee", "fleeing": "flee", "lost": "lose",
+    "losing": "lose", "shot": "shoot", "gave": "give", "given": "give", "giving": "give",
+    "sent": "send", "won": "win", "winning": "win", "kept": "keep", "died": "die", "dying": "die",
+    "dies": "die", "dead": "die", "unaccounted": "missing",
+    "struck": "strike", "stricken": "strike", "hit": "hit",
+    "hitting": "hit", "spent": "spend", "stood": "stand", "stands": "stand", "standing": "stand",
+    "rose": "rise", "risen": "rise", "rising": "rise", "fell": "fall", "fallen": "fall",
+    "falling": "fall", "grew": "grow", "grown": "grow", "growing": "grow", "slew": "slay",
+    "slain": "slay", "overran": "overrun", "freed": "free", "freeing": "free", "built": "build",
+    "sold": "sell", "bought": "buy", "found": "find", "is": "be", "are": "be", "was": "be",
+    "were": "be", "been": "be", "be": "be", "being": "be", "'s": 'be', "controlled": "control",
+    "controlling": "control", "topped": "top", "topping": "top", "totalled": "total",
+    "totaled": "total", "dropped": "drop", "dropping": "drop", "said": "say", "says": "say",
+    "told": "tell", "put": "put", "wrote": "write", "written": "write", "downed": "destroy",
+    "shelled": "shell", "shelling": "shell", "committed": "commit", "committing": "commit",
+    "stationed": "station", "numbered": "number", "numbers": "number",
+}
+# fmt: on
+# fmt: off
+_AUX = {
+    "have", "has", "had", "been", "be", "being", "are", "is", "was", "were", "already", "now",
+    "so", "far", "reportedly", "allegedly", "also", "still", "just", "currently", "officially",
+    "all", "since", "reported", "believed", "thought", "said", "estimated", "expected", "likely",
+    "apparently", "recently", "previously", "successfully", "later", "then", "who", "that",
+    "which", "will", "would", "could", "may", "might", "must", "to", "either", "both", "in",
+    "total", "altogether", "subsequently", "eventually", "finally", "not",
+}
+# fmt: on
+# fmt: off
+_PRE_SKIP = {
+    "a", "an", "the", "another", "additional", "further", "more", "extra", "total", "of", "about",
+    "around", "approximately", "roughly", "some", "nearly", "almost", "at", "least", "than",
+    "over", "up", "down", "off", "out", "estimated", "as", "many", "much", "just", "well", "close",
+    "fewer", "less", "under", "upwards", "in", "excess", "no", "only", "reportedly",
+    "already", "now", "also", "successfully", "so", "far", "had", "have", "has", "approx", "c",
+}
+# fmt: on
+# fmt: off
+_FUNCTION = {
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "as", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "that",
+    "which", "who", "this", "these", "those", "it", "its", "their", "his", "her", "they", "we",
+    "he", "she", "i", "you", "will", "would", "could", "can", "may", "might", "should", "must",
+    "do", "does", "did", "not", "no", "so", "than", "then", "there", "here", "when", "where",
+    "while", "if", "into", "onto", "over", "under", "after", "before", "since", "until", "per",
+    "each", "every", "all", "both", "either", "neither", "more", "most", "less", "least", "out",
+    "up", "down", "off", "about", "around", "across", "through", "during", "without", "within",
+    "against", "between", "among", "amid", "despite", "because", "what", "whom", "whose", "how",
+    "why", "also", "only", "just", "even", "still", "yet", "already", "now", "again", "ago",
+    "later", "earlier", "said", "say", "says", "added", "according", "reportedly", "another",
+    "other", "others", "them", "us", "our", "your", "my", "me", "him", "himself", "themselves",
+    "itself", "such", "own", "same", "too", "very", "much", "many", "some", "any", "few",
+    "several", "one", "ones",
+}
+# fmt: on
+# fmt: off
+_MODIFIERS = {
+    "more", "additional", "further", "extra", "other", "new", "local", "foreign", "civilian",
+    "military", "enemy", "western", "eastern", "northern", "southern", "small", "large",
+    "major", "minor", "nearby", "frontline", "front-line", "border", "key", "remaining", "total",
+    "young", "elderly", "injured", "wounded", "displaced", "innocent", "armed", "active", "fellow",
+    "trained", "mobilised", "mobilized", "captured", "missing", "regular", "allied", "rebel",
+    "government", "state", "regional", "rural", "urban", "residential", "populated", "newly",
+    "recently", "liberated", "occupied", "unarmed",
+}
+# fmt: on
+# fmt: off
+_LOCATIVE = {
+    "in", "near", "around", "across", "inside", "within", "outside", "throughout", "from", "at",
+    "along", "into", "of", "on",
+}
+# fmt: on
+_GEO_NOUNS = (
+    r"region|oblast|province|district|area|border|city|town|village|county|state|"
+    r"governorate|front|frontline|valley|peninsula|strip|basin|coast|raion|republic"
+)
+# fmt: off
+_TITLE_WORDS = {
+    "ceo", "cfo", "coo", "founder", "executive", "sen", "gov", "rep", "sgt", "judge", "justice",
+    "attorney", "candidate", "nominee", "pres", "supt", "insp", "maj", "capt", "adm", "brig",
+    "chief", "staff", "minister", "president", "spokesman", "spokeswoman", "spokesperson",
+    "general", "commander", "commander-in-chief", "governor", "mayor", "mp", "secretary",
+    "director", "head", "ambassador", "prime", "foreign", "defence", "defense", "deputy",
+    "adviser", "advisor", "official", "officer", "envoy", "lieutenant", "colonel", "major",
+    "captain", "admiral", "marshal", "senator", "congressman", "congresswoman", "lawmaker",
+    "chairman", "chairwoman", "chair", "leader", "speaker", "ombudsman", "commissioner",
+    "representative", "analyst", "expert", "researcher", "professor", "dr", "sir", "lord", "of",
+    "the", "for", "and", "ministry", "army", "armed", "forces", "military", "intelligence",
+    "interior", "affairs", "national", "security", "council", "regional", "state",
+    "administration", "department", "office", "mr", "ms", "mrs", "miss", "gen", "col", "lt",
+}
+# fmt: on
+_HONORIFIC = re.compile(r"^(?:Mr|Ms|Mrs|Miss|Dr|Gen|Col|Lt|Sir|Prof)\.?\s+")
+# fmt: off
+_REPORT_NOUNS = {
+    "report", "reports", "data", "figures", "figure", "statistics", "estimates", "estimate",
+    "statement", "statements", "study", "survey", "census", "analysis", "assessment", "bulletin",
+    "update", "updates", "records", "documents", "document", "monitoring", "media", "press",
+    "footage", "images", "imagery", "poll", "polls", "tally", "count", "database", "research",
+    "reporting", "accounts", "account", "dispatches", "findings", "projections",
+}
+# fmt: on
+# fmt: off
+_GROUP_NOUNS = {
+    "force", "navy", "guard", "brigade", "battalion", "regiment", "corps", "unit", "units",
+    "intelligence", "directorate", "agency", "prosecutors", "militia", "operators", "operator",
+    "emergency services", "services", "rescuers", "medics", "hospital", "hospitals",
+    "officials", "authorities", "government", "ministry", "military", "army", "police",
+    "administration", "office", "analysts", "experts", "sources", "observers",
+    "witnesses", "residents", "monitors", "council", "command", "headquarters", "committee",
+    "service", "department", "forces", "kremlin", "pentagon", "un", "organisers", "organizers",
+    "investigators", "doctors", "activists", "campaigners",
+    "spokespeople", "diplomats", "lawmakers", "researchers", "scientists", "staff",
+    "general staff", "groups", "group", "organisation", "organization", "charity", "ngo",
+    "mission", "bureau", "commission", "parliament", "company", "firm", "bank",
+}
+# fmt: on
+# fmt: off
+_PERSON_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "minister", "president",
+    "commander", "general", "official", "source", "analyst", "expert", "witness", "resident",
+    "chief", "head", "officer", "adviser", "advisor", "envoy", "ambassador", "leader", "secretary",
+    "director", "prosecutor", "doctor", "journalist", "correspondent",
+}
+# fmt: on
+# fmt: off
+_CUE_WORDS = frozenset({
+    "said", "says", "say", "saying", "told", "tells", "reported", "reports", "report",
+    "reporting", "stated", "states", "announced", "announces", "announce", "claimed", "claims",
+    "claim", "estimated", "estimates", "estimate", "indicated", "indicates", "indicate",
+    "suggested", "suggests", "suggest", "showed", "shows", "show", "shown", "added", "adds",
+    "confirmed", "confirms", "confirm", "noted", "notes", "wrote", "writes", "revealed",
+    "reveals", "warned", "warns", "insisted", "insists", "emphasised", "emphasized", "stressed",
+    "declared", "declares", "explained", "explains", "tallied",
+})
+# fmt: on
+# cue words that are also plural nouns: a cue only when a clause follows ("claims that ...",
+# "reports 12 dead"), not in "Republican claims as false" or "local reports indicate"
+_NOUNISH_CUES = frozenset(
+    {
+        "claims",
+        "claim",
+        "reports",
+        "report",
+        "estimates",
+        "estimate",
+        "notes",
+        "shows",
+        "show",
+        "states",
+        "say",
+        "indicate",
+        "suggest",
+        "confirm",
+        "announce",
+    }
+)  # fmt: skip
+_OWNER_BEFORE = re.compile(
+    r"(?:[’']s|\b(?:a|an|the|this|that|these|those|his|her|their|its|our|my|your))\s+$",
+    re.IGNORECASE,
+)
+_NOT_A_CLAUSE = re.compile(
+    r"\s*\b(?:as|of|and|or|about|by|from|in|on|for|to|with|were|was|are|is|have|has|had|"
+    r"indicate[sd]?|suggest(?:s|ed)?|show(?:s|ed)?|say|said|claim(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+_PUT_THE = re.compile(r"\s+the\s+(?:figure|number|toll|total|death\s+toll)", re.IGNORECASE)
+_LETTERS = re.compile(r"[A-Za-z]+")
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|\d+(?:[.,]\d+)*|\S")
+_PROCESS = re.compile(r"\s*in\s+the\s+process\s+of\s+", re.IGNORECASE)
+_UNDER_CONTROL = re.compile(
+    r"\s*(?:(?:now|still|firmly)\s+)?under\s+(?:[\w’'-]+\s+){0,3}control\b", re.IGNORECASE
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|to\s+be|expected\s+to|set\s+to|due\s+to|plan(?:s|ned)?\s+to|going\s+to)"
+    r"(?:\s+\w+ly)?\s*(?:be\s+)?$",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+_AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]+,\s+$")
+_NAME_PREFIX = re.compile(r"(?:[A-Za-z]+[-‑]|#|No\.\s?|[Nn]umber\s)$")
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    lower: str
+    tag: str = ""
+    lemma: str = ""
+
+
+def measure_key(
+    noun: str | None,
+    verb_lemma: str | None,
+    *,
+    pending: bool = False,
+    planned: bool = False,
+    human: bool = False,
+) -> str | None:
+    """The normalised key for a counted noun and its governing verb.
+
+    >>> measure_key("area", "seize")
+    'area_captured'
+    >>> measure_key("people", "leave", pending=True)
+    'people_evacuated_pending'
+    """
+    if not noun:
+        return None
+    noun_key = re.sub(r"[^a-z0-9]+", "_", noun.lower()).strip("_")
+    if not verb_lemma or verb_lemma in _LEVEL_VERBS:
+        return noun_key or None
+    verb_key = _verb_key(verb_lemma)
+    verb_key = _IDIOMS.get((noun_key, verb_key), verb_key)
+    if human:  # "5,300 employees were fired", "troops were struck"
+        verb_key = _HUMAN_IDIOMS.get(verb_key, verb_key)
+    key = f"{noun_key}_{verb_key}"
+    if pending:
+        key += "_pending"
+    elif planned:
+        key += "_planned"
+    return key
+
+
+def _verb_key(lemma: str) -> str:
+    lemma = lemma.lower()
+    if lemma.startswith("="):  # a past form as written, from the tagger
+        return lemma[1:]
+    if lemma in _VERB_KEYS:
+        return _VERB_KEYS[lemma]
+    return _participle(lemma)
+
+
+def _participle(lemma: str) -> str:
+    if lemma.endswith("ed"):
+        return lemma
+    if lemma in _PARTICIPLES:
+        return _PARTICIPLES[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", lemma):  # plan → planned, ban → banned
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
+
+
+# fmt: off
+_PARTICIPLES = {
+    "cut": "cut", "put": "put", "set": "set", "hit": "hit", "shut": "shut", "spread": "spread",
+    "cost": "cost", "hurt": "hurt", "let": "let", "quit": "quit", "split": "split", "bid": "bid",
+    "beat": "beaten", "bring": "brought", "buy": "bought", "catch": "caught", "choose": "chosen",
+    "draw": "drawn", "drive": "driven", "eat": "eaten", "fall": "fallen", "fight": "fought",
+    "fly": "flown", "freeze": "frozen", "grow": "grown", "hide": "hidden", "hold": "held",
+    "keep": "kept", "lay": "laid", "lead": "led", "lend": "lent", "lose": "lost", "meet": "met",
+    "pay": "paid", "rise": "risen", "run": "run", "seek": "sought", "sell": "sold",
+    "send": "sent", "shoot": "shot", "sink": "sunk", "speak": "spoken", "spend": "spent",
+    "stand": "stood", "steal": "stolen", "strike": "struck", "take": "taken", "teach": "taught",
+    "tear": "torn", "throw": "thrown", "wear": "worn", "win": "won", "write": "written",
+    "withdraw": "withdrawn", "blow": "blown", "break": "broken", "build": "built",
+    "deal": "dealt", "dig": "dug", "feed": "fed", "flee": "fled", "hang": "hung",
+    "leave": "left", "ride": "ridden", "see": "seen", "show": "shown", "sit": "sat",
+    "sleep": "slept", "stick": "stuck", "sweep": "swept", "think": "thought", "find": "found",
+    "give": "given", "forbid": "forbidden", "oversee": "overseen", "undergo": "undergone",
+}
+# fmt: on
+
+
+def _lemma_of(word: str) -> str | None:
+    """A lemma for a verb form we know, from the tables (no tagger needed)."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w in _VERB_KEYS or w in _LEVEL_VERBS or w in _CUE_VERBS:
+        return w
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("d", ""),
+    ):
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
+            stem = w[: -len(suffix)] + repl
+            if stem in _VERB_KEYS or stem in _LEVEL_VERBS or stem in _CUE_VERBS:
+                return stem
+            # doubled consonant: controlled, dropped, topped
+            if (
+                len(stem) > 2
+                and stem[-1] == stem[-2]
+                and (stem[:-1] in _VERB_KEYS or stem[:-1] in _LEVEL_VERBS)
+            ):
+                return stem[:-1]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def extract_figures(
+    text: str,
+    doc: Any,
+    sentences: Sequence[Span],
+    entities: Sequence[Entity],
+    published: str | None = None,
+    *,
+    paragraphs: Sequence[Span] | None = None,
+) -> list[Figure]:
+    """Every figure in `text`, in order. See the module docstring for what each field holds."""
+    sents = sorted(sentences, key=lambda s: s.start)
+    ctx = _Context(text, doc, sents, _entity_list(entities, doc), paragraphs)
+    pub = parse_published(published)
+    default_as_of = pub.isoformat() if pub else None
+    starts = [s.start for s in sents]
+    by_sentence: dict[int, list[NumberMatch]] = {}
+    for number in find_numbers(text):
+        i = bisect_right(starts, number.number_start) - 1
+        if i >= 0 and number.end <= sents[i].end:
+            by_sentence.setdefault(i, []).append(number)
+    figures: list[Figure] = []
+    last: tuple[int, Figure | None] = (-1, None)  # the paragraph and its latest figure
+    for i in sorted(by_sentence):
+        sent = sents[i]
+        candidates = [
+            n
+            for n in by_sentence[i]
+            if (n.kind == "cardinal" or _year_that_counts(text, n))
+            and not _not_a_quantity(text, sent, n)
+        ]
+        if not candidates:
+            continue
+        toks = ctx.tokens(i)
+        sent_figures: list[Figure] = []
+        prev_verb: str | None = None
+        periods: list[Any] | None = None
+        dates: list[Any] = []
+        para = ctx.paragraph(i)
+        for number in candidates:
+            before = sent_figures
+            if not before and number.qualifier == "additional" and last[0] == para and last[1]:
+                before = [last[1]]  # "... 12 were killed. Another 30 were wounded."
+            made = _figure(text, sent, toks, number, before, ctx.ents, prev_verb)
+            if made is None:
+                continue
+            fig, prev_verb = made
+            if periods is None:  # only for sentences that hold a figure
+                periods = find_periods(text, sent.start, sent.end)
+                dates = [d for d in find_dates(text, sent.start, sent.end, published) if d.point]
+            fig.period = _nearest_period(periods, fig)
+            fig.as_of = _nearest_date(dates, fig) or default_as_of
+            fig.source = (
+                _pick_source(ctx.explicit(i), fig) or ctx.carried(i) or Source(None, "unattributed")
+            )
+            sent_figures.append(fig)
+        if sent_figures:
+            ctx.figure_sentences.add(i)
+            last = (para, sent_figures[-1])
+        figures.extend(sent_figures)
+    return figures
+
+
+_CONTINUES = re.compile(
+    r"\W*(?:furthermore|moreover|in\s+addition|additionally|also|besides|what\s+is\s+more|"
+    r"what[’']s\s+more|on\s+top\s+of\s+that|similarly|likewise|at\s+the\s+same\s+time|"
+    r"(?:he|she|it|they)\s+(?:also\s+)?(?:added|noted|said))\b",
+    re.IGNORECASE,
+)
+
+
+class _Context:
+    """What the figures of one article share, computed only where a figure needs it."""
+
+    def __init__(
+        self,
+        text: str,
+        doc: Any,
+        sents: list[Span],
+        ents: list[Entity],
+        paragraphs: Sequence[Span] | None,
+    ) -> None:
+        self.text = text
+        self.doc = doc
+        self.sents = sents
+        self.ents = ents
+        self.para_starts = _paragraph_starts(text, sents, paragraphs)
+        self._explicit: dict[int, list[tuple[int, Source]]] = {}
+        self._titles: dict[str, str | None] = {}
+        self._names: dict[str, str] = {}
+        self._people: dict[str, str] | None = None
+        self._table: dict[int, tuple[str, str]] | None = None
+        self.figure_sentences: set[int] = set()
+
+    def tokens(self, i: int) -> list[_Tok]:
+        sent = self.sents[i]
+        return _tokens(self.text, sent.start, sent.end, self._tags(sent))
+
+    def _tags(self, sent: Span) -> dict[int, tuple[str, str]]:
+        doc = self.doc
+        if doc is None:
+            return {}
+        char_span = getattr(doc, "char_span", None)
+        if char_span is not None:  # a spaCy Doc: read only this sentence's tokens
+            span = char_span(sent.start, sent.end, alignment_mode="expand")
+            if span is not None:
+                return {int(t.idx): (str(t.tag_ or ""), str(t.lemma_ or "")) for t in span}
+        if self._table is None:
+            self._table = _token_table(doc)
+        return self._table
+
+    def paragraph(self, i: int) -> int:
+        return _paragraph_of(self.sents[i].start, self.para_starts)
+
+    def explicit(self, i: int) -> list[tuple[int, Source]]:
+        if i not in self._explicit:
+            self._explicit[i] = _explicit_sources(self, i)
+        return self._explicit[i]
+
+    def carried(self, i: int) -> Source | None:
+        """The last source named earlier in the same paragraph, while its account goes on.
+
+        The account goes on when that source framed a whole passage ("According to X, ..."),
+        when it was itself giving figures ("X said 12 were killed. Another 30 were hurt."), or
+        when this sentence says it continues ("Furthermore, ...", "It also ..."). A passing
+        remark ("Analysts said talks stalled.") does not make the next figure theirs.
+        """
+        para = self.paragraph(i)
+        for j in range(i - 1, -1, -1):
+            if self.paragraph(j) != para:
+                return None
+            found = self.explicit(j)
+            if not found:
+                continue
+            pos, src = found[-1]
+            framing = self.text[pos : pos + 9].lower() == "according"
+            sent = self.sents[i]
+            if (
+                framing
+                or j in self.figure_sentences
+                or _CONTINUES.match(self.text, sent.start, sent.end)
+            ):
+                return src
+            return None
+        return None
+
+    def person_before(self, i: int) -> Source | None:
+        """The last person named as a source before sentence `i` (for "he said")."""
+        for j in range(i - 1, max(-1, i - 20), -1):
+            for _, src in reversed(self.explicit(j)):
+                if src.kind == "person" and src.name:
+                    return src
+        return None
+
+    def people(self) -> dict[str, str]:
+        """Surname (lower case) → the fullest name of each PERSON entity in the article."""
+        if self._people is None:
+            self._people = {}
+            for e in self.ents:
+                if e.label != "PERSON":
+                    continue
+                name = _strip_titles(_full_name(self.text, e, self.ents))
+                parts = name.split()
+                if not parts or any(w.lower() in _ORG_WORDS for w in parts):
+                    continue  # "Policy Center", "Times": the tagger's mistakes
+                key = re.sub(r"[’']s$", "", parts[-1]).lower()
+                if len(name) > len(self._people.get(key, "")):
+                    self._people[key] = name
+        return self._people
+
+    def full_name(self, name: str) -> str:
+        if name not in self._names:
+            self._names[name] = _full_name_text(self.text, name)
+        return self._names[name]
+
+    def title_of(self, name: str | None) -> str | None:
+        """A title written before the name anywhere in the article ("Ukrainian MP Kira Rudik")."""
+        if not name:
+            return None
+        if name not in self._titles:
+            self._titles[name] = _title_in_text(self.text, name)
+        return self._titles[name]
+
+
+def _token_table(doc: Any) -> dict[int, tuple[str, str]]:
+    table: dict[int, tuple[str, str]] = {}
+    try:
+        for tok in doc:
+            table[int(tok.idx)] = (
+                str(getattr(tok, "tag_", "") or ""),
+                str(getattr(tok, "lemma_", "") or ""),
+            )
+    except TypeError:
+        return {}
+    return table
+
+
+def _tokens(text: str, start: int, end: int, tags: dict[int, tuple[str, str]]) -> list[_Tok]:
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        tag, lemma = tags.get(m.start(), ("", ""))
+        out.append(_Tok(m.start(), m.end(), m.group(), m.group().lower(), tag, lemma.lower()))
+    return out
+
+
+def _entity_list(entities: Sequence[Entity], doc: Any) -> list[Entity]:
+    if entities:
+        return sorted(entities, key=lambda e: e.start)
+    out: list[Entity] = []
+    for ent in getattr(doc, "ents", ()) or ():
+        label = _ENTITY_LABELS.get(str(ent.label_))
+        if label:
+            out.append(Entity(ent.start_char, ent.end_char, label))
+    return out
+
+
+_ENTITY_LABELS: dict[str, EntityLabel] = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "NORP": "MISC",
+}
+
+
+def _paragraph_starts(
+    text: str, sentences: Sequence[Span], paragraphs: Sequence[Span] | None
+) -> list[int]:
+    if paragraphs:
+        return sorted(p.start for p in paragraphs)
+    starts: list[int] = []
+    prev_end = -1
+    for sent in sorted(sentences, key=lambda s: s.start):
+        if prev_end < 0 or "\n" in text[prev_end : sent.start]:
+            starts.append(sent.start)
+        prev_end = sent.end
+    return starts
+
+
+def _paragraph_of(pos: int, starts: list[int]) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
+
+
+def _index_at(toks: list[_Tok], pos: int) -> int:
+    """Index of the first token starting at or after `pos`."""
+    for i, t in enumerate(toks):
+        if t.start >= pos:
+            return i
+    return len(toks)
+
+
+# --- one figure -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Counted:
+    unit: str | None
+    noun: str | None  # the measure noun key
+    counted: str | None
+    end: int  # where the figure's span ends (after the unit or noun)
+    category: str | None
+    unit_match: UnitMatch | None
+
+
+def _figure(
+    text: str,
+    sent: Span,
+    toks: list[_Tok],
+    number: NumberMatch,
+    before: list[Figure],
+    ents: list[Entity],
+    prev_verb: str | None = None,
+) -> tuple[Figure, str | None] | None:
+    counted = _counted(text, sent, toks, number)
+    if counted is not None and counted.category == "duration":
+        return None
+    i_first = _index_at(toks, number.number_start)
+    i_after = _index_at(toks, counted.end if counted else number.end)
+    verb, pending, planned = _governing_verb(text, toks, i_first, i_after, number)
+    if (
+        verb is None
+        and prev_verb
+        and before
+        and _COORDINATED.fullmatch(text, before[-1].end, number.start)
+    ):
+        verb = prev_verb  # "launched 45 drones and three missiles"
+    if counted is None:
+        # no noun: an ellipsis of the figure before ("and another 59,000 are leaving") or the
+        # object of a verb that counts people ("killed 12")
+        prev = before[-1] if before else None
+        verb_key = _verb_key(verb) if verb else None
+        if (
+            prev is not None
+            and prev.unit
+            and (verb or _ELLIPSIS.search(text, sent.start, number.start))
+        ):
+            counted = _Counted(prev.unit, _noun_of(prev), prev.counted, number.end, None, None)
+        elif verb_key in _PEOPLE_VERBS:
+            counted = _Counted("people", "people", "people", number.end, "people", None)
+        elif _NOT_COUNTED_AFTER.match(text, number.end):
+            return None  # "10 times the average"
+        else:
+            subject = _level_subject(text, toks, i_first, number)
+            if subject is None:
+                return None
+            lexical = match_unit(f" {subject}", 0)
+            if lexical is not None and lexical.end == len(subject) + 1:  # "number of evacuees"
+                counted = _Counted(lexical.unit, lexical.noun, subject, number.end, None, None)
+            else:
+                counted = _Counted(None, subject, subject, number.end, None, None)
+            verb = None
+    elif (
+        number.words
+        and counted.unit_match is None
+        and not number.currency
+        and (verb is None or verb in _LEVEL_VERBS)
+    ):
+        # a number in words counting a plain noun: only when a verb of measure governs it
+        return None
+    if number.value == 0:
+        return None
+    value, vmax = number.value, number.value_max
+    original_value: float | None = None
+    original_unit: str | None = None
+    if counted.unit_match is not None:
+        value, original_value, original_unit = convert(value, counted.unit_match)
+        if vmax is not None:
+            vmax, _, _ = convert(vmax, counted.unit_match)
+    unit = number.currency or counted.unit
+    noun = counted.noun
+    if number.currency:
+        noun = _head(counted.counted) or "money"
+    elif counted.category == "percent":
+        if counted.counted is None:  # "turnout was 61%"
+            counted.counted = _level_subject(text, toks, 0, number)
+        noun = _head(counted.counted) or "share"
+    measure: str | None
+    if verb is None and counted.counted and counted.counted.lower() in _NOUN_MEASURES:
+        measure = _NOUN_MEASURES[counted.counted.lower()]
+    elif verb is None and noun in _NOUN_MEASURES:
+        measure = _NOUN_MEASURES[noun]
+    else:
+        measure = measure_key(
+            noun,
+            verb,
+            pending=pending,
+            planned=planned,
+            human=unit in {"people", "soldiers", "prisoners"},
+        )
+    fig = Figure(
+        start=number.start,
+        end=counted.end,
+        value=value,
+        unit=unit,
+        value_max=vmax,
+        counted=counted.counted,
+        measure=measure,
+        qualifier=number.qualifier,
+        original_unit=original_unit,
+        original_value=original_value,
+    )
+    fig.location = _location(text, sent, ents, fig)
+    return fig, verb
+
+
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+)")
+_ELLIPSIS = re.compile(
+    r"(?:\banother|\bthe\s+other|\ba\s+further|\band|,|\bwhile|\bwith)\s*$", re.IGNORECASE
+)
+
+
+def _noun_of(fig: Figure) -> str | None:
+    if fig.measure is None:
+        return None
+    return fig.measure.split("_")[0] if fig.unit else fig.measure
+
+
+def _head(phrase: str | None) -> str | None:
+    if not phrase:
+        return None
+    words = re.split(r"\s+(?:in|of|near|at|from|on|for|across)\s+", phrase, maxsplit=1)[0].split()
+    return words[-1].lower() if words else None
+
+
+_YEAR_CONTEXT = re.compile(
+    r"\b(?:in|since|by|until|from|of|for|after|before|during|early|late|mid|"
+    r"to|and|the|year|between)\s*$"
+)
+_COMPOUND = re.compile(r"[-‑][^\W\d_]")
+_YEARS_OLD = re.compile(r"\s+years?\s+old\b|\s*-?\s*years?-old", re.IGNORECASE)
+_CLOSE = re.compile(r"\s*[,)]")
+_AMPM = re.compile(r"\s*[-–]?\s*(?:a\.m|p\.m)")
+_AGE_LIMIT_BEFORE = re.compile(
+    r"\b(?:people|children|kids|those|men|women|adults|voters|anyone|everyone|persons?|"
+    r"users|students|girls|boys)\s+(?:under|over|above|below|aged|between)\s+$",
+    re.IGNORECASE,
+)
+_PLURAL_NUMBER = re.compile(r"[’']?s\b")
+_OUT_OF_AFTER = re.compile(r"\s+out\s+of\s+(?:every\s+)?(?:\d|ten\b|a\s+hundred)", re.IGNORECASE)
+_EVERY_AFTER = re.compile(r"\s+(?:worth\s+)?(?:of|in|out\s+of)\s+(?:every|each)\b", re.I)
+_INTENSIFIER = re.compile(
+    r"\s*(?:percent|per\s+cent|%)\s+(?:sure|wrong|right|certain|behind|committed|correct|"
+    r"true|false|confident|accurate|clear|safe|honest|convinced|serious|effective)\b",
+    re.IGNORECASE,
+)
+_CONVERSION_BEFORE = re.compile(
+    r"\d[\d,.]*\s*(?:[^\W\d_][\w²]*\.?\s*){1,2}\(\s*(?:about|some|around|roughly|nearly|or|~)?\s*$",
+    re.IGNORECASE,
+)
+_PARTITIVE_BEFORE = re.compile(r"\d[\d,.]*\s+of\s+(?:the|all|its|their)\s+$", re.IGNORECASE)
+_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|all|its|their)\s+\d[\d,.]*(?=\s)", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|these|those|its|their|his|her|our|my|your|both|all)\s+$", re.IGNORECASE
+)
+_PROPORTION_BEFORE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+)?of\s+"
+    r"(?:every\s+|each\s+)?\S?$",
+    re.IGNORECASE,
+)
+_RATIO_AFTER = re.compile(r"\s*(?:to|-|–|:)\s*\d")
+_RATIO_BEFORE = re.compile(r"\d\s*(?:to|-|–|:)\s*$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+\S{0,3}$", re.IGNORECASE)
+_FROM_PAIR_BEFORE = re.compile(r"\bfrom\s+\S{0,3}[\d,.]+\s*\S{0,10}\s*(?:to|-|–)\s*\S{0,3}$", re.I)
+_CAP_WORD_BEFORE = re.compile(r"([A-Z][\w’'.&-]*)\s$")
+
+
+def _year_that_counts(text: str, number: NumberMatch) -> bool:
+    """ "2000 people" is a figure; "in 2000" is a year."""
+    if number.kind != "year" or number.value_max is not None:
+        return False
+    before = text[max(0, number.start - 12) : number.start].lower()
+    if _YEAR_CONTEXT.search(before):
+        return False
+    unit = match_unit(text, number.end)
+    return unit is not None and unit.category not in {"duration", "percent"}
+
+
+def _not_a_quantity(text: str, sent: Span, number: NumberMatch) -> bool:
+    s, e = number.number_start, number.number_end
+    before = text[max(sent.start, s - 20) : s]
+    if _AGE_BEFORE.search(before) or _AGE_LIMIT_BEFORE.search(before):
+        return True
+    if (
+        _PLURAL_NUMBER.match(text, e)
+        or _EVERY_AFTER.match(text, number.end)
+        or _OUT_OF_AFTER.match(text, number.end)
+    ):
+        return True  # "the 1990s", "a handful of $20s", "$4 of every $5"
+    after = text[e : e + 12]
+    # "24-hour", "54-year-old", "10-point": hyphenated compounds are adjectives
+    if _COMPOUND.match(after) and not after.lower().startswith(("-strong",)):
+        return True
+    if _YEARS_OLD.match(after):
+        return True
+    # ", 54," after a name: an age
+    if _AGE_APPOSITION.search(before) and _CLOSE.match(after) and number.value < 120:
+        return True
+    if _AMPM.match(after):
+        return True
+    # "a 2 to 1 margin", "won 3-1": a ratio or a score (a range would have been merged)
+    if not number.words and (
+        (_RATIO_AFTER.match(text, number.end) and not _FROM_BEFORE.search(before))
+        or (
+            _RATIO_BEFORE.search(text, max(0, s - 8), s)
+            and not _FROM_PAIR_BEFORE.search(text, max(0, s - 30), s)
+        )
+    ):
+        return True
+    if number.start == s and _NAME_PREFIX.search(text, max(sent.start, s - 8), s):
+        return True
+    # a number right after a capitalised word is part of a name: "Lot 10", "Apollo 11"
+    if number.start == s and not number.words:
+        m = _CAP_WORD_BEFORE.search(text, max(sent.start, s - 30), s)
+        if m and not _is_plain_word(m.group(1)):
+            return True
+    # "the two countries", "both men": a reference to things already counted
+    if number.words and number.value < 100 and _DEFINITE_BEFORE.search(before):
+        return True
+    # "eight of 10 avocados": a proportion, not a count of 10
+    if _PROPORTION_BEFORE.search(before):
+        return True
+    if number.value == 100 and _INTENSIFIER.match(text, e):
+        return True  # "100 percent wrong"
+    # "1,000 sq km (386 sq miles)": the same figure converted; "21 of the 25 drones": a total
+    if _CONVERSION_BEFORE.search(text, max(0, number.start - 40), number.start) or (
+        _PARTITIVE_BEFORE.search(before)
+    ):
+        return True
+    # "one" is a pronoun or article far more often than a count
+    return number.words and number.value == 1 and not match_unit(text, number.end)
+
+
+def _is_plain_word(word: str) -> bool:
+    """A capitalised word that can sit before a number without naming it."""
+    w = word.lower().rstrip(".")
+    return (
+        w in _FUNCTION
+        or w in _PRE_SKIP
+        or _lemma_of(w) is not None
+        or w
+        in {
+            "only",
+            "nearly",
+            "almost",
+            "roughly",
+            "approximately",
+            "around",
+            "over",
+            "some",
+            "about",
+            "just",
+            "another",
+            "all",
+            "those",
+            "these",
+            "additionally",
+            "furthermore",
+            "moreover",
+            "meanwhile",
+            "overall",
+            "altogether",
+            "today",
+            "yesterday",
+            "so",
+            "far",
+            "still",
+            "now",
+            "least",
+        }
+    )
+
+
+def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _Counted | None:
+    """The unit or noun the number counts, and the phrase it heads."""
+    pos = number.end
+    if number.currency:
+        # "$5m in aid", "€1.2bn of weapons", "a $5m package"
+        scale = re.match(r"\s*(?:dollars|euros|pounds|worth)\b", text[pos : sent.end], re.I)
+        if scale:
+            pos += scale.end()
+        obj = _of_phrase(text, pos, sent.end, allow_in=True)
+        counted = obj[0] if obj else None
+        return _Counted(number.currency, "money", counted, pos, "currency", None)
+    partitive = _PARTITIVE_AFTER.match(text, pos, sent.end)
+    if partitive:  # "21 of the 25 drones": counts the drones after the total
+        pos = partitive.end()
+    unit = _unit_after(text, pos, sent.end, toks)
+    if unit is not None:
+        counted_text: str | None
+        if unit.category in {"area", "length", "percent", "mass", "currency"}:
+            obj = _of_phrase(text, unit.end, sent.end, allow_in=unit.category == "currency")
+            counted_text = obj[0] if obj else None
+            if counted_text is None and unit.category == "area":
+                counted_text = "area"
+        else:
+            counted_text = _with_pp(text, pos, unit.end, sent.end)
+        return _Counted(unit.unit, unit.noun, counted_text, unit.end, unit.category, unit)
+    noun = _plain_noun(text, toks, pos)
+    if noun is None:
+        return None
+    n_start, n_end = noun
+    head = text[n_start:n_end].lower()
+    counted_text = _with_pp(text, pos, n_end, sent.end)
+    if text[n_start].isupper():  # a people by name: "8 million Americans"
+        return _Counted("people", head, counted_text, n_end, "people", None)
+    return _Counted(head, head, counted_text, n_end, "count", None)
+
+
+def _unit_after(text: str, pos: int, end: int, toks: list[_Tok]) -> UnitMatch | None:
+    """A unit right after the number, or after up to two modifiers ("72 more settlements")."""
+    found = match_unit(text, pos, end)
+    if found is not None:
+        return found
+    at = pos
+    for _ in range(2):
+        m = re.match(r"\s*([^\W\d_][\w’'-]*)", text[at:end])
+        if not m:
+            return None
+        word = m.group(1)
+        if word.lower() not in _MODIFIERS and not (
+            word[0].isupper() and word.lower() not in _FUNCTION
+        ):
+            return None
+        at += m.end()
+        found = match_unit(text, at, end)
+        if found is not None:
+            return found
+    return None
+
+
+# nouns after a number that make it a ratio or a manner, not a count
+_NOT_COUNTED = frozenset({"times", "fold", "ways", "to", "percentile", "th", "s"})
+_NOT_COUNTED_AFTER = re.compile(r"\s*(?:times|fold|ways)\b", re.IGNORECASE)
+
+
+_SUSPENDED = re.compile(r"\s+[^\W\d_]+-\s+(?:and|or|to)\s+[^\W\d_]+(?:-[^\W\d_]+)?(?=\s)")
+
+
+def _plain_noun(text: str, toks: list[_Tok], pos: int) -> tuple[int, int] | None:
+    """The head noun after a number (ending at `pos`) not in the unit lexicon ("300 tanks")."""
+    suspended = _SUSPENDED.match(text, pos)
+    i = _index_at(toks, suspended.end() if suspended else pos)
+    last: tuple[int, int] | None = None
+    has_tags = any(t.tag for t in toks)
+    for j in range(i, min(i + 4, len(toks))):
+        t = toks[j]
+        if not t.text[0].isalpha():
+            break
+        if has_tags:
+            if t.tag in {"NNS", "NN", "NNPS"}:
+                last = (t.start, t.end)
+                continue
+            if t.tag in {"JJ", "VBN", "NNP"} and last is None:
+                continue
+            if (  # a mis-tagged word inside a compound: "tax haven/RB subsidiaries"
+                last is not None
+                and t.text.isalpha()
+                and t.text.islower()
+                and t.lower not in _FUNCTION
+                and j + 1 < len(toks)
+                and toks[j + 1].tag in {"NNS", "NN"}
+            ):
+                continue
+            break
+        if t.lower in _FUNCTION or _is_verb_form(t.lower) or t.lower.endswith("ly"):
+            break
+        if t.text[0].isupper():
+            if last is None and t.lower.endswith("ans"):  # "8 million Americans"
+                last = (t.start, t.end)
+                break
+            if last is None:  # "72 Russian soldiers": a proper adjective
+                continue
+            break
+        if last is not None and not text[toks[j - 1].end : t.start].isspace():
+            break
+        # without tags: a short run of plain words, ended by the first plural
+        # ("95 retired generals", "11 primary-season debates", "300 tanks were")
+        last = (t.start, t.end)
+        if t.lower.endswith("s") and not t.lower.endswith("ss"):
+            break
+    if last is not None and text[last[0] : last[1]].lower() in _NOT_COUNTED:
+        return None
+    return last
+
+
+def _with_pp(text: str, num_end: int, head_end: int, sent_end: int) -> str:
+    """The counted noun phrase: modifiers, head, and a locative phrase after it."""
+    phrase_start = num_end
+    while phrase_start < head_end and text[phrase_start].isspace():
+        phrase_start += 1
+    phrase = text[phrase_start:head_end]
+    pp = re.match(
+        r"\s+((?:in|near|across|around|inside|along|on|at|of|from)\s+(?:the\s+)?"
+        r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*(?:\s+(?:" + _GEO_NOUNS + r"))?)",
+        text[head_end:sent_end],
+    )
+    if pp:
+        phrase += " " + pp.group(1)
+    return " ".join(phrase.split())
+
+
+def _of_phrase(text: str, pos: int, end: int, *, allow_in: bool) -> tuple[str, int] | None:
+    """ "of territory", "in humanitarian aid", "worth of weapons": the noun phrase object."""
+    preps = r"of|worth\s+of|in(?=\s+[a-z])" if allow_in else r"of"
+    m = re.match(
+        rf"\s+(?:{preps})\s+((?:(?:the|its|their|both|all|these|those)\s+){{0,2}}"
+        rf"[^\W\d_][\w’'-]*(?:\s+[^\W\d_][\w’'-]*){{0,2}})",
+        text[pos:end],
+    )
+    if not m:
+        return None
+    words = m.group(1).split()
+    keep: list[str] = []
+    for w in words:
+        if w.lower() in _FUNCTION and keep:
+            break
+        if w.lower() in _FUNCTION:  # "of the", "of both the", "of all"
+            continue
+        if _is_verb_form(w.lower()) or (keep and len(w) > 5 and w.lower().endswith("ed")):
+            break  # "of Republicans agreed": the verb of the clause, not the noun
+        keep.append(w)
+    if not keep:
+        return None
+    return " ".join(keep), pos + m.end()
+
+
+def _governing_verb(
+    text: str, toks: list[_Tok], i_first: int, i_after: int, number: NumberMatch
+) -> tuple[str | None, bool, bool]:
+    """(verb lemma, progressive?, future?) for the number at tokens[i_first:i_after]."""
+    # the verb before an object: "seized an additional 40 sq km", "controls 72 settlements"
+    j = i_first - 1
+    skipped = 0
+    q_start_index = _index_at(toks, number.start)
+    while j >= 0 and skipped < 6:
+        t = toks[j]
+        if j >= q_start_index:
+            j -= 1
+            continue
+        lemma = _verb_lemma(t)
+        if lemma is not None:
+            if lemma in _CUE_VERBS:
+                break
+            if lemma in _LEVEL_VERBS or lemma == "be":
+                break
+            prefix = text[max(0, t.start - 30) : t.start]
+            if lemma == "leave":
+                # "left three people dead": the state after the object says what happened;
+                # "left 200,000 homes without power" is not an evacuation
+                state = _lemma_of(toks[i_after].lower) if i_after < len(toks) else None
+                lemma = state if state in _STATES else "left"
+            return lemma, False, bool(_FUTURE.search(prefix))
+        if t.lower in _PRE_SKIP or (t.tag in {"JJ", "DT", "RB", "PDT"}):
+            j -= 1
+            skipped += 1
+            continue
+        break
+    # the verb after a subject: "121,000 people have been evacuated", "59,000 are leaving"
+    k = i_after
+    saw_be = False
+    saw_being = False
+    prefix_future = False
+    steps = 0
+    while k < len(toks) and steps < 6:
+        t = toks[k]
+        if _PROCESS.match(text, t.start - 1 if t.start else 0):
+            m = _PROCESS.match(text, t.start - 1 if t.start else 0)
+            assert m is not None
+            k = _index_at(toks, m.end())
+            if k < len(toks):
+                lemma = _verb_lemma(toks[k])
+                if lemma is not None:
+                    return lemma, True, False
+            break
+        if _UNDER_CONTROL.match(text, t.start - 1 if t.start else 0):
+            return "control", False, False
+        if t.lower in {"will", "would"}:
+            prefix_future = True
+        if t.lower in {"are", "is", "was", "were", "be", "been", "being", "'re", "’re"}:
+            saw_be = True
+            saw_being = saw_being or t.lower == "being"
+            k += 1
+            steps += 1
+            continue
+        if t.lower in _AUX or t.lower in _STATE_VERBS:
+            k += 1
+            steps += 1
+            continue
+        place = _PLACE_PHRASE.match(text, t.start)
+        if place and steps == 0:  # "20,000 residents of the Belgorod region have been ..."
+            k = _index_at(toks, place.end())
+            steps += 1
+            continue
+        lemma = _verb_lemma(t)
+        if lemma is not None and lemma not in _CUE_VERBS and lemma != "be":
+            progressive = (saw_be and t.lower.endswith("ing")) or saw_being
+            return lemma, progressive, prefix_future
+        break
+    return None, False, False
+
+
+_STATES = {"die", "injure", "wound", "missing", "displace", "strand", "trap"}
+_STATE_VERBS = {"remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "still"}
+_PLACE_PHRASE = re.compile(
+    r"(?:in|near|across|around|inside|along|on|at|of|from)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*(?:\s+(?:" + _GEO_NOUNS + r"))?"
+)
+
+
+def _verb_lemma(t: _Tok) -> str | None:
+    if not t.text[0].isalpha():
+        return None
+    known = _lemma_of(t.lower)
+    if known is not None:
+        return known
+    if t.tag.startswith("VB") and t.lemma:
+        if t.lemma in _LIGHT_VERBS:
+            return None  # "will have 18 fact-checkers": the verb says nothing about the count
+        if t.tag in {"VBD", "VBN"}:
+            return "=" + t.lower  # a verb outside the table keeps its own past form
+        return t.lemma
+    if not t.tag and len(t.lower) > 4 and t.lower.endswith("ed") and t.lower not in _MODIFIERS:
+        return t.lower  # no tagger: a past form is its own key ("burned")
+    return None
+
+
+_LIGHT_VERBS = frozenset(
+    {"have", "do", "make", "get", "go", "come", "see", "hear", "know", "want", "need", "use",
+     "seem", "become", "refer", "include", "involve", "mean", "let", "begin", "try", "like",
+     "think", "feel", "look", "call", "ask", "tell", "say", "be", "move", "face", "turn"}
+)  # fmt: skip
+
+
+def _is_verb_form(word: str) -> bool:
+    """A verb form that cannot be a plural noun: "killed", "fleeing", "took" (not "strikes")."""
+    lemma = _lemma_of(word)
+    if lemma is None:
+        return False
+    return word.endswith(("ed", "ing")) or (word in _IRREGULAR and not word.endswith("s"))
+
+
+_LEVEL = re.compile(
+    r"((?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:now\s+|already\s+)?(?:rose|risen|climbed|increased|reached|jumped|soared|"
+    r"stands|stood|totals|totalled|totaled|numbers|numbered|hit|topped|exceeded|passed|"
+    r"is|was|are|were|fell|dropped|declined)\s+(?:from\s+\S+\s+)?(?:to\s+|at\s+|by\s+|from\s+)?$"
+)
+
+
+_NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+([a-z][\w-]*)$", re.IGNORECASE)
+# counted nouns that already say what happened: "121,000 evacuees" is "people_evacuated"
+_NOUN_MEASURES = {
+    "evacuees": "people_evacuated", "death toll": "people_killed", "deaths": "people_killed",
+    "dead": "people_killed", "fatalities": "people_killed", "injured": "people_injured",
+    "wounded": "people_injured", "injuries": "people_injured", "displaced": "people_displaced",
+    "refugees": "people_displaced", "arrests": "people_arrested", "detainees": "prisoners",
+    "casualties": "casualties", "missing": "people_missing",
+}  # fmt: skip
+
+
+def _level_subject(text: str, toks: list[_Tok], i_first: int, number: NumberMatch) -> str | None:
+    """ "The death toll rose to 12": the noun phrase whose level the number gives."""
+    m = _LEVEL.search(text, max(0, number.start - 70), number.start)
+    if not m:
+        return None
+    of = _NUMBER_OF.search(m.group(1))
+    if of:  # "the number of evacuees has reached 121,000"
+        return of.group(1).lower()
+    words = [w for w in m.group(1).split() if w.lower() not in _FUNCTION]
+    opens = text[: m.start(1)].rstrip()[-1:] in {"", ".", "!", "?", "\n", "”", '"', ":", ";"}
+    if words and opens and len(words) == 1:
+        words = [words[0].lower()]  # "Turnout reached 67 per cent": a capital at the start
+    if not words or any(w[0].isupper() for w in words[-1:]) or _lemma_of(words[-1]) is not None:
+        return None
+    # the noun phrase ends at the verb; keep a compound ("death toll") but no more
+    phrase = " ".join(words[-2:]).lower()
+    return phrase if re.fullmatch(r"[a-z][a-z’' -]*", phrase) else None
+
+
+# --- time, place, source ----------------------------------------------------------------------
+
+
+def _nearest_period(periods: Iterable[Any], fig: Figure) -> str | None:
+    best: tuple[int, str] | None = None
+    for p in periods:
+        dist = p.start - fig.end if p.start >= fig.end else fig.start - p.end
+        dist = abs(dist) + (0 if p.start >= fig.end else 5)
+        if best is None or dist < best[0]:
+            best = (dist, p.text)
+    return best[1] if best else None
+
+
+def _nearest_date(dates: Iterable[Any], fig: Figure) -> str | None:
+    best: tuple[int, str] | None = None
+    for d in dates:
+        if d.iso is None:
+            continue
+        dist = abs(d.start - fig.end) if d.start >= fig.end else abs(fig.start - d.end)
+        if best is None or dist < best[0]:
+            best = (dist, d.iso)
+    return best[1] if best else None
+
+
+def _location(text: str, sent: Span, ents: list[Entity], fig: Figure) -> str | None:
+    best: tuple[int, str] | None = None
+    candidates: list[tuple[int, int]] = [
+        (e.start, e.end)
+        for e in ents
+        if e.label == "LOC" and sent.start <= e.start and e.end <= sent.end
+    ]
+    if not ents:  # no NER at all: a capitalised phrase after a locative preposition
+        for m in re.finditer(
+            r"\b(?:in|near|from|across|around|inside|outside)\s+(?:the\s+)?"
+            r"((?:[A-Z][\w-]+\s+)*[A-Z][\w-]+)(?![\w’'])",
+            text[sent.start : sent.end],
+        ):
+            if m.group(1).split()[0].lower().rstrip(".") not in _NOT_PLACES:
+                candidates.append((sent.start + m.start(1), sent.start + m.end(1)))
+    for start, end in candidates:
+        if re.match(r"[’']s\b", text[end : end + 2]):
+            continue  # "Ukraine’s": a possessor, not where the figure is
+        prep = re.search(r"\b(\w+)\s+(?:the\s+)?$", text[max(sent.start, start - 20) : start])
+        if not prep or prep.group(1).lower() not in _LOCATIVE:
+            continue
+        geo = re.match(rf"\s+(?:{_GEO_NOUNS})\b", text[end : sent.end], re.IGNORECASE)
+        name_end = end + geo.end() if geo else end
+        name = " ".join(text[start:name_end].split())
+        dist = start - fig.end if start >= fig.end else (fig.start - name_end) + 10
+        if best is None or dist < best[0]:
+            best = (dist, name)
+    return best[1] if best else None
+
+
+_NOT_PLACES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+     "oct", "nov", "dec", "the", "this", "that"}
+)  # fmt: skip
+
+
+def _pick_source(explicit: list[tuple[int, Source]], fig: Figure) -> Source | None:
+    if not explicit:
+        return None
+    return min(explicit, key=lambda item: abs(item[0] - fig.start))[1]
+
+
+def _explicit_sources(ctx: _Context, i: int) -> list[tuple[int, Source]]:
+    """Sources named in sentence `i`, each with the position of its cue."""
+    text, sent = ctx.text, ctx.sents[i]
+    found: list[tuple[int, Source]] = []
+    for word in _LETTERS.finditer(text, sent.start, sent.end):
+        w = word.group().lower()
+        src: Source | None = None
+        if word.group()[0].isupper() and word.start() != sent.start:
+            continue  # "United States", "The Times Reports": names, not cues
+        if w == "according":
+            m = _ACCORDING.match(text, word.start(), sent.end)
+            if m is None:
+                continue
+            stop = _ACCORDING_END.search(text, m.end(), sent.end)
+            src = _source_from_phrase(ctx, m.end(), stop.start() if stop else sent.end)
+        elif w in _NOUNISH_CUES and _OWNER_BEFORE.search(
+            text, max(sent.start, word.start() - 12), word.start()
+        ):
+            continue  # "Trump’s claim", "a report", "the estimates": nouns
+        elif (
+            w in _CUE_WORDS and not (w in _NOUNISH_CUES and _NOT_A_CLAUSE.match(text, word.end()))
+        ) or (w in {"put", "puts"} and _PUT_THE.match(text, word.end())):
+            src = _source_before_cue(ctx, i, word.start())
+            if src is None:
+                src = _source_after_cue(ctx, i, word.end())
+        if src is not None:
+            found.append((word.start(), src))
+    return found
+
+
+_ACCORDING_END = re.compile(r"[,;:.]|\s(?:that|who|which)\s")
+_BEFORE_CUE = re.compile(
+    r"(?:\s+(?:has|have|had|also|later|earlier|previously|again|further|"
+    r"recently|separately|officially|publicly|reportedly))*\s*$"
+)
+
+
+def _source_before_cue(ctx: _Context, i: int, cue: int) -> Source | None:
+    text, sent = ctx.text, ctx.sents[i]
+    m = _BEFORE_CUE.search(text, max(sent.start, cue - 80), cue)
+    end = m.start() if m else cue
+    for ent in ctx.ents:
+        if ent.end == end and ent.label in {"PERSON", "ORG"}:
+            return _source_from_phrase(ctx, _phrase_start(text, sent.start, ent.start), end)
+        if ent.end == end and ent.label == "LOC":  # "Moscow said", "Kyiv claims"
+            name = ent.canonical or " ".join(text[ent.start : ent.end].split())
+            return Source(name, "organisation", ent.start, end)
+    words = list(re.finditer(r"[\w’'-]+", text[max(sent.start, end - 80) : end]))
+    if not words:
+        return None
+    offset = max(sent.start, end - 80)
+    last = words[-1]
+    if offset + last.end() != end:
+        return None
+    lw = last.group().lower()
+    if lw in _PRONOUNS:
+        prev = ctx.person_before(i) if lw in {"he", "she"} else None
+        if prev is not None:
+            return Source(prev.name, prev.kind, offset + last.start(), end, prev.title)
+        return None
+    if lw in _REPORT_NOUNS or lw in _GROUP_NOUNS or lw in _PERSON_NOUNS:
+        return _group_source(text, sent.start, end)
+    # a capitalised name without NER: "Syrskyi said"
+    if last.group()[0].isupper() and lw not in _FUNCTION and _lemma_of(lw) is None:
+        return _source_from_phrase(ctx, _phrase_start(text, sent.start, offset + last.start()), end)
+    return None
+
+
+_AFTER_CUE = re.compile(
+    r"\s+((?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,5}?)(?=\s*(?:[,.;:]|$|\s+on\s|"
+    r"\s+in\s|\s+that\s))"
+)
+
+
+def _source_after_cue(ctx: _Context, i: int, pos: int) -> Source | None:
+    """Inverted order at the end of a clause: "..., said Syrskyi." / "said the ministry"."""
+    text, sent = ctx.text, ctx.sents[i]
+    m = _AFTER_CUE.match(text, pos, sent.end)
+    if not m:
+        return None
+    start, end = m.start(1), m.end(1)
+    while end > start and text[end - 1] == ".":
+        end -= 1
+    words = text[start:end].split()
+    if not words:
+        return None
+    head = words[-1].lower()
+    has_ent = any(
+        e.start >= start and e.end <= end and e.label in {"PERSON", "ORG"} for e in ctx.ents
+    )
+    if words[0].lower() in _FUNCTION and words[0].lower() != "the":
+        return None  # "showed that as of Friday", "shows what the 2017 Ford ..."
+    bare_name = not ctx.ents and all(w[0].isupper() or w.lower() in _TITLE_WORDS for w in words)
+    if (
+        has_ent
+        or head in _GROUP_NOUNS
+        or head in _REPORT_NOUNS
+        or head in _PERSON_NOUNS
+        or (bare_name and head.strip("’'") not in _NOT_NAMES)
+    ):
+        return _source_from_phrase(ctx, start, end)
+    return None
+
+
+def _phrase_start(text: str, floor: int, pos: int) -> int:
+    """Extend a name left over its title ("Ukraine’s Chief of Staff Oleksandr Syrskyi")."""
+    start = pos
+    for m in reversed(list(re.finditer(r"[\w’'.-]+", text[floor:pos]))):
+        word = m.group()
+        gap = text[floor + m.end() : start]
+        if gap.strip():
+            break
+        base = re.sub(r"[’']s$", "", word)
+        if word.endswith(".") and base.lower().rstrip(".") not in _TITLE_WORDS:
+            break  # the end of the sentence before ("... West Virginia. Mr. Clarke")
+        if len(base) >= 4 and base.isupper() and base.lower() not in _TITLE_WORDS:
+            break  # a shouted heading ("SAVE A QUARTER")
+        if word[0].isupper() or base.lower().rstrip(".") in _TITLE_WORDS:
+            if base.lower() in {"the", "and", "of", "for"} and not word[0].isupper():
+                # only inside a title: "Chief of Staff"
+                start = floor + m.start()
+                continue
+            start = floor + m.start()
+            continue
+        break
+    # never start on a connective or a preposition
+    while True:
+        lead = re.match(r"(?:the|of|and|for)\s+", text[start:pos], re.IGNORECASE)
+        if not lead:
+            break
+        start += lead.end()
+    return start
+
+
+def _source_from_phrase(ctx: _Context, start: int, end: int) -> Source | None:
+    """A Source from the words naming it: "Ukraine’s Chief of Staff Oleksandr Syrskyi"."""
+    text, ents = ctx.text, ctx.ents
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t,":
+        end -= 1
+    if end <= start:
+        return None
+    inside = [e for e in ents if e.start >= start and e.end <= end]
+    persons = [e for e in inside if e.label == "PERSON"]
+    phrase = " ".join(text[start:end].split())
+    words = phrase.split()
+    if not words:
+        return None
+    # a person: a PERSON entity, or the surname of one named elsewhere in the article (the
+    # tagger sometimes calls "Syrskyi said" an organisation)
+    surname = re.sub(r"[’']s$", "", words[-1]).strip(".,").lower()
+    name: str | None = None
+    orgs = [e for e in inside if e.label == "ORG"]
+    persons = [
+        e for e in persons
+        if not any(w.lower() in _ORG_WORDS for w in text[e.start : e.end].split())
+    ]  # fmt: skip
+    if persons:
+        name = _strip_titles(_full_name(text, persons[-1], ents))
+    elif surname in ctx.people():
+        name = ctx.people()[surname]
+    elif orgs and _titled_name(text[start : orgs[-1].end]):
+        # "Chief of Staff Oleksandr Syrskyi" tagged ORG: a title, then a two-word name
+        name = _titled_name(text[start : orgs[-1].end])
+    if name is not None:
+        title = _title_before(text[start:end], name)
+        if title is None:
+            title = ctx.title_of(name)
+        return Source(name, "person", start, end, title)
+    head = re.sub(r"[’']s$", "", words[-1]).lower()
+    if orgs or head in _GROUP_NOUNS:
+        name = _strip_det(phrase)
+        if orgs and orgs[-1].canonical:
+            name = orgs[-1].canonical
+        return Source(name, "organisation", start, end)
+    if head in _REPORT_NOUNS:
+        return Source(_strip_det(phrase), "report", start, end)
+    if head in _PERSON_NOUNS:
+        return Source(_strip_det(phrase), "person", start, end)
+    if not ents and any(w.lower() in _ORG_WORDS for w in words) and not _PERSON_TAIL.search(phrase):
+        return Source(_strip_det(phrase), "organisation", start, end)  # "the Institute for ..."
+    if not ents:
+        # no NER: the capitalised words at the end are the name, the rest is the title
+        caps = re.search(r"((?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+)*[A-Z][\w’'-]+)$", phrase)
+        if caps:
+            name_words = caps.group(1).split()
+            while name_words and re.sub(r"[’']s$", "", name_words[0]).lower() in _TITLE_WORDS:
+                name_words.pop(0)
+            if name_words and name_words[-1].lower().strip("’'") not in _NOT_NAMES:
+                name = " ".join(name_words)
+                title = _clean_title(phrase[: len(phrase) - len(name)])
+                full = ctx.full_name(name)
+                if title is None:
+                    title = ctx.title_of(full)
+                if any(w.lower() in _ORG_WORDS for w in full.split()):
+                    return Source(full, "organisation", start, end)
+                if len(full.split()) == 1 and title is None:
+                    # "Moscow said", "CNS reported": no first name anywhere, no title
+                    return Source(full, "organisation", start, end)
+                return Source(full, "person", start, end, title)
+    return None
+
+
+# two capitalised words at the end that are not title words: a person's name
+_PERSON_TAIL = re.compile(
+    r"(?<![\w’'])(?!(?:Staff|Ministry|Office|Service|Forces)\b)[A-Z][a-z’'-]+\s+[A-Z][a-z’'-]+$"
+)
+_ORG_WORDS = frozenset(
+    {"center", "centre", "foundation", "institute", "university", "party", "council",
+     "ministry", "agency", "bank", "group", "company", "corp", "corporation", "inc", "ltd",
+     "association", "committee", "department", "office", "times", "post", "news", "journal",
+     "reuters", "press", "network", "channel", "tv", "radio", "commission", "court",
+     "government", "army", "police", "service", "forces", "command", "staff", "administration",
+     "organisation", "organization", "fund", "union", "league", "board", "bureau",
+     "school", "college", "hospital", "clinic", "force", "navy", "guard", "brigade", "kremlin",
+     "pentagon", "parliament", "senate", "congress", "assembly", "cabinet", "federation"}
+)  # fmt: skip
+_NOT_NAMES = frozenset(
+    {"let's", "let’s", "it", "this", "that", "there", "here", "what", "who", "they", "we",
+     "i", "you", "he", "she", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "today", "yesterday", "but", "and", "so", "then", "if"}
+)  # fmt: skip
+
+
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+
+
+def _group_source(text: str, floor: int, end: int) -> Source:
+    """ "local reports", "Ukrainian officials", "the regional governor"."""
+    words = list(re.finditer(r"[\w’'-]+", text[floor:end]))
+    start = floor + words[-1].start()
+    for m in reversed(words[:-1]):
+        word = m.group()
+        if text[floor + m.end() : start].strip():
+            break
+        if (
+            word.lower() in _FUNCTION
+            or _lemma_of(word) is not None
+            or word.endswith("ly")
+            or any(c.isdigit() for c in word)
+            or word.lower() in _SCALE_WORDS
+        ):
+            break
+        if len(text[floor + m.start() : end].split()) > 4:
+            break
+        start = floor + m.start()
+    phrase = " ".join(text[start:end].split())
+    head = phrase.split()[-1].lower()
+    kind: Any = (
+        "report" if head in _REPORT_NOUNS else "person" if head in _PERSON_NOUNS else "organisation"
+    )
+    return Source(_strip_det(phrase), kind, start, end)
+
+
+def _titled_name(phrase: str) -> str | None:
+    """The name in "<title words> First Last" when a title word comes first, else None."""
+    words = " ".join(phrase.split()).split()
+    name: list[str] = []
+    for w in reversed(words):
+        base = re.sub(r"[’']s$", "", w).lower().rstrip(".")
+        if not w[0].isupper() or base in _TITLE_WORDS or base in _ORG_WORDS:
+            break
+        name.insert(0, w)
+    prefix = words[: len(words) - len(name)]
+    titled = any(
+        re.sub(r"[’']s$", "", w).lower().rstrip(".") in _TITLE_WORDS - {"of", "the", "for", "and"}
+        for w in prefix
+    )
+    return " ".join(name) if titled and 2 <= len(name) <= 3 else None
+
+
+def _strip_titles(name: str) -> str:
+    """ "Staff Oleksandr Syrskyi" → "Oleksandr Syrskyi" (a title word the NER took in)."""
+    words = _HONORIFIC.sub("", name).split()
+    while len(words) > 1 and re.sub(r"[’']s$", "", words[0]).lower().rstrip(".") in _TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _title_before(phrase: str, name: str) -> str | None:
+    """The words before the name in the phrase that names a source: its title."""
+    phrase = " ".join(phrase.split())
+    parts = name.split()
+    at = phrase.find(name)
+    if at < 0 and parts:
+        found = re.search(rf"\b{re.escape(parts[-1])}\b", phrase)
+        at = found.start() if found else -1
+    if at <= 0:
+        return None
+    title = phrase[:at].split()
+    while title and title[-1] in parts:  # "... Oleksandr" before "Syrskyi"
+        title.pop()
+    return _clean_title(" ".join(title))
+
+
+def _strip_det(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+
+
+def _clean_title(raw: str) -> str | None:
+    title = " ".join(raw.replace(",", " ").split())
+    if len(title.split()) > 7:
+        return None  # not a title but a run of capitalised words
+    title = re.sub(r"^(?:the|a|an|by)\s+", "", title, flags=re.IGNORECASE)
+    title = _HONORIFIC.sub("", title + " ").strip()
+    if not title or title.lower() in {"mr", "ms", "mrs", "dr"}:
+        return None
+    return title
+
+
+def _full_name(text: str, ent: Entity, ents: list[Entity]) -> str:
+    if ent.canonical:
+        return ent.canonical
+    name = _HONORIFIC.sub("", " ".join(text[ent.start : ent.end].split()))
+    best = name
+    last = name.split()[-1] if name.split() else name
+    for other in ents:
+        if other.label != "PERSON":
+            continue
+        cand = _HONORIFIC.sub("", " ".join(text[other.start : other.end].split()))
+        parts = cand.split()
+        if parts and parts[-1] == last and len(cand) > len(best):
+            best = cand
+    return best
+
+
+_CAPS_BEFORE = re.compile(r"((?:[A-Z][\w’'-]+[ \t]+){1,2})$")
+
+
+def _full_name_text(text: str, name: str) -> str:
+    """Without NER: the longest capitalised run in the article ending in the same surname."""
+    name = _HONORIFIC.sub("", name)
+    last = name.split()[-1]
+    best = name
+    for hit in re.finditer(rf"\b{re.escape(last)}\b", text):
+        m = _CAPS_BEFORE.search(text, max(0, hit.start() - 60), hit.start())
+        if m is None:
+            continue
+        cand_words = [
+            w
+            for w in m.group(1).split()
+            if w.lower() not in _TITLE_WORDS and not w.endswith(("’s", "'s"))
+        ]
+        cand = " ".join([*cand_words, last])
+        if len(cand) > len(best):
+            best = cand
+    return best
+
+
+def _title_in_text(text: str, name: str) -> str | None:
+    """The title written before `name` (or its surname) at its first titled mention."""
+    parts = name.split()
+    if not parts:
+        return None
+    pattern = (
+        re.escape(name) if len(parts) == 1 else rf"(?:{re.escape(name)}|{re.escape(parts[-1])})"
+    )
+    for m in re.finditer(rf"\b{pattern}\b", text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        start = _phrase_start(text, max(line_start, m.start() - 80), m.start())
+        title = _clean_title(text[start : m.start()])
+        # the rest of the name is not a title: "Oleksandr" before "Syrskyi"
+        if title and parts[:-1] and title.endswith(" ".join(parts[:-1])):
+            title = _clean_title(title[: -len(" ".join(parts[:-1]))])
+        if title and any(
+            re.sub(r"[’']s$", "", w).lower().rstrip(".") in _TITLE_WORDS for w in title.split()
+        ):
+            return title
+    return None

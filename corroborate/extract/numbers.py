@@ -1,0 +1,489 @@
+"""Number expressions in news text: digits, words, scales, currency signs, ranges, qualifiers.
+
+`find_numbers(text, start, end)` returns every cardinal number expression in `text[start:end]`
+with its value (and upper bound for a range), the qualifier in front of it ("about", "at least",
+...) normalised, and a currency when a sign or code is attached ("$5m", "€1.2 billion").
+It does not decide whether a number is a *figure*: years, dates, ages, times and numbers inside
+names are still returned here, marked by `kind`, and `figures.py` decides what to keep.
+
+Decisions:
+
+- Vague plurals ("dozens", "hundreds of", "thousands", "tens of thousands") are not numbers:
+  they carry no value that two reports could agree or disagree on, so they are skipped rather
+  than given an invented value.
+- "a"/"an" is a number only before a scale word ("a dozen", "a million", "half a million").
+- Word ordinals ("first", "second") are never matched; digit ordinals ("3rd") come back with
+  `kind="ordinal"`.
+- "another 59,000", "an additional 40", "a further 10" get the qualifier "additional": the
+  figure is an increment, which matters when two reports are compared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "QUALIFIERS",
+    "NumberMatch",
+    "find_numbers",
+    "parse_number",
+    "parse_number_words",
+]
+
+NumberKind = Literal["cardinal", "ordinal", "year", "date", "time", "phone"]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    start: int  # offsets of the number expression (qualifier and currency sign included)
+    end: int
+    value: float
+    value_max: float | None = None  # the upper end of a range
+    qualifier: str | None = None  # normalised: about | at least | more than | nearly | ...
+    currency: str | None = None  # ISO code when a sign or code is attached: USD, EUR, ...
+    words: bool = False  # written in words ("two and a half")
+    kind: NumberKind = "cardinal"
+    number_start: int = -1  # offsets of the bare number (no qualifier, no currency sign)
+    number_end: int = -1
+
+
+# ---------------------------------------------------------------------------------------------
+# Words
+
+# fmt: off
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+# fmt: on
+_SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+# Compact scale suffixes after digits: "1.2bn", "5m", "300k", "$2 mln".
+# fmt: off
+_COMPACT = {
+    "k": 1000.0, "m": 1000000.0, "mn": 1000000.0, "mln": 1000000.0, "b": 1000000000.0,
+    "bn": 1000000000.0, "bln": 1000000000.0, "tn": 1000000000000.0, "trn": 1000000000000.0,
+}
+# fmt: on
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+_FRACTION_OF = re.compile(
+    r"\b(?:a\s+|one\s+)?(?P<frac>half|quarter)\s+of\s+an?\s+(?P<scale>million|billion|trillion)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = frozenset([*_SMALL, *_SCALES, "dozen", "half", "quarter"])
+_JOINERS = frozenset(["and", "a", "an"])
+_ALPHA = re.compile(r"[A-Za-z]+")
+_RUN_GAP = re.compile(r"\s+|-")
+
+
+def _word_runs(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Runs of number words ("two and a half", "twenty-five"), trimmed of joiners."""
+    runs: list[tuple[int, int, str]] = []
+    words: list[tuple[int, int, str]] = []  # the current run
+
+    def close() -> None:
+        if any(w in _NUMBER_WORDS for _, _, w in words):
+            s, e, phrase = _trim_words(words[0][0], text[words[0][0] : words[-1][1]])
+            if e > s:
+                runs.append((s, e, phrase))
+        words.clear()
+
+    for m in _ALPHA.finditer(text, start, end):
+        w = m.group().lower()
+        if w in _NUMBER_WORDS or w in _JOINERS:
+            if words and not _RUN_GAP.fullmatch(text, words[-1][1], m.start()):
+                close()
+            words.append((m.start(), m.end(), w))
+        elif words:
+            close()
+    if words:
+        close()
+    return runs
+
+
+def parse_number_words(words: str) -> float | None:
+    """The value of a number written in words, or None when it is not one.
+
+    >>> parse_number_words("two and a half")
+    2.5
+    >>> parse_number_words("half a million")
+    500000.0
+    """
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t]
+    if not tokens or not any(t in _SMALL or t in _SCALES or t == "dozen" for t in tokens):
+        return None
+    if tokens[0] == "and" or tokens[-1] in {"and", "a", "an"}:
+        return None
+    # "half a million", "a quarter of a million" is not covered (rare in news copy)
+    if tokens[0] in _FRACTIONS and len(tokens) == 3 and tokens[1] in {"a", "an"}:
+        scale = _SCALES.get(tokens[2]) or (12.0 if tokens[2] == "dozen" else None)
+        return _FRACTIONS[tokens[0]] * scale if scale else None
+    # "two and a half (million)": whole part, the fraction, then an optional scale
+    if "and" in tokens:
+        i = tokens.index("and")
+        rest = tokens[i + 1 :]
+        if len(rest) >= 2 and rest[0] in {"a", "an"} and rest[1] in _FRACTIONS:
+            whole = _words_value(tokens[:i])
+            if whole is None:
+                return None
+            value = whole + _FRACTIONS[rest[1]]
+            tail = rest[2:]
+            if not tail:
+                return value
+            if len(tail) == 1 and tail[0] in _SCALES:
+                return value * _SCALES[tail[0]]
+            if len(tail) == 1 and tail[0] == "dozen":
+                return value * 12
+            return None
+    return _words_value(tokens)
+
+
+def _words_value(tokens: list[str]) -> float | None:
+    total = 0.0
+    current = 0.0
+    seen = False
+    for i, tok in enumerate(tokens):
+        if tok in _SMALL:
+            current += _SMALL[tok]
+            seen = True
+        elif tok in {"a", "an"}:
+            # only as "one" before a scale word
+            if i + 1 >= len(tokens) or (tokens[i + 1] not in _SCALES and tokens[i + 1] != "dozen"):
+                return None
+            current += 1
+        elif tok == "and":
+            # "three hundred and fifty": only after a scale word
+            if i == 0 or tokens[i - 1] not in _SCALES:
+                return None
+        elif tok == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif tok == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif tok in _SCALES:
+            total += (current or 1) * _SCALES[tok]
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Digits
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# fmt: off
+_CURRENCY_SIGNS = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB", "¥": "JPY",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "uah": "UAH", "rub": "RUB",
+}
+# fmt: on
+_SIGN = r"(?:US\$|\$|€|£|₴|₽|¥|(?:USD|EUR|GBP|UAH|RUB)\s?)"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
+_COMPACT_RE = r"(?:bn|bln|mln|mn|trn|tn|k|m|b)"
+# one number: sign? digits (scale word | compact suffix)?  — or a run of number words
+_DIGIT = re.compile(r"\d")
+_NUM_BODY = re.compile(
+    rf"(?P<num>{_DIGITS})(?![\d])"
+    rf"(?:(?P<compact>{_COMPACT_RE})(?![\w])|\s?(?P<scale>{_SCALE_WORD}s?)\b)?",
+    re.IGNORECASE,
+)
+_SIGN_BEFORE = re.compile(rf"(?P<sign>{_SIGN})$", re.IGNORECASE)
+_CURRENCY_RANGE_BEFORE = re.compile(r"(?:\$|€|£|₴|₽)\s?[\d.,]+\s?(?:-|–|to)\s?$")
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_MONTH_BEFORE = re.compile(_MONTHS + r"\s+$")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b")
+_NUMERIC_DATE_AFTER = re.compile(r"[/.-]\d{1,2}[/.-]\d{2,4}\b|/\d")  # "14/08/2024", "9/11", "3/4"
+_NUMERIC_DATE_BEFORE = re.compile(r"\b(?:\d{1,4}[/.-]\d{1,2}[/.-]|\d{4}-(?:\d{2}-)?)$")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+# after a compact "m" these words say metres, not millions ("a 5m wall" is still millions)
+_METRE_CONTEXT = re.compile(
+    r"\s*(?:high|long|deep|tall|wide|away|above|below|from\s+the|of\s+water|thick)\b",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Qualifiers: the phrase right in front of a number, normalised
+
+# fmt: off
+QUALIFIERS: dict[str, str] = {
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "circa": "about",
+    "c.": "about", "approx.": "about", "~": "about", "at least": "at least",
+    "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
+    "more than": "more than", "over": "more than", "upwards of": "more than",
+    "in excess of": "more than", "above": "more than", "just over": "more than",
+    "well over": "more than", "over than": "more than", "nearly": "nearly", "almost": "nearly",
+    "close to": "nearly", "just under": "nearly", "up to": "up to", "as many as": "up to",
+    "at most": "up to", "no more than": "up to", "a maximum of": "up to", "as much as": "up to",
+    "fewer than": "less than", "less than": "less than", "under": "less than",
+    "below": "less than", "another": "additional", "an additional": "additional",
+    "a further": "additional", "an extra": "additional", "additional": "additional",
+    "a further estimated": "additional", "an additional estimated": "additional",
+}
+# fmt: on
+_QUALIFIER_RE = re.compile(
+    r"(?<![\w.])(?P<q>"
+    + "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")\s+$",
+    re.IGNORECASE,
+)
+_TRAILING_QUALIFIER = re.compile(
+    r"\s+or\s+(?P<more>more|over|above|greater|higher)\b|\s+or\s+(?P<so>so)\b"
+    r"|\s+or\s+(?P<less>less|fewer|under|below|lower)\b|(?P<plus>\+|\s+plus\b)",
+    re.IGNORECASE,
+)
+_CHANGE_FROM = re.compile(
+    r"\b(?:rose|risen|rising|rises|increased?|increasing|fell|fallen|falling|falls|dropped|"
+    r"dropping|drops|jumped|jumps|climbed|climbs|grew|grown|growing|went|gone|up|down|cut|"
+    r"raised|lowered|declined|declines|soared|surged|doubled|revised|changed)\b[^.;]{0,25}"
+    r"\bfrom\s+(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+_VAGUE_PLURAL = re.compile(
+    r"^(?:dozens|hundreds|thousands|millions|billions|tens|scores)\b", re.IGNORECASE
+)
+_TIME_AFTER = re.compile(
+    r"(?::\d{2})|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|o’clock|GMT\b|UTC\b|CET\b|EST\b|BST\b)",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"\+?\(?\d[\d ()./-]{6,}\d")
+
+
+def parse_number(expression: str) -> float | None:
+    """The value of one number expression: "121,000", "1.2bn", "$5m", "three hundred"."""
+    expression = expression.strip()
+    found = find_numbers(expression)
+    if len(found) == 1 and found[0].kind == "cardinal":
+        return found[0].value
+    return None
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
+    """Every number expression in `text[start:end]`, in order, with offsets into `text`."""
+    end = len(text) if end is None else end
+    raw: list[tuple[int, int, float, str | None, bool, int, int]] = []
+    # digit numbers: find a digit cheaply, then read the number from there
+    pos = start
+    while True:
+        d = _DIGIT.search(text, pos, end)
+        if d is None:
+            break
+        p = d.start()
+        if p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_.,:/"):
+            pos = p + 1
+            while pos < end and text[pos].isdigit():
+                pos += 1
+            continue
+        m = _NUM_BODY.match(text, p, end)
+        if m is None:  # cannot happen: a digit always starts a number
+            pos = p + 1
+            continue
+        pos = m.end()
+        sign = _SIGN_BEFORE.search(text, max(start, p - 5), p)
+        num = m.group("num")
+        n_start, n_end = p, m.end("num")
+        value = float(num.replace(",", ""))
+        currency = _currency(sign.group("sign")) if sign else None
+        m_end = n_end
+        if m.group("compact"):
+            suffix = m.group("compact").lower()
+            metre = (
+                suffix == "m"
+                and not currency
+                and _METRE_CONTEXT.match(text, m.end())
+                and not _CURRENCY_RANGE_BEFORE.search(text, max(0, n_start - 16), n_start)
+            )
+            if not metre:
+                value *= _COMPACT[suffix]
+                m_end = m.end()
+        elif m.group("scale"):
+            value *= _SCALES[m.group("scale").lower().rstrip("s")]
+            m_end = m.end()
+        s = sign.start("sign") if sign else n_start
+        raw.append((s, m_end, value, currency, False, n_start, n_end))
+    # "a quarter of a million", "half of a billion"
+    for m in _FRACTION_OF.finditer(text, start, end):
+        frac = _FRACTIONS[m.group("frac").lower()]
+        raw.append((m.start(), m.end(), frac * _SCALES[m.group("scale").lower()], None, True,
+                    m.start(), m.end()))  # fmt: skip
+    # word numbers (not overlapping digits: "3 million" is already taken)
+    taken = [(r[0], r[1]) for r in raw]
+    for w_start, w_end, phrase in _word_runs(text, start, end):
+        if any(a < w_end and w_start < b for a, b in taken):
+            continue
+        word_value = parse_number_words(phrase)
+        if word_value is None:
+            continue
+        raw.append((w_start, w_end, word_value, None, True, w_start, w_end))
+    raw.sort()
+
+    out: list[NumberMatch] = []
+    i = 0
+    while i < len(raw):
+        s, e, value, currency, words, n_s, n_e = raw[i]
+        value_max: float | None = None
+        # ranges: "300-400", "300 to 400", "between 300 and 400", "$3-5m"
+        if i + 1 < len(raw):
+            s2, e2, v2, cur2, _w2, _ns2, _ne2 = raw[i + 1]
+            join = _RANGE_JOIN.fullmatch(text, e, s2)
+            if join and _is_range(text, s, join.group(), value, v2):
+                if v2 > value * 1000:
+                    # "3-5 million": the scale of the second applies to the first
+                    value = value * (v2 / _bare_value(text, s2, e2))
+                if v2 > value:
+                    value_max = v2
+                    e = e2
+                    currency = currency or cur2
+                    i += 1
+        kind = _kind(text, s, e, n_s, n_e, words, value, value_max)
+        q_start, qualifier = _qualifier(text, s, start)
+        if qualifier is None and text[max(start, s - 8) : s].lower().rstrip().endswith("between"):
+            q_start = text.lower().rfind("between", start, s)
+        trailing = _TRAILING_QUALIFIER.match(text, e, end)
+        if trailing and qualifier is None and kind == "cardinal":
+            qualifier = (
+                "about" if trailing.group("so") else "up to" if trailing.group("less")
+                else "at least"
+            )  # fmt: skip
+            e = trailing.end()
+        out.append(
+            NumberMatch(
+                start=q_start,
+                end=e,
+                value=value,
+                value_max=value_max,
+                qualifier=qualifier,
+                currency=currency,
+                words=words,
+                kind=kind,
+                number_start=n_s,
+                number_end=e if value_max is not None else n_e,
+            )
+        )
+        i += 1
+    return [n for n in out if not _vague(text, n)]
+
+
+def _currency(sign: str | None) -> str | None:
+    if not sign:
+        return None
+    return _CURRENCY_SIGNS.get(sign.strip().lower())
+
+
+def _trim_words(start: int, words: str) -> tuple[int, int, str]:
+    """Drop leading "and" and trailing "and"/"a"/"an" from a run of number words."""
+    toks = list(re.finditer(r"[^\s-]+", words))
+    while toks and toks[0].group().lower() == "and":
+        toks.pop(0)
+    while toks and toks[-1].group().lower() in {"and", "a", "an"}:
+        toks.pop()
+    # a leading "a"/"an" that is not followed by a scale word is an article: "a half" isn't
+    while (
+        toks
+        and toks[0].group().lower() in {"a", "an"}
+        and (len(toks) == 1 or toks[1].group().lower() not in {*_SCALES, "dozen"})
+    ):
+        toks.pop(0)
+    if not toks:
+        return start, start, ""
+    s, e = start + toks[0].start(), start + toks[-1].end()
+    return s, e, words[toks[0].start() : toks[-1].end()]
+
+
+def _bare_value(text: str, start: int, end: int) -> float:
+    m = re.search(_DIGITS, text[start:end])
+    if m:
+        return float(m.group().replace(",", "")) or 1.0
+    return parse_number_words(text[start:end]) or 1.0
+
+
+def _is_range(text: str, start: int, join: str, lo: float, hi: float) -> bool:
+    join = join.strip().lower()
+    if join == "to" and _CHANGE_FROM.search(text, max(0, start - 40), start):
+        return False  # "rose from 300 to 400" is a change, not a range
+    if join == "and":
+        return text[max(0, start - 9) : start].lower().rstrip().endswith("between")
+    if join in {"-", "–", "—"} and hi <= lo:
+        return False
+    return hi > lo
+
+
+def _kind(
+    text: str, s: int, e: int, n_s: int, n_e: int, words: bool, value: float, vmax: float | None
+) -> NumberKind:
+    if words:
+        return "time" if _TIME_AFTER.match(text, n_e) else "cardinal"  # "three o'clock"
+    if (
+        _NUMERIC_DATE_AFTER.match(text, n_e)
+        or _NUMERIC_DATE_BEFORE.search(text, max(0, n_s - 11), n_s)
+        or (n_e - n_s <= 2 and vmax is None and _MONTH_AFTER.match(text, n_e))
+        or (n_e - n_s <= 4 and _MONTH_BEFORE.search(text, max(0, n_s - 11), n_s))
+    ):
+        return "date"
+    if _ORDINAL_SUFFIX.match(text, n_e):
+        return "ordinal"
+    if _TIME_AFTER.match(text, n_e):
+        return "time"
+    num = text[n_s:n_e]
+    if re.fullmatch(r"1[89]\d\d|20\d\d", num) and (vmax is None or 1800 <= vmax <= 2100):
+        return "year"
+    if vmax is not None and re.fullmatch(r"1[89]\d\d|20\d\d", num):
+        return "year"
+    if _phone_like(text, n_s, n_e):
+        return "phone"
+    return "cardinal"
+
+
+def _phone_like(text: str, n_s: int, n_e: int) -> bool:
+    # look at the whole run of digits and separators around the number
+    left = n_s
+    while left > 0 and (text[left - 1].isdigit() or text[left - 1] in "+()-. "):
+        if text[left - 1] == " " and not (left > 1 and text[left - 2].isdigit()):
+            break
+        left -= 1
+    right = n_e
+    while right < len(text) and (text[right].isdigit() or text[right] in "()-. "):
+        if text[right] in " .-" and not (right + 1 < len(text) and text[right + 1].isdigit()):
+            break
+        right += 1
+    run = text[left:right].strip()
+    groups = re.findall(r"\d+", run)
+    if run.startswith("+") and sum(len(g) for g in groups) >= 7:
+        return True
+    if len(groups) >= 3 and sum(len(g) for g in groups) >= 7 and "," not in run:
+        return True
+    return bool(len(groups) == 2 and re.fullmatch(r"\d{3}-\d{4}", run))
+
+
+def _qualifier(text: str, s: int, floor: int) -> tuple[int, str | None]:
+    m = _QUALIFIER_RE.search(text, max(floor, s - 40), s)
+    if not m:
+        return s, None
+    return m.start("q"), QUALIFIERS[m.group("q").lower()]
+
+
+def _vague(text: str, n: NumberMatch) -> bool:
+    """A word number that is only part of a vague plural: "tens of thousands"."""
+    if not n.words:
+        return False
+    before = text[max(0, n.start - 12) : n.start].lower()
+    return bool(re.search(r"\b(?:tens|hundreds|thousands|dozens)\s+of\s+$", before)) or bool(
+        _VAGUE_PLURAL.match(text[n.number_start : n.number_end])
+    )

@@ -1,0 +1,68 @@
+"""Article → Article with every annotation: the per-article extraction, stage by stage.
+
+Read top to bottom to follow one article: segment, parse, entities, quotes, figures,
+check-worthiness, claims, then the integrity signals (structure and stray text, loaded
+language, unattributed claims) and the sourcing profile built from all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from itertools import islice
+from typing import Any
+
+from corroborate import nlp
+from corroborate.extract.claims import extract_claims
+from corroborate.extract.entities import extract_entities
+from corroborate.extract.figures import extract_figures
+from corroborate.extract.loaded import loaded_language_flags
+from corroborate.extract.profile import claim_flags, sourcing_profile
+from corroborate.extract.quotes import extract_quotes
+from corroborate.extract.structure import structure_flags
+from corroborate.model import Article
+
+
+def analyse(article: Article) -> Article:
+    """Annotate one article. The text is never changed; the result is a new Article."""
+    return _annotate(article, nlp.parse(article.text))
+
+
+def analyse_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Article]:
+    """Annotate many articles, parsing them in batches (faster than one by one)."""
+    iterator = iter(articles)
+    while batch := list(islice(iterator, batch_size)):
+        docs = nlp.parse_many(a.text for a in batch)
+        for article, doc in zip(batch, docs, strict=True):
+            yield _annotate(article, doc)
+
+
+def _annotate(article: Article, doc: Any) -> Article:
+    text = article.text
+    paragraphs, sentences = nlp.segment(text)
+    entities = extract_entities(text, doc)
+    quotes = extract_quotes(text, doc, sentences, entities)
+    figures = extract_figures(
+        text, doc, sentences, entities, article.published, paragraphs=paragraphs
+    )
+    scores = nlp.checkworthiness([s.of(text) for s in sentences])
+    claims = extract_claims(text, sentences, entities, quotes, figures, scores)
+    flags = sorted(
+        structure_flags(text, paragraphs, entities, doc, title=article.title)
+        + loaded_language_flags(text, quotes)
+        + claim_flags(text, claims),
+        key=lambda f: (f.start, f.end),
+    )
+    annotated = replace(
+        article,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        entities=entities,
+        quotes=quotes,
+        figures=figures,
+        claims=claims,
+        flags=flags,
+        analysed=True,
+    )
+    annotated.profile = sourcing_profile(annotated)
+    return annotated

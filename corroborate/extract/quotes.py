@@ -1,0 +1,773 @@
+"""Quotes: direct, mixed and indirect, each with its speaker and cue.
+
+Conventions (the output contract depends on them):
+
+- A **direct** or **mixed** quote's span covers the quoted words *with* their quotation marks:
+  ``“just peace.”``. A quote whose opening mark never closes ends at the end of its paragraph
+  (trailing spaces dropped): an unclosed mark never swallows the next paragraph.
+- An **indirect** quote's span is the reported content, without the complementiser "that" and
+  without the sentence's final stop: in "Tykhy has stated that Ukraine is not seeking ...", the
+  span starts at "Ukraine".
+- A **multi-paragraph** quote is one `Quote` per paragraph; each continuation paragraph (it
+  opens with a quotation mark and names no speaker of its own) gets the same speaker and cue as
+  the paragraph before.
+- A **mixed** quote is a quoted phrase inside a paraphrase ("aims for a “just peace.”"),
+  credited to the speaker of its sentence. A short quoted phrase (1-3 words) with no speaker in
+  its sentence is a scare quote and is not a quote at all; a longer one is kept with speaker
+  None.
+- When the indirect content of a sentence contains a mixed quote, both are returned: the
+  indirect quote for the claim, the mixed quote for the exact words.
+- A whole sentence in quotes with no cue of its own takes the speaker of the quote before it
+  (same or previous paragraph), or of the sentence that introduces it with a colon
+  ("Cruz continued:"); otherwise its speaker is None.
+
+Quotation marks read: curly “…”, «…», straight "…" and typewriter ``…'' / ''…''.
+Sentences come from the caller (`corroborate.nlp.segment`); tags and entities from the parse are
+used when present (a tagger settles "said the army would" vs "claimed a victory"), and the
+rules fall back to capitalisation and lexicons when they are not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Final
+
+from corroborate.extract.cues import CueMatch, find_cues
+from corroborate.extract.speakers import (
+    DETERMINERS,
+    NOUN_MARKERS,
+    Mention,
+    SpeakerResolver,
+    Tok,
+    np_after,
+    sentence_subject,
+    subject_before,
+    tokenize,
+)
+from corroborate.model import Cue, Entity, Quote, Span, Speaker
+from corroborate.model.annotations import QuoteKind
+
+_OPEN: Final = "“«„"
+_CLOSE: Final = "”»"
+_PASSIVE: Final[frozenset[str]] = frozenset(
+    {"was", "were", "is", "are", "be", "been", "being", "to", "not", "never", "n't"}
+)
+_VERBISH: Final[frozenset[str]] = frozenset(
+    {"is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had",
+     "should", "may", "might", "must", "do", "does", "did", "won't", "wasn't", "isn't",
+     "aren't", "weren't", "hasn't", "haven't", "didn't", "doesn't", "don't", "can't",
+     "cannot", "shall", "be", "being", "been"}
+)  # fmt: skip
+_SKIP_AFTER_CUE: Final[frozenset[str]] = frozenset(
+    {"on", "in", "at", "to", "during", "after", "before", "last", "this", "a", "an", "the",
+     "statement", "interview", "with", "reporters", "journalists", "conference", "news",
+     "press", "briefing", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+     "sunday", "week", "earlier", "later", "also", "previously", "speech", "post", "letter",
+     "told", "said", "television", "radio", "tv", "telegram", "twitter", "x", ",", "him",
+     "her", "them", "us", "me", "via", "social", "media", "publicly", "repeatedly", "written",
+     "emailed", "email", "message", "day", "night", "morning", "evening", "afternoon"}
+)  # fmt: skip
+_TAIL_STARTERS: Final[frozenset[str]] = frozenset(
+    {"in", "on", "at", "during", "after", "before", "last", "this", "yesterday", "today",
+     "tonight", "late", "earlier", "later", "recently", "monday", "tuesday", "wednesday",
+     "thursday", "friday", "saturday", "sunday", "via", "while", "when", ",", "—", "–"}
+)  # fmt: skip
+_NOT_CONTENT_START: Final[frozenset[str]] = frozenset(
+    {"about", "of", "for", "with", "by", "so", "no", "yes", "nothing", "goodbye", "sorry",
+     "hello", "thanks", "something", "anything", "on", "in",
+     "at", "to", "during", "after", "before", "via", "from", "as", "what", "that",
+     "when", "how", "why", "where", "who", "which", ",", "."}
+)  # fmt: skip
+_COMPLEMENTISERS: Final[frozenset[str]] = frozenset({"that", "whether", "if"})
+_BARE_CONTENT_LEMMAS: Final[frozenset[str]] = frozenset(
+    {"say", "tell", "add", "write", "warn", "insist", "argue", "predict", "explain",
+     "acknowledge", "admit", "concede", "allege", "assert", "emphasise", "emphasize", "stress",
+     "declare", "announce", "suggest", "report", "note", "confirm", "claim", "tweet", "reply",
+     "respond", "recall", "testify", "observe", "reveal", "disclose", "ask", "affirm"}
+)  # fmt: skip
+_NOUN_LEMMAS: Final[frozenset[str]] = frozenset(
+    {"state", "report", "claim", "post", "note", "comment", "remark", "pledge", "promise",
+     "vow", "stress", "reply", "tweet", "statement", "response", "mention", "testimony"}
+)  # fmt: skip
+_NUMBER_ADJ: Final[frozenset[str]] = frozenset(
+    {"most", "many", "some", "several", "all", "both", "few", "two", "three", "four", "five",
+     "six", "seven", "eight", "nine", "ten", "dozens", "other", "individual", "various"}
+)  # fmt: skip
+_SUBJECT_WORDS: Final[frozenset[str]] = frozenset(
+    {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an", "this", "these", "those",
+     "his", "her", "their", "its", "our", "my", "there", "some", "many", "most", "no", "all",
+     "any", "every", "each", "both", "one", "such", "more", "much", "nobody", "nothing",
+     "everyone", "everybody", "people", "none"}
+)  # fmt: skip
+
+
+def _subject_like(t: Tok) -> bool:
+    """Whether a word can open the subject of reported clause: "[the] army would ..."."""
+    return t.low in _SUBJECT_WORDS or t.cap or t.text[0].isdigit() or t.possessive
+
+
+_PREPOSITIONS: Final[frozenset[str]] = frozenset(
+    {"in", "on", "at", "during", "after", "before", "to", "with", "via", "from", "through",
+     "over", "last", "this", "earlier", "later", "yesterday", "today", "late", "early"}
+)  # fmt: skip
+_END_PUNCT: Final = ".!?"
+
+
+@dataclass(slots=True)
+class _Marked:
+    start: int
+    end: int
+    closed: bool
+    para: int
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: QuoteKind
+    mention: Mention | None
+    cue: CueMatch | None
+    carry: bool = False  # take the speaker of the quote before
+    position: int = 0
+
+
+def paragraphs_of(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: runs of text between line breaks, trailing spaces dropped."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def quoted_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Marked]:
+    """Spans between quotation marks, marks included, never crossing a paragraph."""
+    out: list[_Marked] = []
+    for pi, (ps, pe) in enumerate(paragraphs):
+        open_at: int | None = None
+        straight = False
+        skip_next = False
+        for i in range(ps, pe):
+            if skip_next:
+                skip_next = False
+                continue
+            ch = text[i]
+            if text.startswith("''", i) or text.startswith("``", i):
+                ch, skip_next = '"', True  # typewriter quotes: ``...'' or ''...''
+                if open_at is not None and straight:
+                    out.append(_Marked(open_at, i + 2, True, pi))
+                    open_at = None
+                    continue
+            if ch in _OPEN or (ch == '"' and open_at is None):
+                if open_at is None:
+                    open_at, straight = i, ch == '"'
+                elif not straight:  # a new opening mark: the previous one never closed
+                    out.append(_Marked(open_at, _trim_end(text, open_at, i), False, pi))
+                    open_at = i
+            elif (ch in _CLOSE and open_at is not None and not straight) or (
+                ch == '"' and open_at is not None and straight
+            ):
+                out.append(_Marked(open_at, i + 1, True, pi))
+                open_at = None
+        if open_at is not None:
+            out.append(_Marked(open_at, pe, False, pi))
+    return [m for m in out if m.end - m.start > 2]
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _tag_map(doc: Any) -> dict[int, str]:
+    """Character offset -> PTB tag, when the parse has tags."""
+    tags: dict[int, str] = {}
+    for tok in doc if doc is not None else ():
+        tag = getattr(tok, "tag_", "")
+        if tag:
+            tags[int(tok.idx)] = str(tag)
+    return tags
+
+
+def _is_verb(cue: CueMatch, toks: Sequence[Tok], k: int, tags: dict[int, str]) -> bool:
+    """Whether the cue word is used as a verb ("she claims"), not a noun ("Moscow’s claims")."""
+    if cue.phrase:
+        return True
+    tag = tags.get(cue.verb_start)
+    if tag is not None and tags:
+        if tag.startswith("VB"):
+            return True
+        # trust a noun tag on "claims", "reports", "state"; not on "said", "added"
+        if tag.startswith(("NN", "JJ")) and (cue.form.endswith("s") or cue.form == cue.lemma):
+            return False
+    if k > 0:
+        prev = toks[k - 1]
+        # "local reports", "earlier claims" are nouns; "police said", "an official said" not
+        noun_form = cue.form.endswith("s") or cue.form == cue.lemma
+        markers = NOUN_MARKERS if noun_form else DETERMINERS
+        if prev.low in markers or (prev.possessive and noun_form):
+            return False
+        nounish = (cue.form.endswith("s") and cue.form != "says") or cue.form in _NOUN_LEMMAS
+        if nounish and (prev.text[0].isdigit() or prev.low in _NUMBER_ADJ):
+            return False  # "16 states", "most state parties"; not "six in 10 say"
+    return True
+
+
+def _abbrev_dot(toks: Sequence[Tok], i: int) -> bool:
+    """A period that ends an abbreviation or initial ("Sen.", "Mr.", "J."), not a sentence."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    return prev.cap and (len(prev.text) <= 3 or prev.low in _ABBREVIATIONS)
+
+
+_ABBREVIATIONS: Final[frozenset[str]] = frozenset(
+    {"sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt", "mr", "mrs", "ms", "dr", "prof",
+     "st", "jr", "sr", "rev", "hon", "adm", "maj", "cmdr", "supt", "insp", "det", "atty"}
+)  # fmt: skip
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(re.findall(r"\w+", text[start:end]))
+
+
+def _looks_like_clause(toks: Sequence[Tok], tags: dict[int, str]) -> bool:
+    """Whether reported content without "that" is a clause ("said [the army would ...]") rather
+    than an object ("said [a few words]"). With a tagger: a finite verb in it; without one,
+    news usage makes four words after the cue a clause often enough."""
+    if len(toks) < 3:
+        return False
+    if tags:
+        return any(tags.get(t.start, "") in {"VBD", "VBZ", "VBP", "MD"} for t in toks)
+    return len(toks) >= 4
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    end = _trim_end(text, start, end)
+    if end > start and text[end - 1] in _END_PUNCT + ",;:":
+        end -= 1
+    return _trim_end(text, start, end)
+
+
+def _cue(c: CueMatch) -> Cue:
+    return Cue(c.start, c.end, c.lemma, c.stance)
+
+
+class _Sentence:
+    """One sentence with its tokens, cues and the quoted spans inside it."""
+
+    def __init__(self, text: str, span: Span, marked: Sequence[_Marked], tags: dict[int, str]):
+        self.start, self.end = span.start, span.end
+        self.toks = tokenize(text, span.start, span.end)
+        self.index = {t.start: i for i, t in enumerate(self.toks)}
+        self.marked = [m for m in marked if m.start < self.end and m.end > self.start]
+        cues = find_cues(text, span.start, span.end)
+        self.cues: list[tuple[CueMatch, int]] = []
+        for c in cues:
+            k = self._tok_at(c.verb_start)
+            if k is None or any(m.start < c.verb_start < m.end for m in self.marked):
+                continue
+            if _is_verb(c, self.toks, k, tags):
+                self.cues.append((c, k))
+
+    def _tok_at(self, pos: int) -> int | None:
+        return self.index.get(pos)
+
+    def tok_index_at_or_after(self, pos: int) -> int:
+        for i, t in enumerate(self.toks):
+            if t.start >= pos:
+                return i
+        return len(self.toks)
+
+
+def _speaker_for_cue(
+    text: str, sent: _Sentence, c: CueMatch, k: int, lo: int, hi: int, entities: Sequence[Entity]
+) -> Mention | None:
+    """The speaker of a cue: after a phrase ("according to X"), else the subject before the
+    verb, else an inverted subject after it ("..., said Mr Tykhy")."""
+    toks = sent.toks
+    if c.phrase:
+        n = len(c.form.split())
+        return np_after(text, toks, k + n, hi, entities)
+    if c.gerund:
+        if k > 0 and toks[k - 1].text in {",", "—"}:
+            return sentence_subject(text, toks, k - 1, entities)
+        return None
+    j = k - 1
+    while j >= lo and toks[j].low in {"also", "has", "have", "had"}:
+        j -= 1
+    if j >= lo and toks[j].low in _PASSIVE:
+        return None
+    m = subject_before(text, toks, k, lo, entities)
+    if m is not None:
+        return m
+    if not (k + 1 < hi and (k == lo or toks[k - 1].text in {",", "”", '"', "—"})):
+        return None
+    inverted = np_after(text, toks, k + 1, hi, entities)
+    if lo > 0 or k == 0 or toks[k - 1].text != ",":
+        return inverted
+    if inverted is not None:
+        rest = [t for t in toks[k + 1 :] if t.start >= inverted.end and t.text[0].isalnum()]
+        after = sent.tok_index_at_or_after(inverted.end)
+        if len(rest) <= 4 or (after < len(toks) and toks[after].text in {",", "(", "—"}):
+            return inverted  # "CONTENT, said Mr Tykhy." / "..., said Ms Roca, the mayor."
+    # "One of the candidates, including Trump, said ...": a subject with asides
+    subj = sentence_subject(text, toks, k - 1, entities)
+    if subj is not None and subj.start == toks[0].start:
+        return subj
+    return None
+
+
+def _acceptable(m: Mention | None, c: CueMatch) -> bool:
+    if m is None:
+        return False
+    if c.weak:
+        if m.generic or m.pronoun == "it":
+            return False
+        return m.kind in {"organisation", "report"} or (m.name is not None) or m.pronoun is not None
+    return True
+
+
+def _sentence_attribution(
+    text: str, sent: _Sentence, entities: Sequence[Entity], near: int
+) -> tuple[Mention, CueMatch] | None:
+    """The speaker credited in a sentence (the cue nearest `near`), for mixed quotes."""
+    best: tuple[int, Mention, CueMatch] | None = None
+    for c, k in sent.cues:
+        m = _speaker_for_cue(text, sent, c, k, 0, len(sent.toks), entities)
+        if not _acceptable(m, c):
+            continue
+        assert m is not None
+        d = abs(c.start - near)
+        if best is None or d < best[0]:
+            best = (d, m, c)
+    return None if best is None else (best[1], best[2])
+
+
+def _direct_attribution(
+    text: str, q: _Marked, sent_before: _Sentence, sent_after: _Sentence, entities: Sequence[Entity]
+) -> tuple[Mention, CueMatch, str] | None:
+    """A cue right after the closing mark ("...,” she said") or right before the opening one
+    (“Tykhy added: “...”). Returns the speaker, cue and where it was found."""
+    # after the quote: [,] CUE SPEAKER | [,] SPEAKER CUE
+    toks = sent_after.toks
+    a = sent_after.tok_index_at_or_after(q.end)
+    while a < len(toks) and toks[a].text in {",", "—", "–", "-"}:
+        a += 1
+    stop = a
+    while stop < len(toks) and stop - a < 14:
+        t = toks[stop]
+        if t.text in {"“", '"', ";", "!", "?", ":"} or (
+            t.text == "." and not _abbrev_dot(toks, stop)
+        ):
+            break
+        stop += 1
+    for c, k in sent_after.cues:
+        if a <= k < stop and k - a <= 8 and not c.gerund:
+            m = _speaker_for_cue(text, sent_after, c, k, a, stop, entities)
+            if _acceptable(m, c):
+                assert m is not None
+                if k != a and m.start != toks[a].start:
+                    continue  # "...”, but he also warned": not this quote's attribution
+                return m, c, "after"
+    # before the quote: SPEAKER CUE [object] : “ | SPEAKER CUE, “ | SPEAKER CUE “
+    toks = sent_before.toks
+    b = sent_before.tok_index_at_or_after(q.start)
+    if b == 0:
+        return None
+    lead = toks[b - 1]
+    for c, k in reversed(sent_before.cues):
+        if k >= b or c.start >= q.start:
+            continue
+        if (
+            lead.text in {":", ","}
+            or k == b - 1
+            or (c.lemma in {"tell", "ask"} and lead.text == ":")
+        ):
+            if lead.text not in {":", ","} and k != b - 1:
+                continue
+            between = toks[k + 1 : b - 1]
+            if any(t.text in {".", ";", "“", "”", '"'} for t in between) or len(between) > 10:
+                continue
+            m = _speaker_for_cue(text, sent_before, c, k, 0, b, entities)
+            if _acceptable(m, c):
+                assert m is not None
+                return m, c, "before"
+        break
+    return None
+
+
+def extract_quotes(
+    text: str, doc: Any, sentences: Sequence[Span], entities: Sequence[Entity]
+) -> list[Quote]:
+    """Every quote in `text`, in order, with speaker and cue (see the module docstring)."""
+    paragraphs = paragraphs_of(text)
+    marked = quoted_spans(text, paragraphs)
+    tags = _tag_map(doc)
+    sents = [_Sentence(text, s, marked, tags) for s in sorted(sentences, key=lambda s: s.start)]
+    if not sents:
+        sents = [_Sentence(text, Span(ps, pe), marked, tags) for ps, pe in paragraphs]
+
+    def sentence_at(pos: int) -> _Sentence:
+        for s in sents:
+            if s.start <= pos < s.end:
+                return s
+        return min(sents, key=lambda s: abs(s.start - pos))
+
+    def para_of(pos: int) -> int:
+        for i, (ps, pe) in enumerate(paragraphs):
+            if ps <= pos <= pe:
+                return i
+        return -1
+
+    cands: list[_Candidate] = []
+    for q in marked:
+        s0 = sentence_at(q.start)
+        s1 = sentence_at(max(q.start, q.end - 1))
+        # "“...” she said." may be split after the closing mark by the segmenter
+        if q.end >= s1.end - 1 and s1.end < len(text):
+            nxt = sentence_at(s1.end + 1) if s1.end + 1 < len(text) else s1
+            rest = text[q.end : nxt.end].lstrip(" ,")
+            if nxt is not s1 and rest[:1].islower() and para_of(nxt.start) == q.para:
+                s1 = nxt
+        found = _direct_attribution(text, q, s0, s1, entities)
+        before = text[max(s0.start, paragraphs[q.para][0]) : q.start].rstrip()
+        at_start = before == "" or before[-1] in ".!?:" or before.endswith(("—", "–"))
+        words = _words(text, q.start, q.end)
+        if found is not None:
+            m, c, where = found
+            kind: QuoteKind = "direct"
+            if where == "before" and not (before.endswith((":", ",")) or before.endswith(c.form)):
+                kind = "mixed"
+            cands.append(_Candidate(q.start, q.end, kind, m, c, position=q.start))
+            continue
+        if at_start and q.para > 0 and q.start == paragraphs[q.para][0]:
+            # a paragraph that ends "Cruz continued:" introduces the quote below it
+            pe = paragraphs[q.para - 1][1]
+            if text[pe - 1] == ":":
+                lead_sent = sentence_at(pe - 1)
+                intro = _sentence_attribution(text, lead_sent, entities, pe)
+                if intro is not None:
+                    m, c = intro
+                    cands.append(_Candidate(q.start, q.end, "direct", m, c, position=q.start))
+                    continue
+                subj = sentence_subject(text, lead_sent.toks, len(lead_sent.toks), entities)
+                if subj is not None:
+                    cands.append(_Candidate(q.start, q.end, "direct", subj, None, position=q.start))
+                    continue
+        if at_start:
+            # a whole sentence in quotes with no cue of its own: the speaker before carries on
+            cands.append(
+                _Candidate(q.start, q.end, "direct", None, None, carry=True, position=q.start)
+            )
+            continue
+        att = _sentence_attribution(text, s0, entities, q.start)
+        if att is None and words >= 4:
+            att = None
+            cands.append(
+                _Candidate(q.start, q.end, "mixed", None, None, carry=False, position=q.start)
+            )
+            continue
+        if att is None:
+            continue  # a scare quote
+        cands.append(_Candidate(q.start, q.end, "mixed", att[0], att[1], position=q.start))
+
+    # indirect quotes
+    for s in sents:
+        for c, k in s.cues:
+            cand = _indirect(text, s, c, k, entities, tags)
+            if cand is not None:
+                cands.append(cand)
+
+    cands.sort(key=lambda c: (c.start, -c.end))
+    mentions = [c.mention for c in cands if c.mention is not None]
+    resolver = SpeakerResolver(text, entities, mentions)
+    out: list[Quote] = []
+    prev: tuple[Quote, int] | None = None  # the last direct/mixed quote and its paragraph
+    for cand in sorted(cands, key=lambda c: c.position):
+        pi = para_of(cand.start)
+        speaker: Speaker | None = None
+        cue: Cue | None = None
+        if cand.mention is not None:
+            speaker = resolver.resolve(cand.mention, cand.position)
+            cue = _cue(cand.cue) if cand.cue is not None else None
+        elif cand.carry and prev is not None and prev[1] >= pi - 1 and prev[0].speaker is not None:
+            speaker = _copy(prev[0].speaker)
+            cue = replace(prev[0].cue) if prev[0].cue is not None else None
+        quote = Quote(cand.start, cand.end, cand.kind, speaker, cue)
+        if cand.carry and speaker is None and _words(text, cand.start, cand.end) < 4:
+            continue
+        out.append(quote)
+        prev = (quote, pi)
+    resolver.finish([q.speaker for q in out])
+    out.sort(key=lambda q: (q.start, -q.end))
+    return _dedupe(out)
+
+
+def _copy(sp: Speaker) -> Speaker:
+    return Speaker(sp.name, sp.start, sp.end, sp.title, sp.kind)
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for q in quotes:
+        if (q.start, q.end) in seen:
+            continue
+        seen.add((q.start, q.end))
+        out.append(q)
+    return out
+
+
+def _indirect(
+    text: str,
+    s: _Sentence,
+    c: CueMatch,
+    k: int,
+    entities: Sequence[Entity],
+    tags: dict[int, str],
+) -> _Candidate | None:
+    toks = s.toks
+    n = len(toks)
+    if c.phrase:
+        m = np_after(text, toks, k + len(c.form.split()), n, entities)
+        if m is None:
+            return None
+        lead = [t for t in toks[:k] if t.text not in {",", "—"}]
+        if all(t.low in {"but", "and", "yet", "so", "also", "however", "now"} for t in lead):
+            # According to X, CONTENT.
+            j = s.tok_index_at_or_after(m.end)
+            while j < n and toks[j].text in {",", ":", "—"}:
+                j += 1
+            if j >= n:
+                return None
+            cs, ce = toks[j].start, _content_end(text, toks[j].start, s.end)
+        else:
+            # CONTENT, according to X.
+            cs = toks[0].start
+            ce = _content_end(text, cs, c.start)
+        if _words(text, cs, ce) < 3 or _covered_by_quote(s, cs, ce):
+            return None
+        return _Candidate(cs, ce, "indirect", m, c, position=c.start)
+    if c.gerund and k > 0 and toks[k - 1].text in {",", "—"}:
+        # "..., saying that CONTENT": the speaker is the sentence's subject
+        m = sentence_subject(text, toks, k - 1, entities)
+        if m is None:
+            return None
+        return _content_after(text, s, c, k, m, tags)
+    if c.gerund:
+        return None
+    m = _speaker_for_cue(text, s, c, k, 0, n, entities)
+    b = k - 1
+    while b > 0 and toks[b].low in {"also", "later", "then", "has", "had", "have"}:
+        b -= 1
+    if m is None and b > 0 and toks[b].low in {"and", "but"}:
+        for c2, k2 in reversed(s.cues):
+            if k2 < b:
+                m = _speaker_for_cue(text, s, c2, k2, 0, n, entities)
+                break
+        else:  # "Wilson praised Rubio and said ...": the subject of the sentence
+            m = sentence_subject(text, toks, b, entities)
+            if m is None and c.lemma in _BARE_CONTENT_LEMMAS:
+                m = _opening_words(text, toks, b)
+    if not _acceptable(m, c):
+        return None
+    assert m is not None
+    if m.start > c.start:
+        # inverted: "CONTENT, said X." -- the content comes first
+        return _content_before(text, s, c, k, m)
+    after = _content_after(text, s, c, k, m, tags)
+    if after is not None:
+        return after
+    return _content_before(text, s, c, k, m)
+
+
+def _after_addressee(toks: Sequence[Tok], j: int) -> int:
+    """Skip the addressee of "told": "told [reporters]", "told [the BBC]", "told [him]"."""
+    n = len(toks)
+    if j < n and toks[j].low in {"him", "her", "them", "us", "me", "you", "reporters"}:
+        return j + 1
+    if j < n and toks[j].low in {"the", "a", "an"}:
+        j += 1
+    start = j
+    while j < n and (toks[j].cap or toks[j].text == ".") and j - start < 5:
+        j += 1
+    if j == start and j < n:
+        j += 1  # one common noun: "told lawmakers"
+    return j
+
+
+def _opening_words(text: str, toks: Sequence[Tok], b: int) -> Mention | None:
+    """The first words of a sentence as an unresolved speaker, for "... and said that ..."
+    when the subject is not a name: "The crowd cheered and said ..."."""
+    i = 0
+    while i < b and not toks[i].text[0].isalnum():
+        i += 1
+    end = i
+    while end < min(b, i + 4) and toks[end].text[0].isalnum() and not toks[end].low.endswith("ed"):
+        end += 1
+    if end == i:
+        return None
+    phrase = " ".join(text[toks[i].start : toks[end - 1].end].split())
+    return Mention(
+        toks[i].start, toks[end - 1].end, "person", title=phrase, title_only=True, generic=True
+    )
+
+
+def _covered_by_quote(s: _Sentence, cs: int, ce: int) -> bool:
+    """Whether the content is really a direct quote: a quoted span opens it and fills most of
+    it. A quoted phrase later in the content is a mixed quote inside an indirect one."""
+    if ce <= cs:
+        return True
+    inside = sum(max(0, min(ce, q.end) - max(cs, q.start)) for q in s.marked if q.start <= cs + 2)
+    return inside / (ce - cs) > 0.6
+
+
+def _content_after(
+    text: str, s: _Sentence, c: CueMatch, k: int, m: Mention, tags: dict[int, str]
+) -> _Candidate | None:
+    """ "X said (on Monday) (that) CONTENT." """
+    toks = s.toks
+    n = len(toks)
+    j = k + 1
+    if c.lemma in {"tell", "ask"}:  # the addressee: "told reporters", "told the BBC"
+        j = _after_addressee(toks, j)
+    j = _skip_adjuncts(toks, j)
+    that = j < n and toks[j].low in _COMPLEMENTISERS
+    if not that and j < n and (toks[j].low in _PREPOSITIONS or c.lemma in {"tell", "ask", "write"}):
+        # "told a crowd in Miami Tuesday that ...", "wrote to Sanders’ office that ..."
+        for look in range(j + 1, min(n, j + 13)):
+            t = toks[look]
+            if t.low in _COMPLEMENTISERS and t.low == "that":
+                that, j = True, look
+                break
+            if t.text in {",", ".", ";", ":", "“", '"', "—"} or t.low in _VERBISH:
+                break
+    if that:
+        j += 1
+    if j >= n or toks[j].text in {":", ",", ".", "!", "?", ";"}:
+        return None
+    if toks[j].text in {"“", '"'} and not that:
+        return None  # "X said “...”": a direct quote
+    if not that:
+        if toks[j].low in _NOT_CONTENT_START:
+            return None
+        if not _looks_like_clause(toks[j:], tags):
+            return None
+        if not tags and c.lemma not in _BARE_CONTENT_LEMMAS:
+            # without a tagger, "claimed a victory", "told cheering supporters" look like
+            # "said the army would": only the verbs that take a bare clause, after a subject
+            return None
+    cs = toks[j].start
+    stop = s.end
+    relative = k > 0 and toks[k - 1].low == "who"
+    for i in range(j + 1, n):
+        t = toks[i]
+        if relative and t.text == ",":
+            stop = t.start  # "Barkley, who said he votes democratic, said ..."
+            break
+        if t.low in {"and", "but"} and any(k2 in {i + 1, i + 2} for _, k2 in s.cues):
+            stop = t.start  # "... and said that ...": the next cue has its own content
+            break
+    ce = _content_end(text, cs, stop)
+    if _words(text, cs, ce) < 3 or _covered_by_quote(s, cs, ce):
+        return None
+    return _Candidate(cs, ce, "indirect", m, c, position=c.start)
+
+
+_ADJUNCT_NOUNS: Final[frozenset[str]] = frozenset(
+    {"statement", "interview", "speech", "post", "letter", "tweet", "email", "op-ed", "briefing",
+     "conference", "release", "radio", "television", "tv", "video", "message", "appearance",
+     "rally", "hearing", "debate", "address", "phone", "call", "filing", "memo", "note",
+     "report", "podcast", "broadcast", "show", "event", "meeting", "remarks", "testimony"}
+)  # fmt: skip
+_TIME_WORDS: Final[frozenset[str]] = frozenset(
+    {"yesterday", "today", "tonight", "earlier", "later", "recently", "previously", "again",
+     "also", "publicly", "repeatedly", "privately", "separately", "then", "once", "week",
+     "month", "year", "night", "morning", "evening", "afternoon", "weekend", "monday",
+     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)  # fmt: skip
+
+
+def _skip_adjuncts(toks: Sequence[Tok], j: int) -> int:
+    """Skip time and channel adjuncts after a cue: "said [on Friday] [in a statement] ..."."""
+    n = len(toks)
+    for _ in range(4):
+        if j >= n:
+            break
+        w = toks[j].low
+        if w in _TIME_WORDS:
+            j += 1
+        elif (
+            w in {"on", "last", "this", "late", "early", "next"}
+            and j + 1 < n
+            and (toks[j + 1].low in _TIME_WORDS or toks[j + 1].cap)
+        ):
+            j += 2
+            while j < n and (toks[j].text.isdigit() or toks[j].text == ","):
+                if toks[j].text == "," and not (j + 1 < n and toks[j + 1].text.isdigit()):
+                    break
+                j += 1
+        elif (
+            w in {"in", "during", "at", "on", "via", "through"}
+            and j + 2 < n
+            and toks[j + 1].low in {"a", "an", "the", "his", "her", "their", "its"}
+            and any(t.low in _ADJUNCT_NOUNS for t in toks[j + 2 : j + 5])
+        ):
+            j += 2
+            while j < n and toks[j].low not in _ADJUNCT_NOUNS:
+                j += 1
+            j += 1
+            while j < n and toks[j].low in _ADJUNCT_NOUNS:
+                j += 1
+            if j < n and toks[j].low in {"with", "on", "to"} and j + 1 < n:
+                j += 1
+                if toks[j].low in {"the", "a", "an"}:
+                    j += 1
+                while j < n and (toks[j].cap or toks[j].possessive):
+                    j += 1
+        elif w == "," and j + 1 < n and toks[j + 1].low in _TIME_WORDS:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _content_before(text: str, s: _Sentence, c: CueMatch, k: int, m: Mention) -> _Candidate | None:
+    """ "CONTENT, X said." / "CONTENT, said X." """
+    toks = s.toks
+    first = min(m.start, c.start)
+    j = s.tok_index_at_or_after(first) - 1
+    if j < 1 or toks[j].text not in {",", "—"}:
+        return None
+    # the cue ends the sentence (modulo a short tail: "in a statement", "on Monday")
+    tail_start = max(c.end, m.end)
+    tail = [t for t in toks if t.start >= tail_start and t.text not in {".", "!", "?", "”", '"'}]
+    after = _skip_adjuncts(toks, s.tok_index_at_or_after(tail_start))
+    if tail and after < len(toks) and toks[after].text == "," and len(tail) > 3:
+        # a parenthetical: "Survival, Mr. VandeHei says, depends on ...": the sentence is
+        # the content, around the attribution
+        cs = toks[0].start
+        ce = _content_end(text, cs, s.end)
+        if _words(text, cs, ce) < 6 or _covered_by_quote(s, cs, ce):
+            return None
+        return _Candidate(cs, ce, "indirect", m, c, position=c.start)
+    if len(tail) > 6 or (tail and tail[0].low not in _TAIL_STARTERS):
+        return None
+    cs = toks[0].start
+    ce = _content_end(text, cs, toks[j].start)
+    if _words(text, cs, ce) < 3 or _covered_by_quote(s, cs, ce):
+        return None
+    return _Candidate(cs, ce, "indirect", m, c, position=c.start)
+
+
+__all__ = ["extract_quotes", "paragraphs_of", "quoted_spans"]

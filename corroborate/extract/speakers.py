@@ -1,0 +1,889 @@
+"""Who is speaking: find the speaker phrase next to a reporting cue and resolve it.
+
+A speaker phrase may be
+
+- a name, alone or behind its title: "Ukrainian Foreign Ministry spokesman Georgiy Tykhy"
+  gives name "Georgiy Tykhy" and title "Ukrainian Foreign Ministry spokesman";
+- a name with an apposition: "Kira Rudik, a Ukrainian MP," gives title "Ukrainian MP";
+- a surname, with or without honorific ("Ms Rudik", "Rudik"): resolved to the fullest form of
+  that name in the article ("Kira Rudik"), and it inherits the title found for her elsewhere;
+- a pronoun ("he", "she", "they"): the most recent compatible speaker before it;
+- a title alone ("the spokesman"): the person in the article who bears that title;
+- a group or a document ("military analysts", "officials", "local reports", "a statement",
+  "the ministry"): kind ``organisation`` or ``report``, named by the phrase as written.
+
+This is deliberately a small set of patterns over word tokens, helped by the named entities
+when the caller has them: speaker phrases in news are formulaic, and a rule says why it fired.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from corroborate.extract.entities import HONORIFICS, fullest_form, name_tokens
+from corroborate.model import Entity, Speaker
+from corroborate.model.annotations import SourceKind
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def possessive(self) -> bool:
+        return self.low.endswith(("’s", "'s")) or (self.text.endswith(("’", "'")) and self.cap)
+
+
+_TOKEN_RE: Final = re.compile(r"\w+(?:[’'.\-]\w+)*(?:[’'](?!\w))?|[^\w\s]")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    end = len(text) if end is None else end
+    return [Tok(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+PRONOUNS: Final[dict[str, Literal["m", "f", "pl", "n"]]] = {
+    "he": "m",
+    "she": "f",
+    "they": "pl",
+    "it": "n",  # an organisation or a document: "The ministry ... It said"
+}
+
+GROUP_NOUNS: Final[frozenset[str]] = frozenset(
+    {
+        "analysts", "officials", "official", "experts", "sources", "source", "authorities",
+        "government", "ministry", "department", "military", "army", "police", "diplomats",
+        "observers", "critics", "residents", "witnesses", "lawmakers", "legislators",
+        "politicians", "leaders", "commanders", "aides", "advisers", "advisors",
+        "investigators", "prosecutors", "scientists", "researchers", "economists", "activists",
+        "campaigners", "protesters", "officers", "troops", "soldiers", "kremlin", "pentagon",
+        "campaign", "committee", "council", "agency", "company", "administration", "office",
+        "court", "group", "organisation", "organization", "party", "union", "insiders",
+        "supporters", "opponents", "voters", "members", "doctors", "negotiators",
+        "spokespeople", "representatives", "staff", "team", "navy", "forces", "embassy",
+        "commission", "board", "firm", "institute", "watchdog", "regulator", "regulators",
+        "organizers", "organisers", "rescuers", "medics", "locals", "villagers", "citizens",
+        "democrats", "republicans", "republican", "democratic", "people", "spokesmen",
+        "pollsters", "strategists", "historians", "commentators", "journalists", "reporters",
+        "newspaper", "paper", "outlet", "outlets", "broadcaster", "service", "services",
+        "intelligence", "bureau", "house", "senate", "congress", "parliament", "cabinet",
+        "percent", "half", "third", "quarter", "majority", "minority", "respondents", "most",
+        "americans", "britons", "ukrainians", "russians", "students", "workers", "parents",
+        "allies", "confidants", "friends", "colleagues", "associates", "donors", "bundlers",
+        "groups", "organizations", "organisations", "companies", "agencies", "others",
+        "participants", "attendees", "delegates", "superdelegates", "senators", "governors",
+        "lawyers", "attorneys", "scholars", "academics",
+    }
+)  # fmt: skip
+DOC_NOUNS: Final[frozenset[str]] = frozenset(
+    {
+        "report", "reports", "statement", "statements", "study", "studies", "survey",
+        "surveys", "poll", "polls", "data", "figures", "document", "documents", "analysis",
+        "assessment", "assessments", "memo", "letter", "filing", "release", "bulletin",
+        "communique", "communiqué", "tweet", "tweets", "article", "investigation", "review",
+        "estimates", "estimate", "records", "footage", "media", "reporting", "update",
+        "briefing", "email", "emails", "message", "complaint", "lawsuit", "ruling", "website",
+        "results", "numbers", "statistics", "projections", "calculations", "tallies",
+        "transcript", "transcripts", "filings", "law", "rules", "guidelines", "policy",
+        "indictment", "affidavit", "cable", "cables", "op-ed",
+        "post", "book", "paper", "research", "census", "count", "tally", "findings", "video",
+    }
+)  # fmt: skip
+TITLE_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "spokesman", "spokeswoman", "spokesperson", "minister", "president", "senator",
+        "secretary", "chief", "head", "director", "commander", "general", "officer",
+        "analyst", "expert", "adviser", "advisor", "ambassador", "envoy", "mayor", "governor",
+        "lawmaker", "mp", "mep", "deputy", "leader", "chairman", "chairwoman", "chair", "ceo",
+        "founder", "professor", "researcher", "economist", "correspondent", "editor",
+        "reporter", "candidate", "nominee", "manager", "aide", "strategist", "lawyer",
+        "attorney", "prosecutor", "judge", "member", "representative", "rep", "sen", "gov",
+        "gen", "col", "lt", "sgt", "capt", "colonel", "lieutenant", "sergeant", "captain",
+        "admiral", "major", "premier", "chancellor", "speaker", "ombudsman", "commissioner",
+        "coordinator", "negotiator", "diplomat", "official", "historian", "scientist",
+        "pollster", "activist", "campaigner", "resident", "witness", "host", "anchor",
+        "columnist", "writer", "author", "owner", "executive", "partner", "fellow", "counsel",
+        "inspector", "superintendent", "sheriff", "councillor", "councilman", "councilwoman",
+        "congressman", "congresswoman", "delegate", "whip", "hopeful", "rabbi",
+        "pastor", "bishop", "priest", "imam", "cardinal", "pope", "king", "queen", "prince",
+        "princess", "emir", "sheikh", "mullah", "commentator", "physician", "doctor",
+        "surgeon", "teacher", "student", "mother", "father", "wife", "husband", "son",
+        "daughter", "brother", "sister", "veteran", "survivor", "victim", "soldier",
+        "magnate", "actress", "actor", "star", "singer", "billionaire", "mogul", "tycoon",
+        "businessman", "businesswoman", "entrepreneur", "comedian", "rapper", "musician",
+        "frontrunner", "front-runner", "challenger", "incumbent", "contender", "organizer",
+        "organiser", "boss", "coach", "player", "athlete", "nurse", "voter",
+    }
+)  # fmt: skip
+MODIFIERS: Final[frozenset[str]] = frozenset(
+    {
+        "former", "senior", "top", "acting", "interim", "foreign", "defence", "defense",
+        "military", "presidential", "vice", "prime", "campaign", "press", "state", "national",
+        "security", "intelligence", "party", "opposition", "regional", "local", "western",
+        "unnamed", "anonymous", "independent", "official", "several", "many", "some", "two",
+        "three", "four", "five", "other", "government", "news", "media", "initial",
+        "preliminary", "new", "latest", "recent", "early", "international", "human", "rights",
+        "health", "election", "white", "house", "federal", "city", "county", "police", "u.s.",
+        "us", "u.s", "justice", "department", "ministry", "republican", "democratic",
+        "conservative", "liberal", "leading", "prominent", "veteran", "longtime", "retired",
+        "then", "outgoing", "incoming", "chief", "deputy", "assistant", "associate", "general",
+        "executive", "managing", "political", "economic", "financial", "legal", "medical",
+        "russian", "ukrainian", "american", "british", "european", "these", "those",
+        "multiple", "numerous", "unidentified", "knowledgeable", "informed", "familiar",
+        "close", "internal", "leaked", "public", "official’s", "army", "navy", "air", "force",
+        "staff", "communications", "policy", "foreign-policy", "spokesman", "spokeswoman",
+        "company", "industry", "trade", "energy", "finance", "interior", "education",
+    }
+)  # fmt: skip
+DETERMINERS: Final[frozenset[str]] = frozenset(
+    {"the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my"}
+)
+# Words after which a cue is not a verb but a noun or adjective ("Moscow’s claims", "the stated
+# aim", "earlier reports").
+NOUN_MARKERS: Final[frozenset[str]] = DETERMINERS | frozenset(
+    {"earlier", "previous", "recent", "local", "media", "press", "news", "such", "false",
+     "these", "those", "any", "no", "unconfirmed", "initial", "latest", "many", "some",
+     "several", "whose", "of", "own", "new", "first", "police", "official", "other", "his",
+     "her", "their", "its", "our", "your", "my", "two", "three", "conflicting", "widespread"}
+)  # fmt: skip
+# Org-like words: a capitalised phrase ending in (or containing) one of these is not a person.
+ORG_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "ministry", "department", "council", "post", "times", "news", "agency", "committee",
+        "party", "office", "union", "bank", "company", "inc", "corp", "group", "association",
+        "institute", "university", "kremlin", "pentagon", "government", "army", "police",
+        "commission", "court", "reuters", "ap", "afp", "cnn", "bbc", "nbc", "abc", "cbs",
+        "fox", "msnbc", "journal", "tribune", "herald", "guardian", "telegraph", "press",
+        "house", "senate", "congress", "parliament", "administration", "campaign", "service",
+        "forces", "navy", "board", "foundation", "center", "centre", "fund", "organization",
+        "organisation", "network", "media", "magazine", "daily", "globe", "gazette",
+        "federation", "coalition", "alliance", "command", "staff", "bureau", "fbi", "cia",
+        "nato", "un", "eu", "who", "democrats", "republicans", "gop", "dnc", "rnc", "tass",
+        "ria", "interfax", "politico", "axios", "breitbart", "npr", "pbs", "website",
+    }
+)  # fmt: skip
+# Words that start a clause and are capitalised only because they begin the sentence.
+SENTENCE_STARTERS: Final[frozenset[str]] = frozenset(
+    {"but", "and", "yet", "however", "meanwhile", "now", "still", "so", "also", "then",
+     "earlier", "later", "today", "yesterday", "on", "in", "at", "as", "when", "while",
+     "although", "though", "because", "if", "after", "before", "since", "instead", "indeed",
+     "moreover", "furthermore", "separately", "similarly", "finally", "there", "here", "it",
+     "not", "only", "that", "what", "this", "last", "asked", "speaking", "writing", "for",
+     "with", "without", "by", "from", "of", "to", "or", "nor", "both", "why", "how"}
+)  # fmt: skip
+# Words that may sit between a subject and its cue: "Tykhy has also said".
+SKIP_BEFORE_CUE: Final[frozenset[str]] = frozenset(
+    {"has", "have", "had", "also", "later", "previously", "recently", "then", "further",
+     "again", "repeatedly", "publicly", "once", "already", "earlier", "privately", "reportedly",
+     "separately", "similarly", "simply", "flatly", "firmly", "angrily", "quickly", "bluntly",
+     "would", "will", "did", "does", "do", "last", "week", "month", "often", "long",
+     "since", "first", "initially", "explicitly", "openly", "frequently", "just",
+     "even", "actually", "clearly", "ultimately", "confidently", "proudly", "defiantly"}
+)  # fmt: skip
+WEEKDAYS: Final[frozenset[str]] = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_FEMALE_HONORIFICS: Final[frozenset[str]] = frozenset({"ms", "mrs", "miss", "dame", "lady"})
+_MALE_HONORIFICS: Final[frozenset[str]] = frozenset({"mr", "sir", "lord"})
+_NAME_PARTICLES: Final[frozenset[str]] = frozenset(
+    {"de", "da", "van", "von", "der", "den", "al", "el", "bin", "ibn", "la", "le", "di", "du"}
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A speaker phrase as written, before resolution."""
+
+    start: int  # the whole phrase, title included
+    end: int
+    kind: SourceKind
+    name: str | None = None  # the name as written ("Ms Rudik", "Georgiy Tykhy")
+    name_start: int | None = None
+    name_end: int | None = None
+    title: str | None = None
+    pronoun: str | None = None
+    gender: str | None = None  # "m" | "f" | "pl" where the text says so
+    title_only: bool = False
+    generic: bool = False  # a plain noun phrase, not a name or a known source word
+
+
+_FUNCTION_WORDS: Final[frozenset[str]] = frozenset(
+    {"after", "other", "never", "under", "over", "whether", "later", "rather", "either",
+     "neither", "together", "however", "whatever", "whenever", "wherever", "ever", "per",
+     "or", "for", "nor", "before", "number", "member", "meanwhile", "recent", "present",
+     "current", "different", "important", "significant", "silent", "apparent", "urgent",
+     "consent", "content", "event", "intent", "extent", "want", "meant", "sent", "went",
+     "spent", "lent", "bent", "rent", "giant", "constant", "distant", "relevant", "vacant",
+     "man", "woman", "human", "german", "roman", "than", "then", "when", "dozen", "often"}
+)  # fmt: skip
+_TITLE_SUFFIX_RE: Final = re.compile(
+    r"(?:er|or|ist|ian|ant|ent|man|woman|person|eer|ary|chief|head|boss|master|coach|guard)$"
+)
+
+
+def _is_title_word(t: Tok) -> bool:
+    return t.low.strip(".") in TITLE_WORDS
+
+
+def _titleish(t: Tok) -> bool:
+    """A title word, or a lower-case noun that looks like a role ("hydrologist", "master")."""
+    if _is_title_word(t):
+        return True
+    w = t.low
+    return (
+        not t.cap
+        and w.isalpha()
+        and len(w) > 4
+        and w not in _FUNCTION_WORDS
+        and _TITLE_SUFFIX_RE.search(w) is not None
+    )
+
+
+def _entity_at(entities: Sequence[Entity], start: int, end: int, label: str) -> Entity | None:
+    """The last entity of `label` lying inside [start, end)."""
+    best: Entity | None = None
+    for e in entities:
+        if e.label == label and e.start >= start and e.end <= end:
+            best = e if best is None or e.start > best.start else best
+    return best
+
+
+def _clean_title(text: str) -> str | None:
+    t = " ".join(text.replace("\n", " ").split()).strip(" ,;:—–-")
+    t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.IGNORECASE)
+    return t or None
+
+
+def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Mention | None:
+    """What a noun phrase names: a person (name and title), a group or a document."""
+    toks = list(toks)
+    if len(toks) == 1 and toks[0].low in PRONOUNS:
+        t = toks[0]
+        kind: SourceKind = "organisation" if t.low == "it" else "person"
+        return Mention(t.start, t.end, kind, pronoun=t.low, gender=PRONOUNS[t.low])
+    while toks and toks[0].low in SENTENCE_STARTERS and len(toks) > 1:
+        toks = toks[1:]
+    while toks and (not toks[-1].text[0].isalnum() or toks[-1].low in WEEKDAYS):
+        toks = toks[:-1]  # "Politico on Wednesday", "Twitter Thursday"
+        while toks and toks[-1].low in {"on", "last", "this"}:
+            toks = toks[:-1]
+    if not toks or (len(toks) == 1 and toks[0].low in SENTENCE_STARTERS):
+        return None
+    if all(t.text.isupper() and len(t.text) > 3 for t in toks if t.text[0].isalpha()):
+        return None  # a dateline ("WASHINGTON —"), not a speaker
+    while toks and not toks[0].text[0].isalnum():
+        toks = toks[1:]  # "- Ukraine said" after a dateline
+    if not toks:
+        return None
+    start, end = toks[0].start, toks[-1].end
+    if len(toks) == 1 and toks[0].low in PRONOUNS:
+        return Mention(start, end, "person", pronoun=toks[0].low, gender=PRONOUNS[toks[0].low])
+    body = toks[1:] if toks[0].low in DETERMINERS else toks
+    if not body:
+        return None
+    if _numberish(body[-1]) or (len(body) >= 3 and body[-2].low == "in" and _numberish(body[-1])):
+        return Mention(start, end, "organisation", name=" ".join(text[start:end].split()))
+    place = _entity_at(entities, start, end, "LOC")
+    if (place is not None and place.start <= body[0].start and place.end >= body[-1].end) or (
+        len(body) <= 3 and " ".join(t.low for t in body) in PLACES
+    ):
+        # "Ukraine said", "Moscow says": a country or capital speaks for its government
+        return Mention(start, end, "organisation", name=" ".join(text[start:end].split()))
+    person = _entity_at(entities, start, end, "PERSON")
+    if person is not None and person.end >= body[-1].start:
+        before = text[body[0].start : person.start] if body[0].start < person.start else ""
+        hon = re.search(r"\b(\w+)\.?\s*$", before)
+        gender: str | None = None
+        if hon is not None and hon.group(1).lower() in HONORIFICS:
+            # the tagger left "Mr" out of the name: it is not a title, but it tells the gender
+            low = hon.group(1).lower()
+            gender = "m" if low in _MALE_HONORIFICS else "f" if low in _FEMALE_HONORIFICS else None
+            before = before[: hon.start()]
+        found = _person(text, start, end, person.start, person.end, _clean_title(before), toks)
+        found.gender = found.gender or gender
+        return found
+    last = body[-1]
+    head = last.low.strip(".’'")
+    org = _entity_at(entities, start, end, "ORG")
+    titled = any(_titleish(t) for t in body[:-1])
+    if org is not None and org.end >= last.start and (head in ORG_WORDS or not titled):
+        # (a tagger's ORG over "Chief of Staff Oleksandr Syrskyi" is a title and a name)
+        return Mention(start, end, "organisation", name=org.canonical or text[org.start : org.end])
+    phrase = " ".join(text[start:end].split())
+    if head in DOC_NOUNS and not last.cap:
+        return Mention(start, end, "report", name=phrase)
+    if head in GROUP_NOUNS and (not last.cap or len(body) == 1 or body[-2].cap is False):
+        # groups, and unnamed sources ("a senior official"): named by the phrase as written
+        return Mention(start, end, "organisation", name=phrase)
+    if _titleish(last) and not last.cap:
+        return Mention(start, end, "person", title=_clean_title(text[start:end]), title_only=True)
+    # "Tom Cole of Oklahoma": the name is before "of", the rest is affiliation
+    of_at = [x for x, t in enumerate(body) if t.low == "of" and 0 < x < len(body) - 1]
+    if of_at and person is None:
+        x = of_at[-1]
+        left = body[:x]
+        if left[-1].cap and not _is_title_word(left[-1]) and left[-1].low not in ORG_WORDS:
+            m = classify(text, left, entities)
+            if m is not None and m.kind == "person" and m.name:
+                aff = text[body[x].start : body[-1].end]
+                m.title = _clean_title(f"{m.title} {aff}" if m.title else aff)
+                m.start, m.end = start, end
+                return m
+    # a capitalised tail is a name, unless it is an organisation's
+    i = len(body)
+    while i > 0:
+        t = body[i - 1]
+        w = t.low.strip(".")
+        if t.possessive or _is_title_word(t) or w in ORG_WORDS or w in HONORIFICS:
+            break
+        if (
+            t.cap
+            or (w in _NAME_PARTICLES and i < len(body))
+            or (t.text == "." and i >= 2 and len(body[i - 2].text) == 1 and body[i - 2].cap)
+        ):
+            i -= 1
+            continue
+        break
+    has_title = any(_is_title_word(t) for t in body)
+    if i == len(body):
+        if last.cap and (head in ORG_WORDS or any(t.low.strip(".") in ORG_WORDS for t in body)):
+            return Mention(start, end, "organisation", name=_clean_title(phrase))
+        return None
+    name_toks = body[i:]
+    if not has_title and any(t.low.strip(".") in ORG_WORDS for t in body[:i]):
+        return Mention(start, end, "organisation", name=phrase)
+    if len(name_toks) > 4:
+        return None
+    if len(name_toks) == 1 and i == 0 and _common_word(text, name_toks[0]):
+        return None  # "Hours after ...", "Some said": a capitalised word, not a name
+    h = i - 1
+    if h > 0 and body[h].text == "." and body[h - 1].low in HONORIFICS:
+        h -= 1  # "Mr." is two tokens
+    honorific = h >= 0 and body[h].low.strip(".") in HONORIFICS
+    title = _clean_title(text[body[0].start : body[i - 1].end]) if i > 0 and not honorific else None
+    if honorific and h > 0:
+        title = _clean_title(text[body[0].start : body[h - 1].end])
+    name_start = body[h].start if honorific else name_toks[0].start
+    return _person(text, start, end, name_start, name_toks[-1].end, title, toks)
+
+
+def _person(
+    text: str, start: int, end: int, ns: int, ne: int, title: str | None, toks: Sequence[Tok]
+) -> Mention:
+    name = " ".join(text[ns:ne].split())
+    name = re.sub(r"[’']s?$", "", name)
+    first = name.split()[0].lower().strip(".") if name.split() else ""
+    gender = "m" if first in _MALE_HONORIFICS else "f" if first in _FEMALE_HONORIFICS else None
+    return Mention(
+        start, end, "person", name=name, name_start=ns, name_end=ne, title=title, gender=gender
+    )
+
+
+def _appositive(text: str, toks: Sequence[Tok]) -> str | None:
+    """The title in an apposition ("a Ukrainian MP", "Ukraine’s deputy speaker"), or None."""
+    if not toks or len(toks) > 12:
+        return None
+    first = toks[0]
+    if first.low in {"who", "which", "whose", "where", "when", "that", "and", "but", "as"}:
+        return None
+    titled = any(_is_title_word(t) for t in toks)
+    if not (
+        first.low in {"a", "an", "the"}
+        or first.possessive
+        or _is_title_word(first)
+        or first.low in MODIFIERS
+        or (first.cap and titled)
+        or first.text.isdigit()
+    ):
+        return None
+    if (
+        first.low not in {"a", "an"}
+        and not titled
+        and not any(t.low in GROUP_NOUNS or t.possessive for t in toks)
+    ):
+        return None
+    return _clean_title(text[toks[0].start : toks[-1].end])
+
+
+def subject_before(
+    text: str, toks: Sequence[Tok], k: int, lo: int, entities: Sequence[Entity]
+) -> Mention | None:
+    """The speaker phrase that ends just before token `k` (the cue), not reaching before `lo`."""
+    j = k - 1
+    while j >= lo and (
+        toks[j].low in SKIP_BEFORE_CUE
+        or toks[j].low in WEEKDAYS
+        or (toks[j].low == "on" and j + 1 < k and toks[j + 1].low in WEEKDAYS)
+    ):
+        j -= 1
+    if (
+        j - 2 >= lo
+        and toks[j].text == ","
+        and toks[j - 1].low in {"however", "though", "too", "meanwhile", "instead", "also"}
+        and toks[j - 2].text == ","
+    ):
+        j -= 3  # "Forbes, however, says"
+    if j > lo and toks[j].text == ")":
+        # "Sen. Elizabeth Warren (D-MA) said": skip the parenthetical
+        p = j - 1
+        while p > lo and toks[p].text != "(" and j - p < 10:
+            p -= 1
+        if toks[p].text == "(":
+            j = p - 1
+    if j < lo:
+        return None
+    if toks[j].low in PRONOUNS:
+        return classify(text, toks[j : j + 1], entities)
+    if toks[j].low == "who" and j - 1 > lo and toks[j - 1].text == ",":
+        return _np_ending(text, toks, j - 2, lo, entities)  # "Barkley, who said ..."
+    if toks[j].text == ",":
+        # apposition: NAME , APPOSITIVE , CUE
+        # (several segments: "Marley Anderson, 21, a junior from Las Vegas, said")
+        appos: str | None = None
+        end_seg = j
+        head: Mention | None = None
+        for _ in range(3):
+            p = end_seg - 1
+            while p >= lo and toks[p].text not in {",", ";", ":", "“", "”", '"', "(", ")"}:
+                p -= 1
+            if p < lo or toks[p].text != ",":
+                return None
+            seg = toks[p + 1 : end_seg]
+            if seg and (seg[0].low in {"who", "which"} or seg[0].low.endswith("ing")):
+                pass  # "Barkley, who said he votes democratic, said", "X, speaking on ..., said"
+            elif not (len(seg) == 1 and seg[0].text.isdigit()):  # not an age
+                a = _appositive(text, seg)
+                if a is None:
+                    # "The F.B.I. director, James B. Comey, said": the name is the apposition
+                    named = classify(text, seg, entities)
+                    if named is None or named.kind != "person" or named.name is None:
+                        return None
+                    before = _np_ending(text, toks, p - 1, lo, entities)
+                    if before is not None and (before.title_only or before.kind == "organisation"):
+                        named.title = named.title or before.title or before.name
+                        named.start = before.start
+                    named.end = toks[j].start
+                    return named
+                appos = appos or a
+            end_seg = p
+            head = _np_ending(text, toks, p - 1, lo, entities)
+            if head is not None:
+                break
+        if head is None or head.pronoun is not None:
+            return None
+        if head.kind == "person" and head.name is not None:
+            head.title = appos if head.title is None else head.title
+        head.end = toks[j].start
+        return head
+    m = _np_ending(text, toks, j, lo, entities)
+    if m is None:
+        m = _generic_subject(text, toks, j, lo)
+    return m
+
+
+def _np_ending(
+    text: str, toks: Sequence[Tok], j: int, lo: int, entities: Sequence[Entity]
+) -> Mention | None:
+    if j < lo:
+        return None
+    i = j
+    saw_head_noun = toks[j].low in GROUP_NOUNS or toks[j].low in DOC_NOUNS
+    while i >= lo:
+        t = toks[i]
+        w = t.low
+        if w in DETERMINERS and i < j:
+            break
+        if w in PRONOUNS:
+            return None
+        if t.cap or t.possessive or w in TITLE_WORDS or w in GROUP_NOUNS or w in DOC_NOUNS:
+            i -= 1
+            continue
+        if w in MODIFIERS or w == "-" or w.isdigit() or (i == j and _titleish(t)):
+            i -= 1
+            continue
+        if _numberish(t) or (
+            w == "in" and i < j and _numberish(toks[i + 1]) and i > lo and _numberish(toks[i - 1])
+        ):
+            i -= 1  # "Sixty-six percent", "Six in 10"
+            continue
+        if not t.cap and w.isalpha() and w not in _FUNCTION_WORDS and w not in DETERMINERS:
+            nxt = toks[i + 1] if i + 1 <= j else None
+            if _titleish(t) and nxt is not None and (nxt.cap or _titleish(nxt)):
+                i -= 1  # "hydrologist Lena Okafor", "harbour master Anna Vick"
+                continue
+            if nxt is not None and _titleish(nxt) and not _titleish(t) and i + 1 < j:
+                i -= 1  # a noun modifier of a role: "fire chief", "harbour master"
+                continue
+        if w == "." and i > lo and i < j and toks[i - 1].cap and len(toks[i - 1].text) <= 4:
+            i -= 1  # "Rep. Tom Cole", "Sen. Marco Rubio"
+            continue
+        if (
+            saw_head_noun
+            and i >= j - 2
+            and w.isalpha()
+            and w not in _FUNCTION_WORDS
+            and w not in _CLAUSE_BREAKS
+            and w not in SKIP_BEFORE_CUE
+            and w not in SENTENCE_STARTERS
+            and not w.endswith("ly")
+        ):
+            i -= 1  # modifiers of a group or document: "the transport ministry"
+            continue
+        if w in {"of", "for", "and", "to", "on"} and i > lo and i < j:
+            prev, nxt = toks[i - 1], toks[i + 1]
+            if (prev.cap or prev.low in TITLE_WORDS) and (nxt.cap or nxt.low in TITLE_WORDS):
+                i -= 1
+                continue
+        break
+    first = i + 1 if (i < lo or toks[i].low not in DETERMINERS) else i
+    if first > j:
+        return None
+    m = classify(text, toks[first : j + 1], entities)
+    if m is not None and first - 2 >= lo and toks[first - 1].low in {"from", "by", "of"}:
+        # "a statement from the company", "a report by the ministry": the document speaks
+        doc = _np_ending(text, toks, first - 2, lo, entities)
+        if doc is not None and doc.kind == "report":
+            doc.end = m.end
+            doc.name = " ".join(text[doc.start : m.end].split())
+            return doc
+    return m
+
+
+def np_after(
+    text: str, toks: Sequence[Tok], k: int, hi: int, entities: Sequence[Entity]
+) -> Mention | None:
+    """The speaker phrase that starts at token `k` ("said [Mr Tykhy]", "according to [the
+    ministry]"), with an apposition after it, not reaching `hi`."""
+    i = k
+    if i < hi and toks[i].low in DETERMINERS:
+        i += 1
+    while i < hi:
+        t = toks[i]
+        w = t.low
+        if w in PRONOUNS and i == k:
+            return classify(text, toks[k : k + 1], entities)
+        if w in OBJECT_PRONOUNS and i == k:  # "according to him"
+            p = OBJECT_PRONOUNS[w]
+            return Mention(t.start, t.end, "person", pronoun=p, gender=PRONOUNS[p])
+        if t.cap or t.possessive or w in TITLE_WORDS or w in GROUP_NOUNS or w in DOC_NOUNS:
+            i += 1
+            continue
+        if w in MODIFIERS or w == "-" or (len(t.text) <= 2 and t.text.endswith(".")):
+            i += 1
+            continue
+        if not t.cap and w.isalpha() and w not in _FUNCTION_WORDS and _noun_ahead(toks, i, hi):
+            i += 1  # "a just-released poll", "early results"
+            continue
+        if (
+            not t.cap
+            and w.isalpha()
+            and w not in _FUNCTION_WORDS
+            and w not in DETERMINERS
+            and any(_titleish(x) or x.cap for x in toks[i + 1 : min(hi, i + 3)])
+            and any(_titleish(x) for x in toks[i : min(hi, i + 3)])
+        ):
+            i += 1  # "fire chief Dana Moss", "hydrologist Lena Okafor"
+            continue
+        if w in {"of", "for", "and", "on"} and i + 1 < hi and i > k:
+            prev, nxt = toks[i - 1], toks[i + 1]
+            if (prev.cap or prev.low in TITLE_WORDS) and (nxt.cap or nxt.low in TITLE_WORDS):
+                i += 1
+                continue
+        if w == "." and i > k and len(toks[i - 1].text) <= 3 and toks[i - 1].cap:  # "Mr."
+            i += 1
+            continue
+        break
+    if i == k:
+        return None
+    m = classify(text, toks[k:i], entities)
+    if m is None:
+        return None
+    if i < hi and toks[i].text == "," and m.kind == "person":
+        q = i + 1
+        while q < hi and toks[q].text not in {",", ".", ";", ":", "“", "”", '"', "—", "(", ")"}:
+            q += 1
+        if m.name is None and m.title_only and q > i + 1:
+            # "according to the regional governor, Alexei Smirnov, ..."
+            named = classify(text, toks[i + 1 : q], entities)
+            if named is not None and named.kind == "person" and named.name and not named.title_only:
+                named.title = named.title or m.title
+                named.start = m.start
+                return named
+            return m
+        appos = _appositive(text, toks[i + 1 : q])
+        if appos is not None and m.title is None and m.name is not None:
+            m.title = appos
+            m.end = toks[q - 1].end
+    return m
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    title: str | None = None
+    gender: str | None = None
+
+
+class SpeakerResolver:
+    """Resolves mentions in reading order: names to their fullest form, titles carried over,
+    pronouns and bare titles to the person they stand for."""
+
+    def __init__(self, text: str, entities: Sequence[Entity], mentions: Sequence[Mention]):
+        self.text = text
+        names = [e.canonical or text[e.start : e.end] for e in entities if e.label == "PERSON"]
+        names += [m.name for m in mentions if m.kind == "person" and m.name]
+        self.full_names = [" ".join(n.split()) for n in names]
+        self.people: dict[str, _Person] = {}
+        self.entities = entities
+        for m in mentions:
+            if m.kind == "person" and m.name and len(name_tokens(m.name)) == 1:
+                self._harvest(name_tokens(m.name)[0])
+        self.person_entities = sorted(
+            (e for e in entities if e.label == "PERSON"), key=lambda e: e.start
+        )
+        for m in mentions:  # titles and genders are facts about the person, wherever found
+            if m.kind == "person" and m.name:
+                p = self._person(self.canonical(m.name))
+                p.title = p.title or m.title
+                p.gender = p.gender or m.gender
+        self.history: list[tuple[int, Speaker]] = []
+
+    def _harvest(self, surname: str) -> None:
+        """Find the full form of a bare surname elsewhere in the text ("Ms Lenz" -> "Port
+        official Maria Lenz"), with the title written there."""
+        for hit in re.finditer(r"\b" + re.escape(surname) + r"\b", self.text, re.IGNORECASE):
+            lo = max(self.text.rfind("\n", 0, hit.start()) + 1, hit.start() - 200)
+            toks = tokenize(self.text, lo, hit.end())
+            if len(toks) < 2:
+                continue
+            m = _np_ending(self.text, toks, len(toks) - 1, 0, self.entities)
+            if m is None or m.kind != "person" or not m.name or m.title_only:
+                continue
+            if len(name_tokens(m.name)) >= 2:
+                name = " ".join(m.name.split())
+                if name not in self.full_names:
+                    self.full_names.append(name)
+                p = self._person(self.canonical(name))
+                p.title = p.title or m.title
+                if p.title:
+                    return
+
+    def canonical(self, name: str) -> str:
+        toks = name.split()
+        while toks and toks[0].lower().strip(".") in HONORIFICS:
+            toks = toks[1:]
+        bare = " ".join(toks) or name
+        full = fullest_form(bare, self.full_names)
+        return re.sub(r"^(?:{})\.?\s+".format("|".join(HONORIFICS)), "", full, flags=re.IGNORECASE)
+
+    def _person(self, name: str) -> _Person:
+        if name not in self.people:
+            self.people[name] = _Person(name)
+        return self.people[name]
+
+    def resolve(self, m: Mention, position: int) -> Speaker:
+        sp = self._resolve(m, position)
+        self.history.append((position, sp))
+        if m.pronoun in {"he", "she"} and sp.name and sp.name in self.people:
+            p = self.people[sp.name]
+            p.gender = p.gender or ("m" if m.pronoun == "he" else "f")
+        return sp
+
+    def _resolve(self, m: Mention, position: int) -> Speaker:
+        if m.pronoun is not None:
+            return self._pronoun(m, position)
+        if m.kind != "person":
+            return Speaker(m.name, m.start, m.end, None, m.kind)
+        if m.title_only:
+            return self._title_only(m)
+        assert m.name is not None
+        name = self.canonical(m.name)
+        p = self._person(name)
+        return Speaker(name, m.start, m.end, m.title or p.title, "person")
+
+    def _pronoun(self, m: Mention, position: int) -> Speaker:
+        want = m.gender
+        if want == "n":
+            for _, sp in reversed(self.history[-3:]):
+                if sp.kind in {"organisation", "report"}:
+                    return Speaker(sp.name, m.start, m.end, sp.title, sp.kind)
+            return Speaker(None, m.start, m.end, None, "organisation")
+        for _, sp in reversed(self.history):
+            if want == "pl":
+                if sp.kind in {"organisation", "report"}:
+                    return Speaker(sp.name, m.start, m.end, sp.title, sp.kind)
+                continue
+            if sp.kind != "person" or sp.name is None:
+                continue
+            g = self.people[sp.name].gender if sp.name in self.people else None
+            if g is None or g == want:
+                return Speaker(sp.name, m.start, m.end, sp.title, "person")
+        # no earlier speaker: the nearest person named before the pronoun
+        for e in reversed(self.person_entities):
+            if e.end <= position and want != "pl":
+                name = self.canonical(e.canonical or self.text[e.start : e.end])
+                p = self._person(name)
+                if p.gender is None or p.gender == want:
+                    return Speaker(name, m.start, m.end, p.title, "person")
+        if want == "pl":
+            for _, sp in reversed(self.history):
+                if sp.kind == "person" and sp.name:
+                    return Speaker(sp.name, m.start, m.end, sp.title, "person")
+        return Speaker(None, m.start, m.end, None, "person")
+
+    def _title_only(self, m: Mention) -> Speaker:
+        assert m.title is not None
+        head = m.title.lower().split()[-1]
+        for _, sp in reversed(self.history):
+            if sp.kind == "person" and sp.title and head in sp.title.lower().split():
+                return Speaker(sp.name, m.start, m.end, sp.title, "person")
+        for p in self.people.values():
+            if p.title and head in p.title.lower().split():
+                return Speaker(p.name, m.start, m.end, p.title, "person")
+        return Speaker(None, m.start, m.end, m.title, "person")
+
+    def finish(self, speakers: Sequence[Speaker | None]) -> None:
+        """Give every person speaker the title found for them anywhere in the article."""
+        for sp in speakers:
+            if sp is not None and sp.kind == "person" and sp.name and sp.title is None:
+                p = self.people.get(sp.name)
+                if p is not None and p.title:
+                    sp.title = p.title
+
+
+def sentence_subject(
+    text: str, toks: Sequence[Tok], k: int, entities: Sequence[Entity]
+) -> Mention | None:
+    """The subject of the clause a participle hangs on: in "Abedin, an aide, emailed
+    supporters, telling them ..." the speaker of "telling" is Abedin. Tries the sentence start,
+    then each point after a comma, before token `k`."""
+    starts = [0] + [i + 1 for i in range(k) if toks[i].text in {",", "—", ":"}]
+    for s in starts:
+        if s >= k:
+            break
+        m = np_after(text, toks, s, k, entities)
+        if m is not None and (m.name is not None or m.pronoun is not None or m.title_only):
+            return m
+    return None
+
+
+NUMBER_WORDS: Final[frozenset[str]] = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+     "hundred", "half", "third", "thirds", "quarter", "quarters", "percent", "majority",
+     "majorities", "most", "many", "few", "dozens", "hundreds", "thousands", "all", "both"}
+)  # fmt: skip
+OBJECT_PRONOUNS: Final[dict[str, str]] = {"him": "he", "her": "she", "them": "they"}
+
+
+def _numberish(t: Tok) -> bool:
+    w = t.low
+    return (
+        w.isdigit()
+        or w.rstrip("%").replace(",", "").isdigit()
+        or all(part in NUMBER_WORDS for part in w.split("-"))
+    )
+
+
+_MONTHS: Final[frozenset[str]] = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"}
+)  # fmt: skip
+
+
+def _common_word(text: str, tok: Tok) -> bool:
+    """A capitalised word that the article also writes in lower case is not a name."""
+    w = tok.text.strip(".")
+    low = w.lower()
+    if low in _MONTHS or low in SENTENCE_STARTERS or low in DETERMINERS or low in WEEKDAYS:
+        return True
+    if len(w) <= 1:
+        return True
+    return re.search(r"\b" + re.escape(w.lower()) + r"\b", text) is not None
+
+
+def _noun_ahead(toks: Sequence[Tok], i: int, hi: int) -> bool:
+    """A group or document noun within three words after `i`, with only words between:
+    "a [just-released] poll", "[early] results"."""
+    for d in range(i + 1, min(hi, i + 4)):
+        t = toks[d]
+        if t.low in DOC_NOUNS or t.low in GROUP_NOUNS:
+            return True
+        if not (t.text[0].isalnum() or t.text == "-"):
+            return False
+    return False
+
+
+# Countries and capitals that speak for their governments in news ("Moscow said"). Used when the
+# parse has no entities; with a tagger, LOC entities do this job.
+PLACES: Final[frozenset[str]] = frozenset(
+    {
+        "ukraine", "russia", "china", "india", "iran", "iraq", "israel", "syria", "turkey",
+        "germany", "france", "britain", "japan", "poland", "belarus", "georgia", "moldova",
+        "hungary", "italy", "spain", "canada", "mexico", "brazil", "egypt", "qatar", "pakistan",
+        "afghanistan", "lebanon", "jordan", "saudi arabia", "north korea", "south korea",
+        "taiwan", "the united states", "united states", "the u.s.", "u.s.", "the us", "us",
+        "the uk", "uk", "the eu", "kyiv", "kiev", "moscow", "beijing", "washington", "london",
+        "paris", "berlin", "tehran", "jerusalem", "ankara", "warsaw", "minsk", "brussels",
+        "tokyo", "seoul", "pyongyang", "delhi", "new delhi", "islamabad", "damascus", "cairo",
+        "riyadh", "doha", "baghdad", "kabul", "beirut", "ottawa", "canberra", "australia",
+        "venezuela", "cuba", "nigeria", "ethiopia", "sudan", "yemen", "libya", "gaza",
+        "the west", "europe", "nato", "hamas", "hezbollah", "the kremlin", "kremlin",
+    }
+)  # fmt: skip
+
+
+_CLAUSE_BREAKS: Final[frozenset[str]] = frozenset(
+    {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "that", "which", "who", "whom",
+     "and", "but", "or", "because", "while", "when", "if", "as", "than", "where", "."}
+)  # fmt: skip
+_VERB_WORDS: Final[frozenset[str]] = frozenset(
+    {"to", "was", "were", "is", "are", "had", "has", "have", "been", "be", "would", "will",
+     "could", "can", "did", "does", "do", "not", "no", "never", "should", "might", "may"}
+)  # fmt: skip
+_NOT_SUBJECT_HEADS: Final[frozenset[str]] = frozenset(
+    {"that", "this", "it", "which", "what", "there", "here", "so", "also", "then", "not",
+     "to", "be", "been", "being", "is", "was", "were", "are", "has", "have", "had", "who"}
+)  # fmt: skip
+
+
+def _generic_subject(text: str, toks: Sequence[Tok], j: int, lo: int) -> Mention | None:
+    """A plain noun phrase as speaker: "people briefed on the move", "Iowa biofuels
+    advocates", "the partner". Only the words back to the start of the clause."""
+    if j < lo or not toks[j].text[0].isalpha():
+        return None
+    head = toks[j].low
+    if head in _NOT_SUBJECT_HEADS or head in _CLAUSE_BREAKS or head in SENTENCE_STARTERS:
+        return None
+    if head in DETERMINERS or head in _FUNCTION_WORDS or head in SKIP_BEFORE_CUE:
+        return None
+    if toks[j].low.endswith(("ed", "ing", "ly")) and toks[j].low not in GROUP_NOUNS:
+        return None  # "he was surprised and said", "stopped talking and said"
+    i = j
+    while i - 1 >= lo and toks[i - 1].low not in _CLAUSE_BREAKS and j - i < 7:
+        i -= 1
+    if j - i >= 7:
+        return None
+    while i < j and toks[i].low in SENTENCE_STARTERS:
+        i += 1
+    if any(t.low in _VERB_WORDS or t.low.endswith("ly") for t in toks[i : j + 1]):
+        return None  # "spoke anonymously to discuss strategy": a verb phrase, not a subject
+    start, end = toks[i].start, toks[j].end
+    phrase = " ".join(text[start:end].split())
+    if toks[j].low.endswith("s") or toks[j].low in {"people", "police", "staff"}:
+        return Mention(start, end, "organisation", name=phrase, generic=True)
+    return Mention(start, end, "person", title=_clean_title(phrase), title_only=True, generic=True)

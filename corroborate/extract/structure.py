@@ -1,0 +1,286 @@
+"""A report's parts (headline, dateline, byline, section headings, body) and stray text.
+
+A *heading* is a short title-like line that introduces the paragraphs after it. *Stray
+text* is a line that does not belong to the report: a headline from another story pasted in,
+"Read also" teasers, captions and credits, newsletter/app prompts, share widgets. Each is
+judged by form (title-like, no finite verb, link-like wording) and by content (does it share
+names and words with the rest of the report?). Every decision is a flag with offsets and a
+plain explanation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from corroborate.model import Entity, Flag, Span
+
+# Lines that are page furniture, whatever they say next to them.
+BOILERPLATE = re.compile(
+    r"""^\s*(?:
+        (?:read|see)\s+(?:also|more)\b | related\s*(?:stories|articles|coverage)?\s*: |
+        more\s+on\s+this\s+story | recommended\s*: | you\s+may\s+also\s+like |
+        (?:sign\s+up|subscribe)\b | .*\bnewsletter\b | download\s+(?:our|the)\s+app |
+        get\s+the\s+app | follow\s+us\b | share\s+(?:this|on)\b | click\s+here |
+        \d+\s+comments?\b | comments?\s*(?:\(\d+\))?\s*$ | leave\s+a\s+comment |
+        advertisement\s*$ | (?:photo|image|picture|video)\s*(?:credit)?\s*: |
+        \(?(?:photo|image|picture)\s+by\b | getty\s+images | ©|copyright\b | all\s+rights\s+reserved
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+KNOWN_HEADINGS = {
+    "conclusion",
+    "background",
+    "analysis",
+    "context",
+    "what next",
+    "what happens next",
+    "key points",
+    "summary",
+    "introduction",
+    "timeline",
+    "reaction",
+    "update",
+}
+DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
+)
+BYLINE = re.compile(
+    r"^\s*(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*\s*$"
+)
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+TERMINAL = tuple('.!:;"”’…)')  # a headline may end with "?"
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+STOP = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "into",
+        "over",
+        "after",
+        "before",
+        "than",
+        "then",
+        "so",
+        "not",
+        "no",
+        "yes",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "about",
+        "up",
+        "down",
+        "out",
+        "new",
+        "says",
+        "said",
+    )
+)
+
+
+def _content_words(text: str) -> set[str]:
+    words = set()
+    for w in WORD.findall(text.lower()):
+        w = w.replace("’", "'").removesuffix("'s")
+        if w not in STOP and len(w) > 2:
+            words.add(w[:5])  # a crude stem: "evacuated"/"evacuation" meet at "evacu"
+    return words
+
+
+def _title_like(line: str) -> bool:
+    words = line.split()
+    first = line.lstrip("‘'\"“")[:1]
+    return (
+        0 < len(words) <= 16
+        and not line.rstrip().endswith(TERMINAL)
+        and (first.isupper() or first.isdigit())
+    )
+
+
+def _has_finite_verb(doc: Any, start: int, end: int) -> bool:
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.tag_ in FINITE_TAGS for t in span)
+
+
+def structure_flags(
+    text: str,
+    paragraphs: Sequence[Span],
+    entities: Sequence[Entity],
+    doc: Any = None,
+    title: str | None = None,
+) -> list[Flag]:
+    """Heading, dateline and byline marks (info) and stray-text flags (warning)."""
+    flags: list[Flag] = []
+    names = [(e, (e.canonical or text[e.start : e.end]).lower()) for e in entities]
+    body_indices = [i for i, p in enumerate(paragraphs) if not _title_like(p.of(text))]
+    for i, para in enumerate(paragraphs):
+        line = para.of(text)
+        if BOILERPLATE.match(line) and len(line.split()) <= 25:
+            flags.append(
+                Flag(
+                    para.start,
+                    para.end,
+                    "stray_text",
+                    "warning",
+                    "page furniture (teaser, prompt, caption, credit or widget), "
+                    "not part of the report",
+                    category="boilerplate",
+                )
+            )
+            continue
+        is_headline = title is not None and line.strip().lower() == title.strip().lower()
+        if i == 0 and is_headline:
+            flags.append(Flag(para.start, para.end, "headline", "info", "the headline"))
+            continue
+        if BYLINE.match(line):
+            flags.append(Flag(para.start, para.end, "byline", "info", "the byline"))
+            continue
+        if DATELINE.match(line):
+            end = para.start + len(DATELINE.match(line).group(0).rstrip())  # type: ignore[union-attr]
+            flags.append(Flag(para.start, end, "dateline", "info", "the dateline"))
+        if not _title_like(line):
+            continue
+        stray_reason = _stray_headline_reason(text, paragraphs, i, names, doc, body_indices)
+        if stray_reason:
+            flags.append(
+                Flag(
+                    para.start,
+                    para.end,
+                    "stray_text",
+                    "warning",
+                    stray_reason,
+                    category="foreign_headline",
+                )
+            )
+        elif i + 1 < len(paragraphs) and not _title_like(paragraphs[i + 1].of(text)):
+            flags.append(
+                Flag(
+                    para.start,
+                    para.end,
+                    "heading",
+                    "info",
+                    "section heading: a short title-like line introducing the paragraphs after it",
+                )
+            )
+    return flags
+
+
+def _stray_headline_reason(
+    text: str,
+    paragraphs: Sequence[Span],
+    index: int,
+    names: list[tuple[Entity, str]],
+    doc: Any,
+    body_indices: list[int],
+) -> str | None:
+    """Why a title-like line looks pasted in from another story, or None if it belongs."""
+    para = paragraphs[index]
+    line = para.of(text)
+    if line.strip().lower() in KNOWN_HEADINGS or index == 0 or len(body_indices) < 2:
+        return None
+    rest = " ".join(paragraphs[j].of(text) for j in body_indices if j != index)
+    own_names = {n for e, n in names if para.start <= e.start < para.end}
+    own_names |= _capitalised_names(line, rest)
+    shared = {n for n in own_names if n in rest.lower()}
+    words = _content_words(line)
+    overlap = len(words & _content_words(rest)) / len(words) if words else 1.0
+    # A section heading is a noun phrase about this report, usually in title case. A pasted
+    # headline reads as a sentence ("X calls for Y", finite verb, sentence case) and names
+    # people or places the report never mentions.
+    # Title-case section headings ("The Path Forward") fool both the tagger and NER, so
+    # names alone are not enough: the line must also read as a sentence.
+    sentence_like = _sentence_case(line) or (
+        _has_finite_verb(doc, para.start, para.end) and not _title_case(line)
+    )
+    if own_names and not shared and overlap < 0.5 and sentence_like:
+        return (
+            f"title-like line naming {', '.join(sorted(own_names))}, mentioned nowhere else in "
+            f"the report, and sharing {overlap:.0%} of its words with the rest: looks like a "
+            "headline from another story"
+        )
+    if sentence_like and len(line.split()) >= 6:
+        return (
+            "a headline-shaped line (no closing punctuation, a verb, "
+            f"{len(line.split())} words) on its own between paragraphs; section headings "
+            "are short noun phrases: looks pasted in from another story"
+        )
+    if _title_case(line) and len(words) >= 5 and overlap < 0.35:
+        return (
+            f"a long title-like line that shares only {overlap:.0%} of its words with the rest of "
+            "the report: looks like a headline from another story"
+        )
+    if sentence_like and len(words) >= 4 and overlap < 0.25:
+        return (
+            f"headline-like sentence that shares only {overlap:.0%} of its words with the rest "
+            "of the report: looks pasted in from another story"
+        )
+    return None
+
+
+def _sentence_case(line: str) -> bool:
+    """'Port unions call for a strike' (a headline sentence), not 'The Path Forward'."""
+    words = [w for w in WORD.findall(line)[1:] if w.lower() not in STOP]
+    lower = [w for w in words if w[0].islower()]
+    return len(words) >= 3 and len(lower) >= len(words) / 2
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in WORD.findall(line) if w.lower() not in STOP]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _capitalised_names(line: str, rest: str) -> set[str]:
+    """Proper-noun-looking words of a sentence-case line (a fallback when NER finds none)."""
+    if not _sentence_case(line):
+        return set()
+    tokens = WORD.findall(line)
+    names = set()
+    for i, token in enumerate(tokens):
+        if not token[0].isupper() or token.lower() in STOP:
+            continue
+        # The first word is capitalised anyway; count it only if the report never uses it
+        # as an ordinary lower-case word.
+        if i == 0 and re.search(rf"\b{re.escape(token.lower())}\b", rest):
+            continue
+        names.add(token.lower())
+    return names

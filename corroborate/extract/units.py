@@ -1,0 +1,189 @@
+"""Units after a number: what they normalise to, and conversions.
+
+`match_unit(text, pos)` recognises the unit written at `pos` ("square kilometres", "sq km",
+"km²", "square miles", "residents", "troops", "villages", "%", "euros", ...) and says what it
+normalises to:
+
+- area → "km2" (square miles, hectares and acres are converted; the written value and unit are
+  kept by the caller in `original_value` / `original_unit`);
+- length → "km" (miles converted);
+- people, residents, civilians, evacuees, ... → "people"; soldiers, troops, ... → "soldiers";
+  settlements, villages, towns, ... → "settlements"; prisoners, POWs, ... → "prisoners";
+- currency words → ISO codes ("USD", "EUR", "GBP", "UAH", "RUB");
+- "%", "percent", "per cent" → "percent";
+- durations ("hours", "years") are recognised so that the caller can treat them as periods.
+
+`noun` is the key used for a figure's `measure`: generic words for people all count "people",
+while a narrower group ("children", "hostages") keeps its own word, so that "12 children killed"
+is never matched against "12 people killed".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["CURRENCY_WORDS", "UnitMatch", "convert", "match_unit"]
+
+SQ_MILE_KM2 = 2.589988110336
+MILE_KM = 1.609344
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    start: int
+    end: int
+    unit: str  # normalised: km2, km, people, soldiers, settlements, prisoners, USD, percent, ...
+    category: str  # area | length | people | soldiers | settlements | prisoners | currency |
+    # percent | duration | mass | count
+    noun: str  # the counted-thing key for `measure`: "area", "people", "children", ...
+    factor: float = 1.0  # value written × factor = value in `unit`
+    original: str | None = None  # the unit as written, normalised, when it is converted
+
+
+# (pattern, unit, category, noun, factor, original)
+_ENTRIES: list[tuple[str, str, str, str, float, str | None]] = [
+    # area
+    (
+        r"square\s+(?:kilomet(?:re|er)s?|kms?)|sq\.?\s?kms?\b|km2|km²|kilomet(?:re|er)s?\s+squared",
+        "km2",
+        "area",
+        "area",
+        1.0,
+        None,
+    ),
+    (
+        r"square\s+miles?|sq\.?\s?mi(?:les?)?\b|mi²",
+        "km2",
+        "area",
+        "area",
+        SQ_MILE_KM2,
+        "square miles",
+    ),
+    (r"hectares?|ha\b", "km2", "area", "area", 0.01, "hectares"),
+    (r"acres?", "km2", "area", "area", 0.0040468564224, "acres"),
+    # length
+    (r"kilomet(?:re|er)s?|kms?\b", "km", "length", "distance", 1.0, None),
+    (r"miles?", "km", "length", "distance", MILE_KM, "miles"),
+    (r"met(?:re|er)s?", "m", "length", "distance", 1.0, None),
+    # percent
+    (r"%|per\s?cent\b|percentage\s+points?", "percent", "percent", "share", 1.0, None),
+    # mass
+    (r"(?:metric\s+)?tonnes?|tons?\b", "tonnes", "mass", "weight", 1.0, None),
+    # people: generic words all count "people"
+    (
+        r"people|persons?|person|residents?|civilians?|evacuees?|inhabitants?|individuals?|"
+        r"citizens?|locals|nationals",
+        "people",
+        "people",
+        "people",
+        1.0,
+        None,
+    ),
+    # soldiers
+    (
+        r"soldiers?|troops|servicemen|servicewomen|service\s?members?|fighters?|personnel|"
+        r"conscripts?|militants?|combatants?|marines|paratroopers?|mercenaries|reservists?",
+        "soldiers",
+        "soldiers",
+        "soldiers",
+        1.0,
+        None,
+    ),
+    # prisoners
+    (
+        r"prisoners?\s+of\s+war|prisoners?|POWs?|PoWs?|captives?|detainees?",
+        "prisoners",
+        "prisoners",
+        "prisoners",
+        1.0,
+        None,
+    ),
+    # settlements
+    (
+        r"settlements?|villages?|towns?|localities|locality|hamlets?|cities|city",
+        "settlements",
+        "settlements",
+        "settlements",
+        1.0,
+        None,
+    ),
+    # durations: a period, not a figure
+    (
+        r"seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries",
+        "duration",
+        "duration",
+        "time",
+        1.0,
+        None,
+    ),
+]
+# narrower groups of people keep their own word as the measure noun
+_PEOPLE_GROUPS = (
+    r"children|child|kids|minors|women|men|babies|infants|refugees?|migrants?|asylum\s+seekers|"
+    r"patients?|workers?|employees?|staff|students?|pupils?|voters?|passengers?|hostages?|"
+    r"journalists?|victims?|casualties|wounded|dead|displaced|protesters?|demonstrators?|"
+    r"doctors?|nurses?|police(?:\s?officers?|men)?|officers?|firefighters?|rescuers?|"
+    r"volunteers?|families|households|homeless|survivors?|tourists?|pilgrims?|miners?|"
+    r"farmers?|teachers?|members?"
+)
+# fmt: off
+_SINGULAR = {
+    "children": "children", "child": "children", "kids": "children", "men": "men",
+    "women": "women", "babies": "babies", "families": "families", "police": "police",
+    "policemen": "police", "wounded": "wounded", "dead": "dead", "displaced": "displaced",
+    "homeless": "homeless", "staff": "staff", "casualties": "casualties",
+}
+# fmt: on
+
+# fmt: off
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",
+    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "hryvnia": "UAH",
+    "hryvnias": "UAH", "hryvnas": "UAH", "hryvnya": "UAH", "rouble": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rubles": "RUB", "yen": "JPY", "yuan": "CNY", "francs": "CHF",
+    "swiss francs": "CHF",
+}
+# fmt: on
+_CURRENCY_RE = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
+
+_COMPILED = [
+    (re.compile(rf"(?:{pat})(?![\w²])", re.IGNORECASE), unit, cat, noun, factor, orig)
+    for pat, unit, cat, noun, factor, orig in _ENTRIES
+]
+_GROUP_RE = re.compile(rf"(?:{_PEOPLE_GROUPS})(?![\w])", re.IGNORECASE)
+_CURRENCY_WORD_RE = re.compile(rf"(?:{_CURRENCY_RE})(?![\w])", re.IGNORECASE)
+
+
+def match_unit(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
+    """The unit written at `text[pos:]` (after optional white space), or None."""
+    end = len(text) if end is None else end
+    m = re.compile(r"\s*").match(text, pos, end)
+    at = m.end() if m else pos
+    if at >= end:
+        return None
+    if text[at] == "%":
+        return UnitMatch(at, at + 1, "percent", "percent", "share")
+    for pattern, unit, cat, noun, factor, orig in _COMPILED:
+        found = pattern.match(text, at, end)
+        if found:
+            if cat == "length" and unit == "m" and found.group().lower() == "m":
+                continue
+            return UnitMatch(found.start(), found.end(), unit, cat, noun, factor, orig)
+    found = _GROUP_RE.match(text, at, end)
+    if found:
+        word = re.sub(r"\s+", " ", found.group().lower())
+        noun = _SINGULAR.get(word, word if word.endswith("s") else word + "s")
+        return UnitMatch(found.start(), found.end(), "people", "people", noun)
+    found = _CURRENCY_WORD_RE.match(text, at, end)
+    if found:
+        code = CURRENCY_WORDS[re.sub(r"\s+", " ", found.group().lower())]
+        return UnitMatch(found.start(), found.end(), code, "currency", "money")
+    return None
+
+
+def convert(value: float, unit: UnitMatch) -> tuple[float, float | None, str | None]:
+    """(value in the normalised unit, original value or None, original unit or None)."""
+    if unit.factor == 1.0 or unit.original is None:
+        return value, None, None
+    return round(value * unit.factor, 6), value, unit.original

@@ -1,0 +1,59 @@
+"""L1: language resources. The only package that imports spaCy or torch.
+
+Everything here loads shipped models lazily and offline. The public functions:
+
+- `segment(text)`: paragraphs and sentences as spans (offsets into `text`).
+- `parse(text)` / `parse_many(texts)`: a spaCy `Doc` with tokens, POS tags, lemmas and
+  named entities from our own trained model (`corroborate/nlp/models/`).
+- `embed(sentences)`: sentence embeddings (all-MiniLM-L6-v2), or None when the optional
+  embedding stack is not installed; `embeddings_available()` says which.
+- `checkworthiness(sentences)`: a 0..1 check-worthiness score per sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    import numpy as np
+
+    from corroborate.model import Span
+
+
+def segment(text: str) -> tuple[list[Span], list[Span]]:
+    """Split `text` into (paragraphs, sentences)."""
+    from corroborate.nlp.segmenter import segment as _segment
+
+    return _segment(text)
+
+
+def parse(text: str) -> Any:
+    from corroborate.nlp.pipeline import parse as _parse
+
+    return _parse(text)
+
+
+def parse_many(texts: Iterable[str]) -> Iterable[Any]:
+    from corroborate.nlp.pipeline import parse_many as _parse_many
+
+    return _parse_many(texts)
+
+
+def embeddings_available() -> bool:
+    from corroborate.nlp.embeddings import embeddings_available as _available
+
+    return _available()
+
+
+def embed(sentences: Sequence[str]) -> np.ndarray | None:
+    from corroborate.nlp.embeddings import embed as _embed
+
+    return _embed(sentences)
+
+
+def checkworthiness(sentences: Sequence[str]) -> list[float]:
+    from corroborate.nlp.checkworthy import score as _score
+
+    return _score(sentences)

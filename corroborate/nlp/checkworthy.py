@@ -1,0 +1,338 @@
+"""Check-worthiness: how likely a sentence asserts something a fact-checker could verify (0..1).
+
+Two linear models ship in `models/checkworthy/`, trained by
+`corroborate.nlp.training.checkworthy` on CLEF CheckThat! 2024 task 1 (English debate speech):
+
+- `tfidf`: word 1-2-grams + character 2-5-grams (TF-IDF) + a few surface features (digits,
+  currency, number words, comparatives, reporting verbs, questions, first person, length).
+  Needs numpy only.
+- `embedding`: the same features plus all-MiniLM-L6-v2 sentence embeddings
+  (`corroborate.nlp.embeddings`). Used when the optional embedding stack is installed.
+
+The model is picked at first use: the preferred one recorded in `config.json` when it can run,
+otherwise `tfidf`. `CORROBORATE_CHECKWORTHY_MODEL=tfidf|embedding` forces one. `model_info()`
+says which is in use. Everything here is the single definition of the features: training calls
+the same functions, so training and inference cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import os
+import re
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from corroborate.errors import ModelError
+
+__all__ = [
+    "MODEL_DIR",
+    "SURFACE_FEATURES",
+    "char_ngrams",
+    "model_info",
+    "score",
+    "surface_features",
+    "word_ngrams",
+]
+
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "checkworthy"
+ENV_MODEL = "CORROBORATE_CHECKWORTHY_MODEL"
+VARIANTS = ("tfidf", "embedding")
+
+WORD_NGRAMS = (1, 2)
+CHAR_NGRAMS = (2, 5)
+
+# --- features -------------------------------------------------------------------------------
+
+_WORD_TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
+_WHITESPACE = re.compile(r"\s\s+")
+
+
+def word_ngrams(text: str) -> list[str]:
+    """Lower-cased word 1-2-grams (tokens of two or more word characters)."""
+    tokens = _WORD_TOKEN.findall(text.lower())
+    grams = list(tokens)
+    lo, hi = WORD_NGRAMS
+    for n in range(max(lo, 2), hi + 1):
+        grams.extend(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return grams
+
+
+def char_ngrams(text: str) -> list[str]:
+    """Lower-cased character 2-5-grams inside word boundaries, padded with one space."""
+    grams: list[str] = []
+    lo, hi = CHAR_NGRAMS
+    for word in _WHITESPACE.sub(" ", text.lower()).split():
+        padded = f" {word} "
+        size = len(padded)
+        for n in range(lo, hi + 1):
+            if n > size:
+                break
+            grams.extend(padded[i : i + n] for i in range(size - n + 1))
+    return grams
+
+
+_NUMBER_WORDS = re.compile(
+    r"\b(hundred|thousand|million|billion|trillion|percent|per cent|half|twice|double|triple|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|dozens?)\b"
+)
+_CURRENCY_PERCENT = re.compile(r"[%$€£¥]|\b(percent|per cent|dollars?|euros?|pounds?)\b")
+_COMPARATIVE = re.compile(
+    r"\b(more|less|fewer|higher|lower|most|least|largest|biggest|highest|lowest|than|"
+    r"increased?|decreased?|rose|fell|doubled|tripled)\b"
+)
+_REPORTING = re.compile(
+    r"\b(said|says|according|reported|announced|confirmed|found|showed|estimated|told)\b"
+)
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_FIRST_SECOND_PERSON = re.compile(r"\b(i|we|you|my|our|your|us|me)\b")
+
+SURFACE_FEATURES = (
+    "has_digit",
+    "currency_or_percent",
+    "number_word",
+    "comparative",
+    "reporting_verb",
+    "year",
+    "question",
+    "exclamation",
+    "first_second_person",
+    "length",
+    "short",
+    "capitalised_ratio",
+)
+
+
+def surface_features(text: str) -> list[float]:
+    """Cheap cues for checkable content, each in [0, 1], in the order of `SURFACE_FEATURES`."""
+    low = text.lower()
+    words = text.split()
+    stripped = text.strip()
+    capitalised = sum(1 for w in words[1:] if w[:1].isupper())
+    return [
+        float(any(c.isdigit() for c in text)),
+        float(bool(_CURRENCY_PERCENT.search(low))),
+        float(bool(_NUMBER_WORDS.search(low))),
+        float(bool(_COMPARATIVE.search(low))),
+        float(bool(_REPORTING.search(low))),
+        float(bool(_YEAR.search(text))),
+        float(stripped.endswith("?")),
+        float(stripped.endswith("!")),
+        float(bool(_FIRST_SECOND_PERSON.search(low))),
+        min(len(words), 60) / 60.0,
+        float(len(words) <= 4),
+        capitalised / max(len(words), 1),
+    ]
+
+
+# --- the model ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TfidfBlock:
+    """A TF-IDF vocabulary: term -> column, idf per column; sublinear tf, L2-normalised."""
+
+    index: dict[str, int]
+    idf: np.ndarray
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """Logistic regression over [word tf-idf | char tf-idf | surface | (embedding)]."""
+
+    name: str
+    word_coef: np.ndarray
+    char_coef: np.ndarray
+    surface_coef: np.ndarray
+    embedding_coef: np.ndarray | None
+    intercept: float
+    threshold: float
+
+    @property
+    def needs_embeddings(self) -> bool:
+        return self.embedding_coef is not None
+
+
+class Scorer:
+    """A vocabulary plus a model, with per-term (idf, weight) tables for fast scoring."""
+
+    def __init__(self, word: TfidfBlock, char: TfidfBlock, model: LinearModel) -> None:
+        self.model = model
+        self._word = _table(word, model.word_coef)
+        self._char = _table(char, model.char_coef)
+        self._surface = [float(c) for c in model.surface_coef]
+
+    def logits(self, sentences: Sequence[str], embeddings: np.ndarray | None) -> np.ndarray:
+        m = self.model
+        out = np.fromiter(
+            (
+                m.intercept
+                + _block_dot(Counter(word_ngrams(text)), self._word)
+                + _block_dot(Counter(char_ngrams(text)), self._char)
+                + sum(f * c for f, c in zip(surface_features(text), self._surface, strict=True))
+                for text in sentences
+            ),
+            dtype=np.float64,
+            count=len(sentences),
+        )
+        if m.embedding_coef is not None:
+            if embeddings is None:
+                raise ModelError(f"the {m.name!r} check-worthiness model needs embeddings")
+            out += embeddings.astype(np.float64) @ m.embedding_coef
+        return out
+
+    def probabilities(self, sentences: Sequence[str], embeddings: np.ndarray | None) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.logits(sentences, embeddings)))
+
+
+def _table(block: TfidfBlock, coef: np.ndarray) -> dict[str, tuple[float, float]]:
+    idf = block.idf.tolist()
+    weights = coef.tolist()
+    return {term: (idf[i], weights[i]) for term, i in block.index.items()}
+
+
+def _block_dot(counts: Counter[str], table: dict[str, tuple[float, float]]) -> float:
+    """Dot product of the L2-normalised sublinear tf-idf vector with the weights."""
+    dot = 0.0
+    squares = 0.0
+    for term, count in counts.items():
+        entry = table.get(term)
+        if entry is None:
+            continue
+        w = entry[0] if count == 1 else (1.0 + math.log(count)) * entry[0]
+        dot += w * entry[1]
+        squares += w * w
+    return dot / math.sqrt(squares) if squares else 0.0
+
+
+def load_vocabulary(model_dir: Path) -> tuple[TfidfBlock, TfidfBlock]:
+    vocab = json.loads((model_dir / "vocabulary.json").read_text(encoding="utf-8"))
+    with np.load(model_dir / "idf.npz", allow_pickle=False) as idf:
+        word = TfidfBlock({t: i for i, t in enumerate(vocab["word"])}, idf["word"])
+        char = TfidfBlock({t: i for i, t in enumerate(vocab["char"])}, idf["char"])
+    return word, char
+
+
+def load_model(model_dir: Path, variant: str) -> LinearModel:
+    config = read_config(model_dir)
+    with np.load(model_dir / f"model-{variant}.npz", allow_pickle=False) as z:
+        emb = z["embedding"].astype(np.float64) if "embedding" in z.files else None
+        return LinearModel(
+            name=variant,
+            word_coef=z["word"].astype(np.float64),
+            char_coef=z["char"].astype(np.float64),
+            surface_coef=z["surface"].astype(np.float64),
+            embedding_coef=emb,
+            intercept=float(z["intercept"]),
+            threshold=float(config["variants"][variant]["threshold"]),
+        )
+
+
+def read_config(model_dir: Path) -> dict[str, Any]:
+    path = model_dir / "config.json"
+    if not path.is_file():
+        raise ModelError(
+            f"no check-worthiness model in {model_dir}; train one with "
+            "`python -m corroborate.nlp.training.checkworthy`"
+        )
+    config: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return config
+
+
+def _embeddings_available() -> bool:
+    from corroborate.nlp.embeddings import embeddings_available
+
+    return embeddings_available()
+
+
+def embed(sentences: Sequence[str]) -> np.ndarray:
+    from corroborate.nlp.embeddings import embed as _embed
+
+    vectors = _embed(sentences)
+    if vectors is None:
+        raise ModelError(
+            "sentence embeddings are not available: pip install 'corroborate[embeddings]'"
+        )
+    return vectors
+
+
+def choose_variant(model_dir: Path = MODEL_DIR) -> tuple[str, str]:
+    """(variant, why): the forced one, else the preferred one if it can run, else tfidf."""
+    config = read_config(model_dir)
+    available = [v for v in VARIANTS if (model_dir / f"model-{v}.npz").is_file()]
+    forced = os.environ.get(ENV_MODEL, "").strip()
+    if forced:
+        if forced not in available:
+            raise ModelError(f"{ENV_MODEL}={forced!r}: choose one of {', '.join(available)}")
+        return forced, f"forced by {ENV_MODEL}"
+    preferred = str(config.get("preferred", "tfidf"))
+    if preferred == "embedding" and preferred in available:
+        if _embeddings_available():
+            return preferred, "best on dev; embedding stack installed"
+        return "tfidf", "embedding stack not installed; using the no-embedding model"
+    why = "best F1 on CheckThat! dev, and needs no torch"
+    if "embedding" in available:
+        why += f" ({ENV_MODEL}=embedding selects the embedding model)"
+    return "tfidf", why
+
+
+_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=4)
+def _scorer(model_dir: Path, variant: str) -> Scorer:
+    word, char = load_vocabulary(model_dir)
+    return Scorer(word, char, load_model(model_dir, variant))
+
+
+def _active() -> tuple[Scorer, str]:
+    with _lock:
+        variant, why = choose_variant(MODEL_DIR)
+        return _scorer(MODEL_DIR, variant), why
+
+
+def score(sentences: Sequence[str]) -> list[float]:
+    """Check-worthiness of each sentence, 0..1 (probability of the CheckThat! "Yes" class)."""
+    texts = list(sentences)
+    if not texts:
+        return []
+    scorer, _ = _active()
+    vectors = embed(texts) if scorer.model.needs_embeddings else None
+    return [float(p) for p in scorer.probabilities(texts, vectors)]
+
+
+def threshold() -> float:
+    """The score above which a sentence counts as check-worthy (chosen on CheckThat! dev)."""
+    scorer, _ = _active()
+    return scorer.model.threshold
+
+
+def model_info() -> dict[str, Any]:
+    """Which model is in use, why, and how it was trained and measured."""
+    scorer, why = _active()
+    config = read_config(MODEL_DIR)
+    scores_path = MODEL_DIR / "scores.json"
+    scores = json.loads(scores_path.read_text(encoding="utf-8")) if scores_path.is_file() else {}
+    return {
+        "name": "checkworthy",
+        "task": "check-worthiness of a sentence (0..1)",
+        "variant": scorer.model.name,
+        "why": why,
+        "needs_embeddings": scorer.model.needs_embeddings,
+        "threshold": scorer.model.threshold,
+        "path": str(MODEL_DIR),
+        "variants": config.get("variants", {}),
+        "preferred": config.get("preferred"),
+        "licence": scores.get("licence"),
+        "scores": scores.get("variants", {}).get(scorer.model.name),
+        "trained": scores.get("date"),
+    }

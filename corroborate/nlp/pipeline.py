@@ -1,0 +1,252 @@
+"""The shipped spaCy pipeline `news_en`: tokenizer, PTB tagger, NER, rule lemmatizer.
+
+The model lives in `corroborate/nlp/models/news_en/` (trained by
+`corroborate.nlp.training.ner`) and is loaded from the package directory only, once, on first
+use. Nothing here touches the network.
+
+After the statistical NER, two small general rules (`add_news_rules`) fix patterns that news
+uses all the time and CoNLL-2003 (1996 Reuters) barely has. Neither is a list of names:
+
+- "<Name> region/oblast/province/..." is one LOC span including the administrative word
+  ("Kursk region", "Zaporizhzhia oblast");
+- a PERSON span loses leading titles ("Gen.", "Governor"), as CoNLL annotates them, and a
+  one-word PERSON right after a locative preposition ("in X", "near X") is a place;
+- within one document, a lone surname of a PERSON named in full is PERSON, and a name seen
+  with several labels takes its most frequent one.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from corroborate.errors import ModelError
+
+MODEL_NAME = "news_en"
+MODEL_DIR = Path(__file__).resolve().parent / "models" / MODEL_NAME
+
+# Lowercase administrative words that turn the proper name before them into a place name.
+ADMIN_WORDS = frozenset(
+    {"region", "oblast", "province", "district", "krai", "raion", "governorate", "prefecture"}
+)
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an|ern)$")
+
+# Titles that precede a name but are not part of it (CoNLL-2003 leaves them outside PER).
+TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "gen", "general",
+        "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant",
+        "adm", "admiral", "cmdr", "commander", "marshal", "gov", "governor", "sen", "senator",
+        "rep", "president", "vice", "prime", "minister", "chancellor", "premier", "mayor", "king",
+        "queen", "prince", "princess", "pope", "ambassador", "secretary", "chairman", "chairwoman",
+        "chair", "speaker", "deputy", "judge", "justice", "father", "rev", "reverend", "sheikh",
+        "emir", "patriarch", "metropolitan", "spokesman", "spokeswoman",
+    }
+)  # fmt: skip
+_BARE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr"})
+# Prepositions after which a lone capitalised word names a place ("fighting near X").
+LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "into", "towards", "toward"})
+# "from" is locative after a verb of movement ("fled from X"), not after "a call from X".
+MOTION_LEMMAS = frozenset(
+    {"evacuate", "flee", "withdraw", "retreat", "return", "arrive", "travel", "drive", "expel",
+     "deport", "escape", "leave", "move", "relocate", "push", "oust", "fly", "evict"}
+)  # fmt: skip
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+@Language.component("corroborate_admin_regions")
+def admin_regions(doc: Doc) -> Doc:
+    """Make "<Proper name> region" (and oblast, province, ...) one LOC entity."""
+    new: list[Span] = []
+    for tok in doc:
+        if tok.i == 0 or tok.lower_ not in ADMIN_WORDS:
+            continue
+        start = tok.i
+        # Walk back over the proper name: capitalised tokens the tagger calls NNP(S), or tokens
+        # already inside an entity, joined by hyphens ("Ivano-Frankivsk").
+        j = tok.i - 1
+        while j >= 0:
+            prev = doc[j]
+            named = (
+                prev.is_alpha
+                and prev.text[:1].isupper()
+                and (prev.tag_ in _PROPER_TAGS or prev.ent_type_ in {"LOC", "ORG", "PERSON"})
+            )
+            hyphen = prev.text == "-" and j > 0 and doc[j - 1].text[:1].isupper()
+            if not (named or hyphen) or tok.i - j > 4:
+                break
+            start = j
+            j -= 1
+        while start < tok.i and doc[start].text == "-":
+            start += 1
+        if start == tok.i:
+            continue
+        # An adjective of nationality or direction ("a Russian region", "the Western region")
+        # is not a place name.
+        if (
+            tok.i - start == 1
+            and _DEMONYM.search(doc[start].text)
+            and (
+                doc[start].ent_type_ == "MISC"
+                or doc[start].tag_ == "JJ"
+                or not doc[start].ent_type_
+            )
+        ):
+            continue
+        # Keep the left edge of an entity the name is part of ("Ivano-Frankivsk").
+        first = doc[start]
+        if first.ent_iob_ == "I" and first.ent_type_ in {"LOC", "ORG", "PERSON"}:
+            k = start
+            while k > 0 and doc[k].ent_iob_ == "I":
+                k -= 1
+            start = k
+        new.append(Span(doc, start, tok.i + 1, label="LOC"))
+    if new:
+        kept = [e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in new)]
+        doc.ents = filter_spans([*new, *kept])
+    return doc
+
+
+def _locative(doc: Doc, i: int) -> bool:
+    prep = doc[i]
+    if prep.lower_ in LOCATIVE_PREPS:
+        return True
+    return prep.lower_ == "from" and i > 0 and doc[i - 1].lemma_.lower() in MOTION_LEMMAS
+
+
+@Language.component("corroborate_person_fixes")
+def person_fixes(doc: Doc) -> Doc:
+    """Trim titles off PERSON spans; a lone PERSON word after "in"/"near"/... is a LOC.
+
+    Any entity that starts with an abbreviated title ("Gen.", "Dr.", "Mr") followed by a
+    capitalised word is a person, whatever label the model gave it.
+    """
+    changed = False
+    ents: list[Span] = []
+    for ent in doc.ents:
+        first = ent[0]
+        if (
+            ent.label_ != "PERSON"
+            and len(ent) > 1
+            and first.lower_.rstrip(".") in TITLES
+            and (first.text.endswith(".") or first.lower_ in _BARE_ABBREVIATIONS)
+            and ent[1].is_title
+        ):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
+        if ent.label_ != "PERSON":
+            ents.append(ent)
+            continue
+        start = ent.start
+        while start < ent.end - 1 and doc[start].lower_.rstrip(".") in TITLES:
+            start += 1
+        if start != ent.start:
+            ent = Span(doc, start, ent.end, label="PERSON")
+            changed = True
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            len(ent) == 1
+            and ent.start > 0
+            and _locative(doc, ent.start - 1)
+            and not (after is not None and after.tag_ == "POS")
+        ):
+            ent = Span(doc, ent.start, ent.end, label="LOC")
+            changed = True
+        ents.append(ent)
+    if changed:
+        doc.ents = ents
+    return doc
+
+
+@Language.component("corroborate_doc_consistency")
+def doc_consistency(doc: Doc) -> Doc:
+    """One name, one label per document.
+
+    News names a person in full once and by surname afterwards ("Oleksandr Syrskyi ...
+    Syrskyi said"), and repeats names the model labels inconsistently. Within one document:
+    a word that is the surname of a multi-word PERSON is PERSON wherever it stands alone, and
+    an entity text seen with several labels takes its most frequent one.
+    """
+    ents = list(doc.ents)
+    if not ents:
+        return doc
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
+    votes: dict[str, Counter[str]] = {}
+    for e in ents:
+        votes.setdefault(e.text, Counter())[e.label_] += 1
+    out: list[Span] = []
+    changed = False
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    for e in ents:
+        label = e.label_
+        if len(e) == 1 and e.text in surnames:
+            label = "PERSON"
+        else:
+            (top, top_n), *rest = votes[e.text].most_common()
+            if top != label and (not rest or top_n > rest[0][1]):
+                label = top
+        if label != e.label_:
+            e = Span(doc, e.start, e.end, label=label)
+            changed = True
+        out.append(e)
+    for tok in doc:
+        if tok.i not in covered and tok.text in surnames and tok.tag_ in _PROPER_TAGS:
+            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+            changed = True
+    if changed:
+        doc.ents = filter_spans(out)
+    return doc
+
+
+def add_news_rules(nlp: Language) -> Language:
+    """Put the post-NER rules after `ner` (used by `load` and by the evaluation)."""
+    nlp.add_pipe("corroborate_person_fixes", after="ner")
+    nlp.add_pipe("corroborate_admin_regions", after="corroborate_person_fixes")
+    nlp.add_pipe("corroborate_doc_consistency", after="corroborate_admin_regions")
+    return nlp
+
+
+def load() -> Language:
+    """The shipped pipeline, loaded once per process from the package directory."""
+    global _nlp
+    if _nlp is not None:
+        return _nlp
+    with _lock:
+        if _nlp is None:
+            if not (MODEL_DIR / "meta.json").is_file():
+                raise ModelError(
+                    f"The NER/POS model {MODEL_NAME!r} is missing from {MODEL_DIR}. "
+                    "Reinstall corroborate, or rebuild it with "
+                    "`python -m corroborate.nlp.training.ner train ../shared/data`."
+                )
+            try:
+                nlp = spacy.load(MODEL_DIR)
+            except Exception as exc:  # spaCy raises many types; say which model and why
+                raise ModelError(
+                    f"The model {MODEL_NAME!r} in {MODEL_DIR} could not be loaded ({exc}). "
+                    "It may be from another spaCy version: reinstall corroborate or retrain it "
+                    "with `python -m corroborate.nlp.training.ner train ../shared/data`."
+                ) from exc
+            _nlp = add_news_rules(nlp)
+    return _nlp
+
+
+def parse(text: str) -> Doc:
+    """Tokens, PTB tags (`tag_`), UPOS (`pos_`), lemmas and entities for one text."""
+    return load()(text)
+
+
+def parse_many(texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
+    """`parse` over many texts, batched (same results as one by one)."""
+    yield from load().pipe(texts, batch_size=batch_size)

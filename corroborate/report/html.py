@@ -1,0 +1,410 @@
+"""One self-contained HTML report: stories first (who backs what), then every article.
+
+No external assets: CSS is inline and charts are inline SVG. Every piece of article text is
+escaped; annotation notes go into `title` attributes, escaped too.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from typing import Any
+
+from corroborate.model import Article, Event, Story
+from corroborate.report.highlight import anchor_id, article_marks, paragraph_html
+from corroborate.report.profile_text import profile_rows, story_medians, weaknesses
+from corroborate.report.svg import figure_timeline
+
+CSS = """
+:root { --ink:#1d2433; --muted:#5b6577; --line:#dde2ea; --bg:#f7f8fa; --accent:#2456a6; }
+* { box-sizing: border-box; }
+body { font: 15px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink);
+       margin: 0; background: var(--bg); }
+header.top { background: #14213d; color: #fff; padding: 18px 28px; }
+header.top h1 { margin: 0 0 4px; font-size: 22px; }
+header.top .stats span { margin-right: 18px; opacity: .9; }
+main { max-width: 1180px; margin: 0 auto; padding: 12px 24px 60px; }
+section.card { background: #fff; border: 1px solid var(--line); border-radius: 8px;
+               padding: 16px 20px; margin: 18px 0; }
+h2 { font-size: 19px; margin: 4px 0 8px; } h3 { font-size: 16px; margin: 16px 0 6px; }
+.muted { color: var(--muted); } .small { font-size: 13px; }
+table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 14px; }
+th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left;
+         vertical-align: top; }
+th { background: #f0f3f7; font-weight: 600; }
+.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px;
+         font-weight: 600; background: #e8edf5; color: #33415c; }
+.b-conflict, .b-contradicted, .b-weaker, .b-warning { background: #fde2e1; color: #9b1c1c; }
+.b-update { background: #fff1d6; color: #8a5a00; }
+.b-agree, .b-corroborated, .b-better { background: #dcf3e3; color: #1c6b35; }
+.b-arithmetic { background: #e6e0fa; color: #4b2a9b; }
+.b-single_source, .b-single { background: #eceff3; color: #555; }
+.cell-states { background: #dcf3e3; text-align: center; }
+.cell-contradicts { background: #fde2e1; text-align: center; }
+.cell-silent { color: #aab; text-align: center; }
+td a, .cell-states a, .cell-contradicts a { color: inherit; text-decoration: none; }
+.text p { margin: 0 0 10px; } .text h4 { margin: 16px 0 6px; font-size: 15px; }
+.quote { background: #e6f0ff; border-bottom: 2px solid #6b9be0; }
+.figure { background: #fff0c2; border-bottom: 2px solid #e0a800; font-weight: 600; }
+.entity.ent-person { border-bottom: 1px dotted #2456a6; }
+.entity.ent-org { border-bottom: 1px dotted #7a3ea1; }
+.entity.ent-loc { border-bottom: 1px dotted #1c7a4a; }
+.claim { text-decoration: underline; text-decoration-color: #c9d1dd;
+         text-underline-offset: 3px; }
+.flag-warning { background: #fde2e1; outline: 1px solid #e9a0a0; }
+.flag-stray_text { background: #fbd0d0; text-decoration: line-through;
+                   text-decoration-color: #c33; }
+.flag-loaded_language { background: #ffe0f0; }
+.flag-heading { font-weight: 700; }
+.legend span { margin-right: 12px; padding: 0 4px; }
+.solid { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
+.solid ul { margin: 4px 0 0 18px; padding: 0; }
+.flaglist li { margin-bottom: 6px; }
+.flaglist q { background: #f6f6f6; }
+nav.toc a { margin-right: 10px; }
+.anchor { scroll-margin-top: 40px; }
+:target + span, :target + * { outline: 3px solid #ffbf47; }
+@media (max-width: 800px) { .solid { grid-template-columns: 1fr; } }
+"""
+
+
+def esc(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def to_html(articles: list[Article], stories: list[Story], events: list[Event]) -> str:
+    by_id = {a.id: a for a in articles}
+    story_of = {aid: s for s in stories for aid in s.article_ids}
+    medians = {
+        s.id: story_medians([by_id[a] for a in s.article_ids if a in by_id]) for s in stories
+    }
+    counts = {
+        "reports": len(articles),
+        "events": len(events),
+        "stories": len(stories),
+        "quotes": sum(len(a.quotes) for a in articles),
+        "figures": sum(len(a.figures) for a in articles),
+        "claims": sum(len(a.claims) for a in articles),
+        "flags": sum(1 for a in articles for f in a.flags if f.severity == "warning"),
+    }
+    parts = [
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        "<title>corroborate report</title>",
+        f"<style>{CSS}</style></head><body>",
+        "<header class='top'><h1>corroborate: who says what</h1><div class='stats'>",
+        *(f"<span><b>{n}</b> {esc(k)}</span>" for k, n in counts.items()),
+        "</div></header><main>",
+        _legend(),
+    ]
+    if stories:
+        parts.append(_toc(events, stories, by_id))
+        event_label = {e.id: e.label for e in events}
+        for story in stories:
+            parts.append(_story_section(story, by_id, event_label.get(story.event, "")))
+    for article in articles:
+        home = story_of.get(article.id)
+        parts.append(_article_section(article, home, medians.get(home.id, {}) if home else {}))
+    parts.append(
+        "<footer class='muted small'>Made by corroborate. The tool shows evidence; it never "
+        "rules a report true or false about the world.</footer></main></body></html>"
+    )
+    return "\n".join(parts)
+
+
+def _legend() -> str:
+    return (
+        "<section class='card legend small'><b>Highlights:</b> "
+        "<span class='quote'>quote</span><span class='figure'>figure</span>"
+        "<span class='claim'>check-worthy claim</span>"
+        "<span class='entity ent-person'>person</span><span class='entity ent-org'>"
+        "organisation</span><span class='entity ent-loc'>place</span>"
+        "<span class='flag-warning'>flagged</span><span class='flag-stray_text'>stray text"
+        "</span> · hover any highlight for details.</section>"
+    )
+
+
+def _toc(events: list[Event], stories: list[Story], by_id: dict[str, Article]) -> str:
+    story_by_id = {s.id: s for s in stories}
+    rows = []
+    for event in events:
+        links = " ".join(
+            f"<a href='#story-{esc(sid)}'>{esc(story_by_id[sid].label)}</a> "
+            f"<span class='muted small'>({len(story_by_id[sid].article_ids)})</span><br>"
+            for sid in event.story_ids
+            if sid in story_by_id
+        )
+        rows.append(f"<tr><td><b>{esc(event.label)}</b></td><td>{links}</td></tr>")
+    return (
+        "<section class='card'><h2>Events and stories</h2><table><tr><th>event</th>"
+        f"<th>stories (reports)</th></tr>{''.join(rows)}</table></section>"
+    )
+
+
+def _link(article: Article | None, offset: int | None, label: str) -> str:
+    if article is None or offset is None:
+        return esc(label)
+    return f"<a href='#{esc(anchor_id(article, offset))}'>{label}</a>"
+
+
+def _story_section(story: Story, by_id: dict[str, Article], event_label: str) -> str:
+    members = [by_id[a] for a in story.article_ids if a in by_id]
+    origin_of = {aid: o for o in story.origins for aid in o.article_ids}
+    parts = [
+        f"<section class='card' id='story-{esc(story.id)}'>",
+        f"<h2>{esc(story.label)}</h2>",
+        f"<div class='muted small'>story {esc(story.id[:10])} · event: {esc(event_label)} · "
+        f"{esc(story.start)} → {esc(story.end)} · {len(members)} reports from "
+        f"{len(story.origins)} independent origin(s)"
+        + (f" · key entities: {esc(', '.join(story.key_entities))}" if story.key_entities else "")
+        + "</div>",
+        "<h3>Outlets side by side</h3><table><tr><th>outlet</th><th>date</th><th>headline</th>"
+        "<th>quotes</th><th>figures</th><th>origin</th></tr>",
+    ]
+    for a in members:
+        origin = origin_of.get(a.id)
+        copy_note = ""
+        if origin and len(origin.article_ids) > 1:
+            others = [
+                by_id[x].outlet or x[:8] for x in origin.article_ids if x != a.id and x in by_id
+            ]
+            copy_note = (
+                f"<span class='badge'>{esc(origin.kind.replace('_', ' '))}</span> with "
+                + esc(", ".join(o or "?" for o in others))
+            )
+        parts.append(
+            f"<tr><td>{esc(a.outlet or '?')}</td><td>{esc(a.published)}</td>"
+            f"<td><a href='#art-{esc(a.id)}'>{esc(a.title or a.id)}</a></td>"
+            f"<td>{len(a.quotes)}</td><td>{len(a.figures)}</td><td>{copy_note}</td></tr>"
+        )
+    parts.append("</table>")
+    parts.append(_claim_matrix(story, by_id, members))
+    parts.append(_figure_groups(story, by_id))
+    parts.append(_quote_tracks(story, by_id, members))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _claim_matrix(story: Story, by_id: dict[str, Article], members: list[Article]) -> str:
+    if not story.claims:
+        return "<h3>Claims</h3><p class='muted'>No claims aligned across reports.</p>"
+    head = "".join(
+        f"<th>{esc(a.outlet or a.id[:8])}<br><span class='muted small'>"
+        f"{esc(a.published)}</span></th>"
+        for a in members
+    )
+    rows = []
+    for group in story.claims:
+        cells = []
+        for a in members:
+            hits = [m for m in group.members if m.get("article") == a.id]
+            if not hits:
+                cells.append("<td class='cell-silent'>·</td>")
+                continue
+            m = hits[0]
+            stance = m.get("stance", "states")
+            symbol = "✓ states" if stance == "states" else "✗ contradicts"
+            cells.append(f"<td class='cell-{esc(stance)}'>{_link(a, m.get('start'), symbol)}</td>")
+        rows.append(
+            f"<tr><td>{esc(group.label)}<br><span class='badge b-{esc(group.status)}'>"
+            f"{esc(group.status.replace('_', ' '))}</span> <span class='muted small'>"
+            f"{group.independent_origins} independent origin(s). {esc(group.explanation)}"
+            f"</span></td>{''.join(cells)}</tr>"
+        )
+    return f"<h3>Claim by outlet</h3><table><tr><th>claim</th>{head}</tr>{''.join(rows)}</table>"
+
+
+def _figure_groups(story: Story, by_id: dict[str, Article]) -> str:
+    if not story.figures:
+        return ""
+    parts = ["<h3>Figures across outlets</h3>"]
+    for group in story.figures:
+        parts.append(
+            f"<h4>{esc(group.measure)}{' · ' + esc(group.location) if group.location else ''} "
+            f"<span class='badge b-{esc(group.relation)}'>{esc(group.relation)}</span></h4>"
+            f"<p class='small muted'>{esc(group.explanation)}</p>"
+        )
+        parts.append(figure_timeline(group.members, group.unit))
+        parts.append("<table><tr><th>outlet</th><th>value</th><th>as of</th><th>source</th></tr>")
+        for m in group.members:
+            article = by_id.get(str(m.get("article")))
+            qualifier = f"{m['qualifier']} " if m.get("qualifier") else ""
+            value = f"{qualifier}{m.get('value'):,g}"
+            if m.get("value_max") is not None:
+                value += f"–{m['value_max']:,g}"
+            parts.append(
+                f"<tr><td>{esc(m.get('outlet'))}</td><td>"
+                f"{_link(article, m.get('start'), esc(value + ' ' + (group.unit or '')))}</td>"
+                f"<td>{esc(m.get('as_of'))}</td><td>{esc(m.get('source') or 'unattributed')}"
+                "</td></tr>"
+            )
+        parts.append("</table>")
+    return "".join(parts)
+
+
+def _quote_tracks(story: Story, by_id: dict[str, Article], members: list[Article]) -> str:
+    by_speaker: dict[str, list[tuple[Article, Any]]] = defaultdict(list)
+    for a in members:
+        for q in a.quotes:
+            name = q.speaker.name if q.speaker and q.speaker.name else "(no speaker found)"
+            by_speaker[name].append((a, q))
+    if not by_speaker:
+        return ""
+    parts = [
+        "<h3>Quotes by speaker</h3><table><tr><th>speaker</th><th>quote</th><th>outlet</th></tr>"
+    ]
+    for name, items in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
+        for i, (a, q) in enumerate(items):
+            title = q.speaker.title if q.speaker and q.speaker.title else ""
+            speaker_cell = (
+                (
+                    f"<td rowspan='{len(items)}'><b>{esc(name)}</b><br>"
+                    f"<span class='muted small'>{esc(title)}</span></td>"
+                )
+                if i == 0
+                else ""
+            )
+            parts.append(
+                f"<tr>{speaker_cell}<td>{_link(a, q.start, esc(a.text[q.start : q.end][:300]))}"
+                f"</td><td>{esc(a.outlet or a.id[:8])}</td></tr>"
+            )
+    parts.append("</table>")
+    for track in story.quotes:
+        if len(track.members) > 1:
+            who = "; ".join(f"{m.get('outlet')}: {m.get('speaker') or '?'}" for m in track.members)
+            badge = (
+                "<span class='badge b-conflict'>credited to different speakers</span>"
+                if track.speakers_differ
+                else ""
+            )
+            parts.append(
+                f"<p class='small'>“{esc(track.text[:160])}” appears in "
+                f"{len(track.members)} reports ({esc(who)}) {badge}</p>"
+            )
+    return "".join(parts)
+
+
+def _article_section(article: Article, story: Story | None, medians: dict[str, float]) -> str:
+    marks = article_marks(article)
+    headings = {(f.start, f.end) for f in article.flags if f.kind == "heading"}
+    parts = [
+        f"<section class='card' id='art-{esc(article.id)}'>",
+        f"<h2>{esc(article.title or '(untitled report)')}</h2>",
+        f"<div class='muted small'>{esc(article.outlet or 'unknown outlet')} · "
+        f"{esc(article.published or 'undated')}"
+        + (f" · by {esc(article.author)}" if article.author else "")
+        + (f" · <a href='{esc(article.url)}'>{esc(article.url)}</a>" if article.url else "")
+        + f" · id {esc(article.id)} · language {esc(article.lang or '?')}"
+        + (f" · story <a href='#story-{esc(story.id)}'>{esc(story.label)}</a>" if story else "")
+        + "</div>",
+    ]
+    if article.profile:
+        parts.append(_solidity_panel(article, medians))
+    warnings = [f for f in article.flags if f.kind != "heading"]
+    if warnings:
+        parts.append("<h3>Flags</h3><ul class='flaglist small'>")
+        for f in warnings:
+            parts.append(
+                f"<li><span class='badge b-{esc(f.severity)}'>{esc(f.kind.replace('_', ' '))}"
+                f"</span> {_link(article, f.start, _quoted(article.text[f.start : f.end]))}"
+                f" — {esc(f.explanation)}</li>"
+            )
+        parts.append("</ul>")
+    parts.append("<h3>Text</h3><div class='text'>")
+    paragraphs = article.paragraphs or _fallback_paragraphs(article.text)
+    for p in paragraphs:
+        inner = paragraph_html(article, p.start, p.end, marks)
+        if (p.start, p.end) in headings or any(s <= p.start and p.end <= e for s, e in headings):
+            parts.append(f"<h4>{inner}</h4>")
+        else:
+            parts.append(f"<p>{inner}</p>")
+    parts.append("</div>")
+    parts.append(_quote_table(article))
+    parts.append(_figure_table(article))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _quoted(text: str) -> str:
+    return f"<q>{esc(text[:160])}</q>"
+
+
+def _fallback_paragraphs(text: str) -> list[Any]:
+    from corroborate.model import Span
+
+    spans, offset = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + line.index(stripped)
+            spans.append(Span(start, start + len(stripped), "paragraph"))
+        offset += len(line) + 1
+    return spans
+
+
+def _solidity_panel(article: Article, medians: dict[str, float]) -> str:
+    rows = profile_rows(article, medians)
+    body = "".join(
+        f"<tr><td>{esc(label)}</td><td><b>{esc(value)}</b></td><td>{esc(median)}</td>"
+        f"<td class='muted small'>{esc(reference)}</td><td>{_verdict_badge(verdict)}</td></tr>"
+        for label, value, median, reference, verdict in rows
+    )
+    reasons = weaknesses(article)
+    reason_html = (
+        "<ul>" + "".join(f"<li>{esc(r)}</li>" for r in reasons) + "</ul>"
+        if reasons
+        else "<p class='small'>No sourcing weaknesses found.</p>"
+    )
+    return (
+        "<div class='solid'><div><h3>How solid is this report?</h3><table><tr><th>signal</th>"
+        f"<th>this report</th><th>story median</th><th>news median</th><th>vs story</th></tr>"
+        f"{body}</table></div>"
+        f"<div><h3>Weigh it carefully because it…</h3>{reason_html}</div></div>"
+    )
+
+
+def _verdict_badge(verdict: str) -> str:
+    return f"<span class='badge b-{verdict}'>{verdict}</span>" if verdict else ""
+
+
+def _quote_table(article: Article) -> str:
+    if not article.quotes:
+        return ""
+    rows = []
+    for q in article.quotes:
+        sp = q.speaker
+        cue = article.text[q.cue.start : q.cue.end] if q.cue else ""
+        rows.append(
+            f"<tr><td>{_link(article, q.start, esc(article.text[q.start : q.end][:240]))}</td>"
+            f"<td>{esc(q.kind)}</td><td>{esc(sp.name if sp else '—')}</td>"
+            f"<td>{esc(sp.title if sp else '')}</td><td>{esc(cue)} "
+            f"<span class='muted small'>{esc(q.cue.stance if q.cue else '')}</span></td></tr>"
+        )
+    return (
+        "<h3>Quotes</h3><table><tr><th>quote</th><th>kind</th><th>speaker</th>"
+        f"<th>title</th><th>cue</th></tr>{''.join(rows)}</table>"
+    )
+
+
+def _figure_table(article: Article) -> str:
+    if not article.figures:
+        return ""
+    rows = []
+    for f in article.figures:
+        value = f"{f.qualifier + ' ' if f.qualifier else ''}{f.value:,g}"
+        if f.value_max is not None:
+            value += f"–{f.value_max:,g}"
+        if f.original_unit:
+            value += f" (written {f.original_value:,g} {f.original_unit})"
+        rows.append(
+            f"<tr><td>{_link(article, f.start, esc(article.text[f.start : f.end]))}</td>"
+            f"<td>{esc(value)} {esc(f.unit)}</td><td>{esc(f.counted)}</td>"
+            f"<td>{esc(f.measure)}</td><td>{esc(f.period)}</td><td>{esc(f.as_of)}</td>"
+            f"<td>{esc(f.location)}</td><td>{esc(f.source.name or 'unattributed')}"
+            f"<span class='muted small'> {esc(f.source.kind)}</span></td></tr>"
+        )
+    return (
+        "<h3>Figures</h3><table><tr><th>text</th><th>value</th><th>counts</th>"
+        "<th>measure</th><th>period</th><th>as of</th><th>where</th><th>source</th></tr>"
+        f"{''.join(rows)}</table>"
+    )

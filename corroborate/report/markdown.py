@@ -1,0 +1,110 @@
+"""The Markdown report: the same content as the HTML, as tables a person can paste."""
+
+from __future__ import annotations
+
+from corroborate.model import Article, Event, Story
+from corroborate.report.profile_text import profile_rows, story_medians, weaknesses
+
+
+def _cell(value: object) -> str:
+    return str("" if value is None else value).replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(articles: list[Article], stories: list[Story], events: list[Event]) -> str:
+    by_id = {a.id: a for a in articles}
+    story_of = {aid: s for s in stories for aid in s.article_ids}
+    lines = [
+        "# corroborate report",
+        "",
+        f"{len(articles)} reports · {len(events)} events · {len(stories)} stories · "
+        f"{sum(len(a.quotes) for a in articles)} quotes · "
+        f"{sum(len(a.figures) for a in articles)} figures",
+        "",
+    ]
+    event_label = {e.id: e.label for e in events}
+    for story in stories:
+        members = [by_id[a] for a in story.article_ids if a in by_id]
+        lines += [
+            f"## Story: {story.label}",
+            "",
+            f"Event: {event_label.get(story.event, story.event)} · {story.start} → {story.end} "
+            f"· {len(members)} reports, {len(story.origins)} independent origin(s)",
+            "",
+            "| outlet | date | headline |",
+            "|---|---|---|",
+            *(f"| {_cell(a.outlet)} | {_cell(a.published)} | {_cell(a.title)} |" for a in members),
+            "",
+        ]
+        if story.claims:
+            lines += [
+                "### Claims",
+                "",
+                "| claim | status | origins | outlets |",
+                "|---|---|---|---|",
+            ]
+            for group in story.claims:
+                outlets = ", ".join(
+                    f"{m.get('outlet')} ({m.get('stance', 'states')})" for m in group.members
+                )
+                lines.append(
+                    f"| {_cell(group.label)} | {group.status} | "
+                    f"{group.independent_origins} | {_cell(outlets)} |"
+                )
+            lines.append("")
+        if story.figures:
+            lines += ["### Figures", "", "| measure | relation | values |", "|---|---|---|"]
+            for fg in story.figures:
+                values = "; ".join(
+                    f"{m.get('outlet')}: {m.get('value'):,g} {fg.unit or ''} ({m.get('as_of')}, "
+                    f"{m.get('source') or 'unattributed'})"
+                    for m in fg.members
+                )
+                lines.append(f"| {_cell(fg.measure)} | {fg.relation} | {_cell(values)} |")
+            lines.append("")
+    for article in articles:
+        home = story_of.get(article.id)
+        medians = story_medians([by_id[a] for a in home.article_ids if a in by_id]) if home else {}
+        lines += [
+            f"## {article.title or '(untitled report)'}",
+            "",
+            f"{article.outlet or 'unknown outlet'} · {article.published or 'undated'} · "
+            f"id `{article.id}`" + (f" · <{article.url}>" if article.url else ""),
+            "",
+        ]
+        rows = profile_rows(article, medians)
+        if rows:
+            lines += [
+                "| signal | this report | story median | news median | vs story |",
+                "|---|---|---|---|---|",
+            ]
+            lines += [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows]
+            lines.append("")
+            for reason in weaknesses(article):
+                lines.append(f"- {reason}")
+            lines.append("")
+        if article.quotes:
+            lines += ["| quote | kind | speaker | title |", "|---|---|---|---|"]
+            for q in article.quotes:
+                lines.append(
+                    f"| {_cell(article.text[q.start : q.end][:200])} | {q.kind} | "
+                    f"{_cell(q.speaker.name if q.speaker else '—')} | "
+                    f"{_cell(q.speaker.title if q.speaker else '')} |"
+                )
+            lines.append("")
+        if article.figures:
+            lines += ["| figure | value | measure | source |", "|---|---|---|---|"]
+            for f in article.figures:
+                lines.append(
+                    f"| {_cell(article.text[f.start : f.end])} | {f.value:,g} {f.unit or ''} | "
+                    f"{_cell(f.measure)} | {_cell(f.source.name or 'unattributed')} |"
+                )
+            lines.append("")
+        flags = [f for f in article.flags if f.kind != "heading"]
+        if flags:
+            lines += ["Flags:", ""]
+            lines += [
+                f"- **{f.kind}** “{_cell(article.text[f.start : f.end][:120])}”: {f.explanation}"
+                for f in flags
+            ]
+            lines.append("")
+    return "\n".join(lines)

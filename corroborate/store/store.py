@@ -1,0 +1,424 @@
+"""The Store: articles, their analyses and the stories built from them, in one database."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Literal
+
+from sqlalchemy import (
+    Connection,
+    Table,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
+
+from corroborate.errors import StoreError
+from corroborate.model import Article, Event, Story
+from corroborate.store import tables as t
+from corroborate.store.convert import (
+    analysis_rows,
+    article_from_rows,
+    article_row,
+    content_hash,
+    dumps,
+    event_from_dict,
+    event_to_dict,
+    story_from_dict,
+    story_to_dict,
+)
+from corroborate.store.engine import make_engine, mask, parse_url, write_transaction
+from corroborate.store.migrations import migrate
+
+MIN_PREFIX = 4  # like git: shorter prefixes are too likely to be ambiguous to be useful
+_BATCH = 200  # articles loaded per query when iterating
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What add() did: stored the article, or found it already there."""
+
+    id: str  # the id the article is stored under: its own, or the existing one's
+    added: bool
+    reason: Literal["same id", "same content"] | None = None  # why it was not added
+
+    @property
+    def duplicate(self) -> bool:
+        return not self.added
+
+    def message(self) -> str:
+        if self.added:
+            return f"added {self.id}"
+        return f"already stored as {self.id} ({self.reason}); skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One line of `corroborate list`."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    lang: str | None
+    chars: int
+    analysed: bool
+    quotes: int
+    figures: int
+    flags: int
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """Persistence for corroborate: SQLite by default, PostgreSQL by URL.
+
+    Every write is one transaction: an article with its analysis is stored entirely or not
+    at all, so a crash or Ctrl-C mid-run loses at most the article being written.
+    """
+
+    def __init__(self, url: str = "sqlite:///corroborate.db") -> None:
+        self.url = mask(parse_url(url))
+        self._engine = make_engine(url)
+        try:
+            self.version = migrate(self._engine, self.url)
+        except StoreError:
+            self._engine.dispose()
+            raise
+        except SQLAlchemyError as exc:
+            self._engine.dispose()
+            raise StoreError(f"cannot open {self.url}: {_reason(exc)}; {_hint(exc)}") from None
+
+    # -- life cycle ----------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.url!r})"
+
+    @contextlib.contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        """Turn driver errors into StoreError naming the action and the database."""
+        try:
+            yield
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"{action} in {self.url} failed: {_reason(exc)}; {_hint(exc)}"
+            ) from exc
+
+    @contextlib.contextmanager
+    def _write(self, action: str) -> Iterator[Connection]:
+        with self._errors(action), write_transaction(self._engine) as conn:
+            yield conn
+
+    @contextlib.contextmanager
+    def _read(self, action: str) -> Iterator[Connection]:
+        with self._errors(action), self._engine.connect() as conn:
+            yield conn
+
+    def migrations(self) -> list[tuple[int, str, str]]:
+        """The applied schema migrations: (version, description, applied_at), oldest first."""
+        m = t.schema_migrations
+        query = select(m.c.version, m.c.description, m.c.applied_at).order_by(m.c.version)
+        with self._read("reading the schema version") as conn:
+            return [(int(v), str(d), str(at)) for v, d, at in conn.execute(query)]
+
+    # -- articles --------------------------------------------------------------------------
+
+    def add(self, article: Article) -> AddResult:
+        """Store a new article (with its analysis, if it has been analysed), in one transaction.
+
+        The same id, or the same content under another id, is already stored: nothing is
+        written and the result names the stored article.
+        """
+        try:
+            with self._write(f"adding article {article.id}") as conn:
+                found = _find_duplicate(conn, article)
+                if found is not None:
+                    return found
+                conn.execute(insert(t.articles), article_row(article, _now()))
+                if article.analysed:
+                    _write_analysis(conn, article)
+        except StoreError as exc:
+            # Another process stored the same article between our check and our insert.
+            if not isinstance(exc.__cause__, IntegrityError):
+                raise
+            with self._read(f"adding article {article.id}") as conn:
+                found = _find_duplicate(conn, article)
+            if found is None:
+                raise
+            return found
+        return AddResult(article.id, added=True)
+
+    def save_analysis(self, article: Article) -> None:
+        """Replace the stored analysis of `article` with its current annotations, atomically:
+        a failure half-way leaves the previous analysis untouched."""
+        with self._write(f"saving the analysis of {article.id}") as conn:
+            stored = conn.execute(
+                select(t.articles.c.text).where(t.articles.c.id == article.id)
+            ).scalar()
+            if stored is None:
+                raise StoreError(
+                    f"article {article.id} is not in {self.url}; add() it before saving "
+                    "its analysis"
+                )
+            if stored != article.text:
+                # Offsets index the text; an analysis of another text would point nowhere.
+                raise StoreError(
+                    f"the analysis of {article.id} is of a different text than the stored "
+                    "one; analyse the stored article (get() it) instead"
+                )
+            _write_analysis(conn, article)
+
+    def get(self, id: str) -> Article:
+        """The article with this id or unique id prefix (at least 4 characters)."""
+        with self._read(f"reading article {id}") as conn:
+            full = _resolve(conn, t.articles, id, "article", "`corroborate list` shows the ids")
+            return _load(conn, [full])[0]
+
+    def articles(self) -> Iterator[Article]:
+        """Every article, by publication date (undated last), then id."""
+        with self._read("listing articles") as conn:
+            ids = list(conn.execute(select(t.articles.c.id).order_by(*_chronological())).scalars())
+        yield from self._iterate(ids)
+
+    def unanalysed(self) -> Iterator[Article]:
+        """The articles with no analysis yet, in the order of articles()."""
+        has_analysis = exists().where(t.analyses.c.article_id == t.articles.c.id)
+        query = select(t.articles.c.id).where(~has_analysis).order_by(*_chronological())
+        with self._read("listing unanalysed articles") as conn:
+            ids = list(conn.execute(query).scalars())
+        yield from self._iterate(ids)
+
+    def _iterate(self, ids: list[str]) -> Iterator[Article]:
+        # The ids are read up front and the articles loaded in batches, each in its own short
+        # read: no transaction stays open while the caller works, so the caller can write
+        # (save_analysis) as it goes, and memory stays bounded on a large corpus.
+        for i in range(0, len(ids), _BATCH):
+            with self._read("reading articles") as conn:
+                batch = _load(conn, ids[i : i + _BATCH])
+            yield from batch
+
+    def list_articles(self, limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
+        a = t.articles
+
+        def counted(table: Table) -> Any:
+            return (
+                select(func.count())
+                .where(table.c.article_id == a.c.id)
+                .scalar_subquery()
+                .label(table.name)
+            )
+
+        query = (
+            select(
+                a.c.id,
+                a.c.title,
+                a.c.outlet,
+                a.c.published,
+                a.c.lang,
+                func.length(a.c.text).label("chars"),
+                exists().where(t.analyses.c.article_id == a.c.id).label("analysed"),
+                counted(t.quotes),
+                counted(t.figures),
+                counted(t.flags),
+            )
+            .order_by(*_chronological())
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._read("listing articles") as conn:
+            return [
+                ArticleSummary(**{**row._asdict(), "analysed": bool(row.analysed)})
+                for row in conn.execute(query)
+            ]
+
+    def count(self) -> dict[str, int]:
+        """How many of each: articles, analysed, quotes, figures, flags, stories, events."""
+        counts = {
+            "articles": t.articles,
+            "analysed": t.analyses,
+            "quotes": t.quotes,
+            "figures": t.figures,
+            "flags": t.flags,
+            "stories": t.stories,
+            "events": t.events,
+        }
+        with self._read("counting") as conn:
+            return {
+                name: int(conn.execute(select(func.count()).select_from(table)).scalar() or 0)
+                for name, table in counts.items()
+            }
+
+    # -- stories ---------------------------------------------------------------------------
+
+    def save_stories(self, stories: Sequence[Story], events: Sequence[Event]) -> None:
+        """Replace every stored story and event with these, in one transaction."""
+        with self._write("saving stories") as conn:
+            for table in (t.story_articles, t.stories, t.events):
+                conn.execute(delete(table))
+            _insert(
+                conn,
+                t.events,
+                [
+                    {"id": e.id, "position": i, "label": e.label, "data": dumps(event_to_dict(e))}
+                    for i, e in enumerate(events)
+                ],
+            )
+            _insert(
+                conn,
+                t.stories,
+                [
+                    {
+                        "id": s.id,
+                        "position": i,
+                        "event": s.event,
+                        "label": s.label,
+                        "start": s.start,
+                        "end": s.end,
+                        "data": dumps(story_to_dict(s)),
+                    }
+                    for i, s in enumerate(stories)
+                ],
+            )
+            _insert(
+                conn,
+                t.story_articles,
+                [
+                    {"story_id": s.id, "article_id": aid}
+                    for s in stories
+                    for aid in dict.fromkeys(s.article_ids)  # unique, order kept
+                ],
+            )
+
+    def stories(self) -> list[Story]:
+        """Every story, in the order save_stories() was given them."""
+        with self._read("reading stories") as conn:
+            rows = conn.execute(select(t.stories.c.data).order_by(t.stories.c.position))
+            return [story_from_dict(json.loads(data)) for data in rows.scalars()]
+
+    def events(self) -> list[Event]:
+        """Every event, in the order save_stories() was given them."""
+        with self._read("reading events") as conn:
+            rows = conn.execute(select(t.events.c.data).order_by(t.events.c.position))
+            return [event_from_dict(json.loads(data)) for data in rows.scalars()]
+
+    def story(self, id: str) -> Story:
+        """The story with this id or unique id prefix (at least 4 characters)."""
+        with self._read(f"reading story {id}") as conn:
+            full = _resolve(conn, t.stories, id, "story", "a report lists the story ids")
+            data = conn.execute(select(t.stories.c.data).where(t.stories.c.id == full)).scalar()
+            return story_from_dict(json.loads(str(data)))
+
+
+# -- helpers that run inside a caller's transaction ----------------------------------------
+
+
+def _chronological() -> list[Any]:
+    return [t.articles.c.published.asc().nulls_last(), t.articles.c.id.asc()]
+
+
+def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    if rows:  # an executemany with no rows is an error for some drivers
+        conn.execute(insert(table), rows)
+
+
+def _write_analysis(conn: Connection, article: Article) -> None:
+    """Replace the analysis rows of one article (inside the caller's transaction)."""
+    for table in (t.analyses, t.quotes, t.figures, t.flags):
+        conn.execute(delete(table).where(table.c.article_id == article.id))
+    for name, rows in analysis_rows(article, _now()).items():
+        _insert(conn, t.metadata.tables[name], rows)
+
+
+def _find_duplicate(conn: Connection, article: Article) -> AddResult | None:
+    if conn.execute(select(t.articles.c.id).where(t.articles.c.id == article.id)).first():
+        return AddResult(article.id, added=False, reason="same id")
+    same = conn.execute(
+        select(t.articles.c.id).where(t.articles.c.content_hash == content_hash(article.text))
+    ).scalar()
+    if same is not None:
+        return AddResult(str(same), added=False, reason="same content")
+    return None
+
+
+def _resolve(conn: Connection, table: Table, given: str, what: str, where_ids: str) -> str:
+    """The full id for `given`: an exact id, or a unique prefix of at least MIN_PREFIX."""
+    column = table.c.id
+    if conn.execute(select(column).where(column == given)).first():
+        return given
+    if len(given) < MIN_PREFIX:
+        raise StoreError(
+            f"no {what} with id {given!r}; give the full id or at least {MIN_PREFIX} of its "
+            f"first characters ({where_ids})"
+        )
+    matches = list(
+        conn.execute(
+            select(column)
+            .where(column.startswith(given, autoescape=True))
+            .order_by(column)
+            .limit(6)
+        ).scalars()
+    )
+    if not matches:
+        raise StoreError(f"no {what} with an id starting {given!r}; {where_ids}")
+    if len(matches) > 1:
+        shown = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
+        raise StoreError(
+            f"{given!r} is ambiguous: it starts the ids of several {what}s ({shown}); "
+            "give more characters"
+        )
+    return str(matches[0])
+
+
+def _load(conn: Connection, ids: list[str]) -> list[Article]:
+    """The articles with these ids, with their analyses, in the order of `ids`."""
+    query = (
+        select(t.articles, t.analyses.c.data.label("analysis"))
+        .outerjoin(t.analyses, t.analyses.c.article_id == t.articles.c.id)
+        .where(t.articles.c.id.in_(ids))
+    )
+    by_id = {}
+    for row in conn.execute(query).mappings():
+        by_id[row["id"]] = article_from_rows(dict(row), row["analysis"])
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    original = exc.orig if isinstance(exc, DBAPIError) else None
+    return str(original or exc).strip().splitlines()[0]
+
+
+def _hint(exc: SQLAlchemyError) -> str:
+    if isinstance(exc, IntegrityError):
+        return "the write would have broken the store's consistency and was rolled back"
+    text = _reason(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "another process is writing to the database; try again when it has finished"
+    if "unable to open" in text or "readonly" in text or "read-only" in text:
+        return "check that the folder exists and that you may write to it"
+    if "connect" in text or "connection" in text:
+        return "check that the server is running and the URL (host, port, user, database)"
+    return "if the database is damaged, restore it or start a new one with --db"

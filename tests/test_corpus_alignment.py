@@ -1,0 +1,395 @@
+"""Figure, claim and quote alignment, and the story-level flags (issue 5.3-5.5, issue 6.3).
+
+Annotations are placed by hand on the sample reports (and on short reports of our own), so
+these tests do not depend on the extractor.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from corroborate.config import Settings
+from corroborate.corpus import build_stories
+from corroborate.corpus.claims import align_claims, canonical
+from corroborate.corpus.dedup import find_origins
+from corroborate.corpus.figures import align_figures, compatible
+from corroborate.corpus.flags import story_flags
+from corroborate.corpus.quotes import track_quotes
+from corroborate.model import Article, Claim, Figure, Quote, Source, Speaker
+
+SAMPLE = Path(__file__).resolve().parents[1] / "corroborate" / "sample" / "corpus.jsonl"
+KEYS = ("id", "text", "title", "outlet", "published", "url")
+SQ_MILE_KM2 = 2.589988110336
+
+
+def _sample() -> dict[str, Article]:
+    rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    return {r["id"]: Article(**{k: r[k] for k in KEYS}) for r in rows}
+
+
+def fig(
+    article: Article,
+    text: str,
+    value: float,
+    unit: str,
+    *,
+    measure: str | None = None,
+    qualifier: str | None = None,
+    source: str | None = None,
+    location: str | None = None,
+    as_of: str | None = None,
+    original: tuple[float, str] | None = None,
+) -> None:
+    start = article.text.index(text)
+    article.figures.append(
+        Figure(
+            start,
+            start + len(text),
+            value,
+            unit,
+            measure=measure or unit,
+            qualifier=qualifier,
+            location=location,
+            as_of=as_of,
+            source=Source(source, "person" if source else "unattributed"),
+            original_value=original[0] if original else None,
+            original_unit=original[1] if original else None,
+        )
+    )
+
+
+def _annotated() -> dict[str, Article]:
+    a = _sample()
+    fig(a["flood-01"], "1,200", 1200, "people", source="Marta Ilves", location="Lindholm")
+    fig(a["flood-01"], "three", 3, "people", qualifier="at least", source="Marta Ilves")
+    fig(a["flood-01"], "6.4 metres", 6.4, "m", measure="distance")
+    fig(
+        a["flood-02"],
+        "1,800",
+        1800,
+        "people",
+        qualifier="some",
+        source="Tomas Reinholt",
+        location="Drevna’s Lindholm district",
+    )
+    fig(a["flood-02"], "6.4 metres", 6.4, "m", measure="distance")
+    fig(a["flood-03"], "seven", 7, "people", source="Marta Ilves")
+    for copy in ("incursion-01", "incursion-02"):
+        fig(a[copy], "72 settlements", 72, "settlements", source="Oren Vasko")
+        fig(
+            a[copy],
+            "1,000 sq km",
+            1000,
+            "km2",
+            measure="area",
+            qualifier="about",
+            source="Oren Vasko",
+        )
+        fig(a[copy], "121,000", 121000, "people", source="Torvel regional administration")
+    fig(a["incursion-03"], "72 settlements", 72, "settlements", source="Oren Vasko")
+    fig(
+        a["incursion-03"],
+        "386 square miles",
+        386 * SQ_MILE_KM2,
+        "km2",
+        measure="area",
+        qualifier="about",
+        source="Oren Vasko",
+        original=(386, "square miles"),
+    )
+    fig(a["incursion-03"], "121,000", 121000, "people", source="Torvel regional administration")
+    fig(a["incursion-03"], "59,000", 59000, "people", source="Torvel regional administration")
+    fig(a["incursion-04"], "74 settlements", 74, "settlements", source="Oren Vasko")
+    fig(
+        a["incursion-04"],
+        "1,100 sq km",
+        1100,
+        "km2",
+        measure="area",
+        qualifier="more than",
+        source="Oren Vasko",
+    )
+    fig(a["incursion-04"], "180,000", 180000, "people", source="Boris Ladin")
+    return a
+
+
+def _figures(ids: list[str]):
+    articles = _annotated()
+    chosen = [articles[i] for i in ids]
+    return align_figures(chosen, find_origins(chosen))
+
+
+def _group_with(groups, article_id: str, text: str):
+    return next(
+        g
+        for g in groups
+        if g.relation != "arithmetic"
+        and any(m["article"] == article_id and m["text"] == text for m in g.members)
+    )
+
+
+FLOOD = ["flood-01", "flood-02", "flood-03", "flood-04"]
+INCURSION = ["incursion-01", "incursion-02", "incursion-03", "incursion-04", "incursion-05"]
+
+
+def test_differing_figure_on_the_same_day_is_a_conflict() -> None:
+    group = _group_with(_figures(FLOOD), "flood-01", "1,200")
+    assert group.relation == "conflict"
+    assert {m["article"] for m in group.members} == {"flood-01", "flood-02"}
+    assert "1,200" in group.explanation and "1,800" in group.explanation
+    member = next(m for m in group.members if m["article"] == "flood-02")
+    assert {
+        "article",
+        "origin",
+        "outlet",
+        "index",
+        "start",
+        "value",
+        "value_max",
+        "qualifier",
+        "as_of",
+        "source",
+    } <= set(member)
+    text = _annotated()["flood-02"].text
+    assert text[member["start"] : member["end"]] == "1,800"
+
+
+def test_later_figure_is_an_update_not_a_conflict() -> None:
+    groups = _figures(INCURSION)
+    settlements = _group_with(groups, "incursion-04", "74 settlements")
+    assert settlements.relation == "update"
+    status = {m["article"]: m["status"] for m in settlements.members}
+    assert status["incursion-03"] == "agrees"  # repeats Monday's 72: corroboration
+    assert status["incursion-04"] == "updates"
+    deaths = _group_with(_figures(FLOOD), "flood-03", "seven")
+    assert deaths.relation == "update"  # "at least three" on Monday, seven on Wednesday
+
+
+def test_agreeing_figures_and_syndicated_copies() -> None:
+    gauge = _group_with(_figures(FLOOD), "flood-01", "6.4 metres")
+    assert gauge.relation == "agree"
+    evacuated = _group_with(_figures(INCURSION), "incursion-03", "121,000")
+    origins = {m["origin"] for m in evacuated.members}
+    assert origins == {"incursion-01", "incursion-03"}  # the two wire copies count once
+    assert evacuated.relation == "agree"
+
+
+def test_unit_conversion_386_square_miles_agrees_with_1000_km2() -> None:
+    area = _group_with(_figures(INCURSION), "incursion-03", "386 square miles")
+    members = {m["article"]: m for m in area.members}
+    assert members["incursion-03"]["original_unit"] == "square miles"
+    assert members["incursion-03"]["status"] == "agrees"
+    assert compatible(members["incursion-01"], members["incursion-03"])
+    assert area.relation == "update"  # and Wednesday's "more than 1,100" is an update
+    assert members["incursion-04"]["status"] == "updates"
+
+
+def test_arithmetic_relation_121000_plus_59000_is_180000() -> None:
+    sums = [g for g in _figures(INCURSION) if g.relation == "arithmetic"]
+    assert len(sums) == 1
+    roles = sorted((m["role"], m["value"]) for m in sums[0].members)
+    assert roles == [("part", 59000), ("part", 121000), ("total", 180000)]
+    assert "121,000 + 59,000 = 180,000" in sums[0].explanation
+
+
+def test_two_numbers_of_one_report_never_share_a_group() -> None:
+    for group in _figures(INCURSION):
+        if group.relation != "arithmetic":
+            assert len({m["article"] for m in group.members}) == len(group.members)
+
+
+def test_qualifier_intervals() -> None:
+    def m(value: float, qualifier: str | None = None, value_max: float | None = None):
+        return {"value": value, "value_max": value_max, "qualifier": qualifier}
+
+    assert compatible(m(1000, "about"), m(1080))
+    assert not compatible(m(1000, "about"), m(1200))
+    assert compatible(m(100, "more than"), m(120))
+    assert not compatible(m(1100, "more than"), m(1000, "about"))
+    assert compatible(m(2000, "up to"), m(1800))
+    assert compatible(m(300, None, 400), m(350, "about"))
+    assert not compatible(m(3, "at least"), m(7))
+
+
+# --- claims --------------------------------------------------------------------------------
+
+
+def _report(id_: str, outlet: str, day: str, *sentences: str) -> Article:
+    article = Article(" ".join(sentences), id=id_, outlet=outlet, published=day)
+    pos = 0
+    for sentence in sentences:
+        article.claims.append(Claim(pos, pos + len(sentence), 0.9))
+        pos += len(sentence) + 1
+    return article
+
+
+CAPTURED = "Ardenian forces captured the village of Lind near the Torvel border on Monday."
+CAPTURED_2 = "Ardenian troops captured the village of Lind close to the Torvel border on Monday."
+REPELLED = "Kessarian forces repelled the Ardenian attack on the village of Lind on Monday."
+CONFIRMED = "The Halvorsen board confirmed the plan to close the Brennick engine plant."
+DENIED = "The Halvorsen board denied any plan to close the Brennick engine plant."
+UNRELATED = "Heavy snow closed schools across the north of Velmark on Tuesday."
+
+
+def _claim_articles() -> list[Article]:
+    return [
+        _report("c1", "Harbour Wire", "2026-03-09", CAPTURED, CONFIRMED),
+        _report("c2", "Meridian Post", "2026-03-09", CAPTURED_2, UNRELATED),
+        _report("c3", "Valley Courier", "2026-03-09", REPELLED, DENIED),
+        _report(
+            "c4",
+            "Site copying c1",
+            "2026-03-10",
+            CAPTURED,
+            CONFIRMED,
+            "Copyright Harbour Wire, republished under licence.",
+        ),
+    ]
+
+
+def test_canonical_form_folds_opposites_and_negation() -> None:
+    terms_a, pol_a = canonical(CAPTURED)
+    terms_b, pol_b = canonical(REPELLED)
+    assert "@control" in terms_a and "@control" in terms_b
+    assert pol_a["control"] == 1 and pol_b["control"] == -1
+    assert canonical("Prices rose in May.")[1]["change"] == 1
+    assert canonical("Prices did not rise in May.")[1]["change"] == -1
+    assert canonical("The army said it is true.")[1] != canonical("It is not true.")[1]
+
+
+def test_claims_corroborated_contradicted_and_single_source() -> None:
+    articles = _claim_articles()
+    groups = align_claims(articles, find_origins(articles), "s-test")
+    by_label = {g.label: g for g in groups}
+    captured = next(
+        g for g in groups if any(m["article"] == "c3" and m["index"] == 0 for m in g.members)
+    )
+    assert captured.status == "contradicted"
+    stance = {m["article"]: m["stance"] for m in captured.members}
+    assert stance == {"c1": "states", "c2": "states", "c3": "contradicts", "c4": "states"}
+    assert captured.independent_origins == 2  # c4 is a copy of c1
+    assert "opposite wording" in captured.explanation
+    board = next(
+        g for g in groups if any(m["article"] == "c3" and m["index"] == 1 for m in g.members)
+    )
+    # c1 and its copy c4 are one origin against c3's one: a tie, the earliest side states
+    assert board.status == "contradicted"
+    assert {m["article"]: m["stance"] for m in board.members}["c3"] == "contradicts"
+    assert by_label[UNRELATED].status == "single_source"
+    assert by_label[UNRELATED].independent_origins == 1
+
+
+def test_claim_members_point_at_the_text() -> None:
+    articles = _claim_articles()
+    for group in align_claims(articles, find_origins(articles), "s-test"):
+        for m in group.members:
+            article = next(a for a in articles if a.id == m["article"])
+            assert article.text[m["start"] : m["end"]] == m["text"]
+
+
+# --- quotes --------------------------------------------------------------------------------
+
+QUOTE = "We will not give up a single metre of our land, whatever it costs us"
+
+
+def _quoted(
+    id_: str, day: str, outlet: str, speaker: str, title: str | None, wording: str = QUOTE
+) -> Article:
+    text = (
+        f"“{wording},” {speaker} said on Monday in Velgrad, after Ardenian forces crossed "
+        "the Torvel border and the Kessarian National Assembly met in emergency session."
+    )
+    start = 1
+    return Article(
+        text,
+        id=id_,
+        outlet=outlet,
+        published=day,
+        quotes=[
+            Quote(
+                start,
+                start + len(wording),
+                "direct",
+                Speaker(
+                    speaker,
+                    start + len(wording) + 3,
+                    start + len(wording) + 3 + len(speaker),
+                    title=title,
+                ),
+            )
+        ],
+    )
+
+
+def _quote_articles() -> list[Article]:
+    return [
+        _quoted(
+            "q2",
+            "2026-03-10",
+            "Valley Courier",
+            "Katja Morel",
+            "Prime Minister",
+            QUOTE + " and whatever they say",
+        ),
+        _quoted("q1", "2026-03-09", "Harbour Wire", "Katja Morel", "Prime Minister"),
+        _quoted(
+            "q3",
+            "2026-03-10",
+            "Northern Ledger",
+            "Ms Morel",
+            None,
+            "We will not give up one metre of our land, whatever it costs",
+        ),
+        _quoted("q4", "2026-03-11", "The Daily Lantern", "Aurel Voss", "opposition leader"),
+    ]
+
+
+def test_quote_track_speakers_drift_and_first_appearance() -> None:
+    articles = _quote_articles()
+    tracks = track_quotes(articles, find_origins(articles), "s-test")
+    assert len(tracks) == 1
+    track = tracks[0]
+    assert track.first_article == "q1"
+    assert track.text == QUOTE
+    assert track.speakers_differ
+    members = {m["article"]: m for m in track.members}
+    assert members["q1"]["similarity"] == 1.0
+    assert 0.7 < members["q3"]["similarity"] < 1.0  # lightly reworded
+    assert members["q4"]["speaker"] == "Aurel Voss"
+    assert members["q2"]["title"] == "Prime Minister"
+    assert not track.titles_differ  # q3 gives no title: not a different one
+
+
+# --- flags on articles ---------------------------------------------------------------------
+
+
+def test_story_flags_are_added_to_articles_in_place() -> None:
+    articles = _annotated()
+    flood = [articles[i] for i in FLOOD]
+    build_stories(flood, Settings(), embeddings=False)
+    out_of_line = [f for a in flood for f in a.flags if f.kind == "figure_out_of_line"]
+    assert {(f.start, f.severity) for f in out_of_line} == {
+        (articles["flood-01"].text.index("1,200"), "info"),
+        (articles["flood-02"].text.index("1,800"), "info"),
+    }
+    # a second run adds nothing twice
+    build_stories(flood, Settings(), embeddings=False)
+    assert len([f for a in flood for f in a.flags if f.kind == "figure_out_of_line"]) == 2
+
+
+def test_contradicted_claim_and_speaker_mismatch_flags() -> None:
+    claims = _claim_articles()
+    quotes = _quote_articles()
+    for article in claims:
+        article.title = "Ardenian forces and Lind"
+    stories_c, _ = build_stories(claims, Settings(), embeddings=False)
+    stories_q, _ = build_stories(quotes, Settings(), embeddings=False)
+    flags = story_flags([*stories_c, *stories_q], [*claims, *quotes])
+    if len(stories_c) == 1:  # grouped in one story (they share names), the flag is there
+        kinds = {(f.kind, f.start) for f in flags.get("c3", [])}
+        assert ("contradicted_claim", 0) in kinds
+    mismatch = [f for f in flags.get("q4", []) if f.kind == "quote_speaker_mismatch"]
+    assert len(mismatch) == 1 and mismatch[0].severity == "warning"
+    assert "Katja Morel" in mismatch[0].explanation
+    assert "q1" not in flags or all(f.kind != "quote_speaker_mismatch" for f in flags["q1"])

@@ -1,0 +1,88 @@
+"""Entities: spans trimmed to the name, canonical = the fullest form in the article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corroborate.extract.entities import extract_entities, fullest_form
+
+
+@dataclass
+class _Ent:
+    start_char: int
+    end_char: int
+    label_: str
+
+
+@dataclass
+class _Doc:
+    ents: list[_Ent]
+
+
+def _doc(text: str, marked: list[tuple[str, str]]) -> _Doc:
+    """A stand-in parse: entities at the first occurrence after the previous one."""
+    ents = []
+    pos = 0
+    for surface, label in marked:
+        i = text.index(surface, pos)
+        ents.append(_Ent(i, i + len(surface), label))
+        pos = i + len(surface)
+    return _Doc(ents)
+
+
+def test_canonical_is_the_fullest_form_and_spans_are_trimmed() -> None:
+    text = (
+        "Ukrainian MP Kira Rudik spoke in Kyiv. Rudik’s comments followed. "
+        "Mr Tykhy agreed with Georgiy Tykhy’s team. Ms Rudik said more."
+    )
+    doc = _doc(
+        text,
+        [
+            ("Kira Rudik", "PERSON"),
+            ("Kyiv", "GPE"),
+            ("Rudik’s", "PERSON"),
+            ("Mr Tykhy", "PERSON"),
+            ("Georgiy Tykhy’s", "PERSON"),
+            ("Ms Rudik", "PERSON"),
+        ],
+    )
+    ents = extract_entities(text, doc)
+    got = [(text[e.start : e.end], e.label, e.canonical) for e in ents]
+    assert got == [
+        ("Kira Rudik", "PERSON", "Kira Rudik"),
+        ("Kyiv", "LOC", "Kyiv"),
+        ("Rudik", "PERSON", "Kira Rudik"),
+        ("Tykhy", "PERSON", "Georgiy Tykhy"),
+        ("Georgiy Tykhy", "PERSON", "Georgiy Tykhy"),
+        ("Rudik", "PERSON", "Kira Rudik"),
+    ]
+    assert ents[1].subtype == "GPE"
+
+
+def test_titles_folded_into_a_person_span_are_dropped() -> None:
+    text = "President Vladimir Putin met the press. Putin smiled."
+    ents = extract_entities(
+        text, _doc(text, [("President Vladimir Putin", "PERSON"), ("Putin", "PERSON")])
+    )
+    assert [text[e.start : e.end] for e in ents] == ["Vladimir Putin", "Putin"]
+    assert {e.canonical for e in ents} == {"Vladimir Putin"}
+
+
+def test_organisations_keep_their_name_without_article() -> None:
+    text = "The Kremlin denied it, and the Foreign Ministry was silent."
+    ents = extract_entities(
+        text, _doc(text, [("The Kremlin", "ORG"), ("the Foreign Ministry", "ORG")])
+    )
+    assert [e.canonical for e in ents] == ["Kremlin", "Foreign Ministry"]
+
+
+def test_no_entities_without_ents() -> None:
+    assert extract_entities("Nothing here.", _Doc([])) == []
+    assert extract_entities("Nothing here.", object()) == []
+
+
+def test_fullest_form_needs_the_same_surname() -> None:
+    names = ["Kira Rudik", "Anna Rudenko", "Rudik"]
+    assert fullest_form("Rudik", names) == "Kira Rudik"
+    assert fullest_form("Anna", names) == "Anna Rudenko"
+    assert fullest_form("Petrov", names) == "Petrov"

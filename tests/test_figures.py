@@ -1,0 +1,555 @@
+"""Figures: must-find / must-not-find on our own sentences, then the seeds.
+
+The sentences run through the shipped pipeline (`corroborate.nlp`) when its model is installed;
+without it, with no parse at all (no tags, no entities), which the extractor must also handle (it
+falls back to its own lexicons and capitalisation rules).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corroborate.extract.figures import extract_figures, measure_key
+from corroborate.model import Entity, Figure
+from corroborate.nlp import segment
+
+PUB = "2024-08-15"  # a Thursday
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+
+
+def _patched_model() -> bool:
+    """A model folder set by hand (`corroborate.nlp.pipeline.MODEL_DIR = ...`), if loaded."""
+    import sys
+
+    pipeline = sys.modules.get("corroborate.nlp.pipeline")
+    return pipeline is not None and (pipeline.MODEL_DIR / "meta.json").is_file()
+
+
+@functools.cache
+def _pipeline() -> tuple[Any, Any]:
+    """(parse, entities) from the real pipeline when its model is there, else stand-ins."""
+    try:
+        import corroborate.nlp
+
+        # the model's folder, found without importing spaCy (slow) when it is not there
+        model = Path(corroborate.nlp.__file__).parent / "models" / "news_en" / "meta.json"
+        if model.is_file() or _patched_model():
+            from corroborate.extract.entities import extract_entities
+            from corroborate.nlp import parse
+
+            return parse, extract_entities
+    except ImportError:
+        pass
+    # no model: no tags, no entities (the extractor's lexicon fallbacks), and no spaCy import
+    return (lambda text: None), (lambda text, doc: [])
+
+
+def figures(
+    text: str, published: str | None = PUB, entities: list[Entity] | None = None
+) -> list[Figure]:
+    parse, ents = _pipeline()
+    doc = parse(text)
+    paragraphs, sentences = segment(text)
+    found = ents(text, doc) if entities is None else entities
+    return extract_figures(text, doc, sentences, found, published, paragraphs=paragraphs)
+
+
+def one(text: str, **kwargs: Any) -> Figure:
+    found = figures(text, **kwargs)
+    assert len(found) == 1, [(text[f.start : f.end], f.measure) for f in found]
+    return found[0]
+
+
+# --- must find --------------------------------------------------------------------------------
+
+
+def test_area_captured_with_period_and_group_source() -> None:
+    text = (
+        "Ukrainian forces seized 40 square kilometres of territory in the past 24 hours, "
+        "the general staff said."
+    )
+    f = one(text)
+    assert (f.value, f.unit, f.counted, f.measure) == (40, "km2", "territory", "area_captured")
+    assert f.period == "past 24 hours"
+    assert f.as_of == PUB
+    assert f.source.kind == "organisation"
+    assert f.source.name is not None and "general staff" in f.source.name.lower()
+    assert text[f.start : f.end] == "40 square kilometres"
+
+
+def test_settlements_controlled_with_location() -> None:
+    text = "The army now controls 72 villages in the Belgorod region."
+    f = one(text, entities=[Entity(text.index("Belgorod"), text.index(" region"), "LOC")])
+    assert (f.value, f.unit, f.measure) == (72, "settlements", "settlements_controlled")
+    assert f.counted == "villages in the Belgorod region"
+    assert f.location == "Belgorod region"
+
+
+def test_people_evacuated_with_date_location_and_person_noun_source() -> None:
+    text = "Some 3,000 residents have been evacuated from Sumy, the governor said on Monday."
+    f = one(text, entities=[Entity(text.index("Sumy"), text.index("Sumy") + 4, "LOC")])
+    assert (f.value, f.unit, f.qualifier) == (3000, "people", "about")
+    assert f.measure == "people_evacuated"
+    assert f.location == "Sumy"
+    assert f.as_of == "2024-08-12"
+    assert (f.source.name, f.source.kind) == ("governor", "person")
+
+
+def test_killed_and_injured_without_a_noun() -> None:
+    found = figures("Rescuers said 12 were killed and 30 injured.")
+    assert [(f.value, f.measure, f.unit) for f in found] == [
+        (12, "people_killed", "people"),
+        (30, "people_injured", "people"),
+    ]
+    assert {f.source.name for f in found} == {"Rescuers"}
+
+
+def test_verb_before_a_bare_number() -> None:
+    f = one("The strike killed 12 and left the town without power.")
+    assert (f.value, f.measure) == (12, "people_killed")
+
+
+def test_prisoners_taken() -> None:
+    f = one("The brigade took 100 prisoners near the river.")
+    assert (f.value, f.unit, f.measure) == (100, "prisoners", "prisoners_taken")
+
+
+def test_progressive_is_pending() -> None:
+    f = one("About 500 people are in the process of leaving the city.")
+    assert (f.value, f.qualifier, f.measure) == (500, "about", "people_evacuated_pending")
+    f = one("Another 2,000 civilians are fleeing the fighting.")
+    assert (f.measure, f.qualifier) == ("people_evacuated_pending", "additional")
+
+
+def test_elliptical_figure_takes_the_unit_before_it() -> None:
+    found = figures("Officials said 1,500 people had left, and another 700 are being evacuated.")
+    assert [(f.value, f.unit, f.measure) for f in found] == [
+        (1500, "people", "people_evacuated"),
+        (700, "people", "people_evacuated_pending"),
+    ]
+    assert all(f.source.kind == "organisation" for f in found)
+
+
+def test_square_miles_converted() -> None:
+    f = one("The fire burned 15 square miles of forest.")
+    assert f.unit == "km2"
+    assert f.value == pytest.approx(38.85, abs=0.01)
+    assert (f.original_value, f.original_unit) == (15, "square miles")
+    assert f.counted == "forest"
+    assert f.measure == "area_burned"
+
+
+def test_currency() -> None:
+    f = one("The EU pledged €1.2 billion in military aid on Tuesday.")
+    assert (f.value, f.unit, f.measure) == (1.2e9, "EUR", "aid_pledged")
+    assert f.counted == "military aid"
+    assert f.as_of == "2024-08-13"
+    f = one("Washington approved a $5m package.")
+    assert (f.value, f.unit) == (5e6, "USD")
+    f = one("The damage is put at 300,000 hryvnias.")
+    assert (f.value, f.unit) == (300_000, "UAH")
+
+
+def test_percent_with_according_to_organisation() -> None:
+    f = one("According to the electoral commission, turnout was 61%.")
+    assert (f.value, f.unit) == (61, "percent")
+    assert f.source.kind == "organisation"
+    assert f.source.name == "electoral commission"
+    assert f.measure == "turnout"
+
+
+def test_range_and_qualifiers() -> None:
+    f = one("Between 300 and 400 soldiers were captured.")
+    assert (f.value, f.value_max, f.unit, f.measure) == (300, 400, "soldiers", "soldiers_captured")
+    f = one("At least 20 people died in the blast.")
+    assert (f.qualifier, f.measure) == ("at least", "people_killed")
+    f = one("Nearly two and a half million people have fled the country.")
+    assert (f.value, f.qualifier, f.measure) == (2.5e6, "nearly", "people_evacuated")
+
+
+def test_word_numbers_with_units() -> None:
+    f = one("A dozen soldiers were wounded.")
+    assert (f.value, f.unit, f.measure) == (12, "soldiers", "soldiers_injured")
+    f = one("One person was killed.")
+    assert (f.value, f.measure) == (1, "people_killed")
+
+
+def test_plain_noun_in_digits() -> None:
+    f = one("Air defences destroyed 30 drones overnight.")
+    assert (f.value, f.unit, f.measure, f.period) == (30, "drones", "drones_destroyed", "overnight")
+
+
+def test_level_of_a_noun() -> None:
+    f = one("The death toll rose to 54.")
+    assert (f.value, f.measure, f.counted) == (54, "people_killed", "death toll")
+    f = one("The number of evacuees has reached 121,000, officials said.")
+    assert (f.value, f.unit, f.measure) == (121_000, "people", "people_evacuated")
+    f = one("The budget deficit rose to 7%.")
+    assert f.measure == "deficit"
+    f = one("Inflation fell to 2.4% in March, the statistics office said.")
+    assert (f.value, f.unit, f.measure) == (2.4, "percent", "inflation")
+
+
+def test_conversion_in_brackets_is_the_same_figure() -> None:
+    f = one("Ukraine says it controls 1,000 sq km (386 sq miles) of Russian territory.")
+    assert (f.value, f.unit, f.measure) == (1000, "km2", "area_controlled")
+
+
+def test_partitive_counts_the_part() -> None:
+    f = one("The air force said it had shot down 21 of the 25 drones.")
+    assert (f.value, f.unit, f.measure) == (21, "drones", "drones_destroyed")
+
+
+def test_left_dead() -> None:
+    found = figures("The missile attack left three people dead and 14 injured.")
+    assert [(f.value, f.measure) for f in found] == [(3, "people_killed"), (14, "people_injured")]
+
+
+def test_coordinated_objects_share_the_verb() -> None:
+    found = figures(
+        "Russia launched 45 drones and three missiles overnight, the air force said, "
+        "adding that 38 drones were shot down."
+    )
+    assert [(f.value, f.measure) for f in found] == [
+        (45, "drones_launched"),
+        (3, "missiles_launched"),
+        (38, "drones_destroyed"),
+    ]
+    assert {f.source.name for f in found} == {"air force"}
+
+
+def test_states_after_a_linking_verb() -> None:
+    assert one("Officials said 2,500 people remain missing.").measure == "people_missing"
+    assert one("Twelve people are dead.").measure == "people_killed"
+
+
+def test_leave_with_an_object_is_not_evacuation() -> None:
+    assert one("The storm left 200,000 homes without power.").measure == "homes_left"
+
+
+def test_verb_after_a_place_phrase() -> None:
+    f = one("About 20,000 residents of the Belgorod region have been relocated.")
+    assert (f.measure, f.counted) == ("people_evacuated", "residents of the Belgorod region")
+
+
+def test_organisation_named_with_a_preposition() -> None:
+    f = one("Russian forces advanced 2 km near Pokrovsk, the Institute for the Study of War said.")
+    assert (f.value, f.unit, f.measure) == (2, "km", "distance_advanced")
+    assert (f.source.name, f.source.kind) == ("Institute for the Study of War", "organisation")
+
+
+def test_suspended_hyphen_and_demonyms() -> None:
+    f = one("The plan raises taxes on 8 million low- and middle-income Americans.")
+    assert (f.value, f.unit, f.counted) == (8e6, "people", "low- and middle-income Americans")
+
+
+def test_fraction_of_a_scale() -> None:
+    f = one("You need a quarter of a million dollars.")
+    assert (f.value, f.unit) == (250_000, "USD")
+
+
+def test_verb_sense_depends_on_people() -> None:
+    assert one("5,300 employees were fired.").measure == "employees_dismissed"
+    assert one("The battery fired 40 rockets.").measure == "rockets_launched"
+
+
+def test_currency_in_a_month_is_not_what_it_buys() -> None:
+    f = one("They collected $90 million in August.")
+    assert (f.counted, f.measure) == (None, "money_raised")
+
+
+def test_year_that_counts_people() -> None:
+    f = one("Police detained 2000 protesters.")
+    assert (f.value, f.unit, f.measure) == (2000, "people", "protesters_arrested")
+
+
+# --- as of ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of"),
+    [
+        ("On Monday, 40 people were evacuated.", "2024-08-12"),
+        ("Yesterday 40 people were evacuated.", "2024-08-14"),
+        ("On 10 August, 40 people were evacuated.", "2024-08-10"),
+        ("Since Monday, 40 people were evacuated.", PUB),  # a period, not the date
+        ("40 people were evacuated.", PUB),  # default: the publication date
+    ],
+)
+def test_as_of(sentence: str, as_of: str) -> None:
+    assert one(sentence).as_of == as_of
+
+
+def test_as_of_without_publication_date() -> None:
+    assert one("On Monday, 40 people were evacuated.", published=None).as_of is None
+    assert one("On 10 August 2024, 40 people were evacuated.", published=None).as_of == (
+        "2024-08-10"
+    )
+
+
+def test_period_since() -> None:
+    assert one("Since Monday, 40 people were evacuated.").period == "since Monday"
+
+
+# --- sources ----------------------------------------------------------------------------------
+
+
+def test_source_carried_through_the_paragraph_and_stopped_by_a_new_one() -> None:
+    text = (
+        "According to the regional governor Vyacheslav Gladkov, 40 houses were damaged. "
+        "Furthermore, 12 people were injured.\n"
+        "In a separate incident, 5 people were killed."
+    )
+    found = figures(text)
+    assert [f.value for f in found] == [40, 12, 5]
+    assert found[0].source.name == "Vyacheslav Gladkov"
+    assert found[0].source.title == "regional governor"
+    assert found[1].source.name == "Vyacheslav Gladkov"
+    assert found[2].source.kind == "unattributed"
+
+
+def test_new_source_replaces_the_carried_one() -> None:
+    text = (
+        "According to Vyacheslav Gladkov, 40 houses were damaged. "
+        "Police said 3 people were arrested. Another 5 people were injured."
+    )
+    found = figures(text)
+    assert [f.source.name for f in found] == ["Vyacheslav Gladkov", "Police", "Police"]
+    assert found[1].source.kind == "organisation"
+
+
+def test_name_resolves_to_fullest_form_with_title() -> None:
+    text = (
+        "Army chief Oleksandr Syrskyi spoke on Monday.\n"
+        "Syrskyi said 40 settlements had been captured."
+    )
+    f = one(text)
+    assert f.source.name == "Oleksandr Syrskyi"
+    assert f.source.kind == "person"
+
+
+def test_report_and_group_sources() -> None:
+    f = one("Local media reported that 200 homes lost power.")
+    assert (f.source.kind, f.source.name) == ("report", "Local media")
+    f = one("Officials said 15 people were hurt.")
+    assert (f.source.kind, f.source.name) == ("organisation", "Officials")
+    f = one("Preliminary data indicate that 70 people were killed.")
+    assert f.source.kind == "report"
+
+
+def test_inverted_cue() -> None:
+    f = one("Thirty people were killed, said the health ministry.")
+    assert (f.value, f.source.kind, f.source.name) == (30, "organisation", "health ministry")
+
+
+def test_a_passing_remark_is_not_carried() -> None:
+    text = "Analysts said talks had stalled. Some 2,000 residents fled over the weekend."
+    f = one(text)
+    assert f.source.kind == "unattributed"
+    assert f.period == "the weekend"
+
+
+def test_source_that_gave_figures_is_carried() -> None:
+    found = figures("The ministry said 12 soldiers were killed. Another 30 were wounded.")
+    assert [(f.value, f.measure) for f in found] == [
+        (12, "soldiers_killed"),
+        (30, "soldiers_injured"),
+    ]
+    assert [f.source.name for f in found] == ["ministry", "ministry"]
+
+
+def test_inverted_cue_at_the_end() -> None:
+    f = one("Bonuses were $500 to $2,000 a quarter, the Journal reports.")
+    assert (f.value, f.value_max, f.unit) == (500, 2000, "USD")
+    assert f.source.kind != "unattributed"
+
+
+def test_capital_standing_for_its_government() -> None:
+    text = "Moscow said 40 drones were shot down."
+    f = one(text, entities=[Entity(0, 6, "LOC")])
+    assert (f.source.name, f.source.kind) == ("Moscow", "organisation")
+    assert f.measure == "drones_destroyed"
+
+
+def test_noun_uses_of_cue_words_are_not_cues() -> None:
+    f = one("PolitiFact rated 32% of Republican claims as false.")
+    assert f.counted == "Republican claims"
+    assert f.source.kind == "unattributed"
+    f = one("The rate was 18.7 percent, less than a third of Trump’s claim.")
+    assert f.source.kind == "unattributed"
+    f = one("Then 40 people were killed, the report says.")
+    assert (f.source.kind, f.source.name) == ("report", "report")
+
+
+def test_unattributed() -> None:
+    f = one("Some 5,000 troops are stationed near the border.")
+    assert f.source.kind == "unattributed"
+    assert f.measure == "soldiers_deployed"
+
+
+# --- must not find ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2024 the war entered its third year.",
+        "The 2022–2024 offensive failed.",
+        "The talks were held on Aug 14 and again on 14 August.",
+        "The man, aged 54, was detained.",
+        "A 54-year-old man was detained.",
+        "John Smith, 54, was detained.",
+        "The meeting starts at 9:30 or at 10 a.m.",
+        "For details call 555-1234 or +44 20 7946 0958.",
+        "The first and 3rd brigades moved north.",
+        "Lot 10 deliveries to eight nations are under wraps.",
+        "Apollo 11 landed on the Moon.",
+        "The Boeing 737 was grounded.",
+        "Pilots train on F-16 jets.",
+        "One small mistake could start a war.",
+        "It could have second- and third-order consequences.",
+        "In two and a half years our partners failed to stop the war.",
+        "The invasion began over two years ago.",
+        "A 24-hour ceasefire was agreed.",
+        "The talks lasted for three days.",
+        "Both countries have dozens of drones and thousands of troops.",
+        "The two leaders met for the first time.",
+        "It was one of the worst attacks.",
+        "Resolution 2231 expired.",
+        "They won by a 2 to 1 margin.",
+        "The rate was 10 times the national average.",
+        "In a preview of the show The 411, the singer performs.",
+        "The two men spent months trading insults.",
+        "Eight of 10 avocados come from Mexico.",
+        "About $4 of every $5 worth of goods go north.",
+        "The plan helps people under 30 find work.",
+        "A cashier steals a handful of $20s.",
+        "They are 100 percent wrong.",
+        "Prices rose in the 1990s.",
+        "Obtain United States citizenship by investing.",
+        "He tweeted at three o’clock in the morning.",
+        "The raid killed 9/11 plotter Osama bin Laden.",
+        "About eight out of 10 said it would not matter.",
+    ],
+)
+def test_not_figures(sentence: str) -> None:
+    assert figures(sentence) == [], sentence
+
+
+def test_measure_key() -> None:
+    assert measure_key("area", "seize") == "area_captured"
+    assert measure_key("area", "capture") == "area_captured"
+    assert measure_key("area", "hold") == "area_controlled"
+    assert measure_key("settlements", "control") == "settlements_controlled"
+    assert measure_key("people", "flee") == "people_evacuated"
+    assert measure_key("people", "leave", pending=True) == "people_evacuated_pending"
+    assert measure_key("prisoners", "take") == "prisoners_taken"
+    assert measure_key("tanks", "abandon") == "tanks_lost"
+    assert measure_key("homes", "flood") == "homes_flooded"  # unknown verb: its participle
+    assert measure_key("death toll", "rise") == "death_toll"
+    assert measure_key("jobs", "cut", planned=True) == "jobs_cut_planned"  # irregular
+    assert measure_key("imports", "ban") == "imports_banned"  # doubled consonant
+    assert measure_key(None, "kill") is None
+
+
+def test_offsets_index_the_text() -> None:
+    text = "Officials said more than 1,200 people were moved, and 40 sq km were lost."
+    for f in figures(text):
+        assert text[f.start : f.end].strip() == text[f.start : f.end]
+    assert [text[f.start : f.end] for f in figures(text)] == ["more than 1,200 people", "40 sq km"]
+
+
+# --- seeds ------------------------------------------------------------------------------------
+
+
+def _seed(prefix: str) -> str:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the shared seeds are not here ({SEEDS}); CI has them")
+    (path,) = SEEDS.glob(prefix + "_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.shared
+def test_seed_000_all_four_figures_and_nothing_else() -> None:
+    text = _seed("000")
+    found = figures(text)
+    got = [(f.value, f.unit, f.measure) for f in found]
+    assert got == [
+        (40, "km2", "area_captured"),
+        (72, "settlements", "settlements_controlled"),
+        (121_000, "people", "people_evacuated"),
+        (59_000, "people", "people_evacuated_pending"),
+    ]
+    area, settlements, evacuated, leaving = found
+    assert area.period == "past 24 hours"
+    assert area.counted == "territory"
+    for f in (area, settlements):
+        assert f.source.name == "Oleksandr Syrskyi"
+        assert f.source.kind == "person"
+        assert f.source.title == "Ukraine’s Chief of Staff"
+    assert settlements.location == "Kursk region"
+    for f in (evacuated, leaving):
+        assert (f.source.name, f.source.kind) == ("local reports", "report")
+    assert all(f.as_of == PUB for f in found)
+
+
+@pytest.mark.shared
+def test_seed_002_invents_no_figures() -> None:
+    assert figures(_seed("002")) == []
+
+
+# --- robustness -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "42", "$", "1,2,3,4,5", "12.", "about", "(386 sq miles)", "9" * 400,
+     "According to", "said 5", "\n\n5 people\n\n", "Another 30 were wounded."],
+)  # fmt: skip
+def test_odd_inputs_do_not_break(text: str) -> None:
+    for f in figures(text, published="not a date"):
+        assert 0 <= f.start < f.end <= len(text)
+
+
+def test_random_text_never_breaks_and_offsets_hold() -> None:
+    import random
+
+    pieces = [
+        "12",
+        "1,200",
+        "3.5",
+        "$5m",
+        "two and a half",
+        "people",
+        "killed",
+        "sq km",
+        "said",
+        "according to",
+        "Mr Smith",
+        "in the past 24 hours",
+        "on Monday",
+        "(",
+        ")",
+        "-",
+        ",",
+        ".",
+        "\n",
+        "another",
+        "of the",
+        "between",
+        "and",
+        "%",
+        "Lot",
+        "aged",
+        "the",
+    ]
+    rng = random.Random(4)
+    for _ in range(80):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for f in figures(text):
+            assert 0 <= f.start < f.end <= len(text), text
+            assert f.value > 0, text

@@ -1,0 +1,107 @@
+"""Report integrity: structure, stray text, loaded language and the sourcing profile."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate import nlp
+from corroborate.extract.loaded import loaded_language_flags
+from corroborate.extract.pipeline import analyse
+from corroborate.extract.structure import structure_flags
+from corroborate.model import Article, Quote
+
+REPORT = """Harbour cranes fall silent as dockers strike
+By Mira Holm and Jonas Berg
+PORTVIK, May 4 (Harbour Wire) — Dockers walked out on Monday over night-shift pay, the union said.
+Talks broke down
+The union said the port authority had refused to discuss a 6% rise for night shifts.
+Read also: Ferry timetable changes for the summer season
+The port authority said it remained open to talks and that cargo would be diverted to Aldby.
+Photo: Lena Strand/Harbour Wire
+What happens next
+Both sides will meet a mediator on Thursday, the labour ministry said.
+Sign up for our morning newsletter
+Volcanic ash grounds flights across northern Italy
+Ships were waiting outside the harbour on Monday evening, port officials said."""
+
+
+def _flags(text: str, title: str | None = None) -> dict[str, list[str]]:
+    paragraphs, _ = nlp.segment(text)
+    found: dict[str, list[str]] = {}
+    for flag in structure_flags(text, paragraphs, [], None, title=title):
+        found.setdefault(flag.kind, []).append(text[flag.start : flag.end])
+    return found
+
+
+def test_parts_and_strays_on_our_own_report() -> None:
+    found = _flags(REPORT, title="Harbour cranes fall silent as dockers strike")
+    assert found["headline"] == ["Harbour cranes fall silent as dockers strike"]
+    assert found["byline"] == ["By Mira Holm and Jonas Berg"]
+    assert found["dateline"] == ["PORTVIK, May 4 (Harbour Wire) —"]
+    assert set(found["heading"]) == {"Talks broke down", "What happens next"}
+    assert set(found["stray_text"]) == {
+        "Read also: Ferry timetable changes for the summer season",
+        "Photo: Lena Strand/Harbour Wire",
+        "Sign up for our morning newsletter",
+        "Volcanic ash grounds flights across northern Italy",
+    }
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Background", "The Road Ahead", "Why it matters", "A Town Divided", "Reaction from Kyiv"],
+)
+def test_headings_of_several_styles_are_not_strays(heading: str) -> None:
+    text = (
+        "Officials in Kyiv said on Tuesday that repairs to the bridge would take a month.\n"
+        f"{heading}\n"
+        "The bridge carries most of the traffic into the city, and officials in Kyiv said "
+        "the road ahead would be hard for a divided town.\n"
+        "Work will start next week, they said."
+    )
+    found = _flags(text)
+    assert found.get("heading") == [heading]
+    assert "stray_text" not in found
+
+
+def test_clean_report_has_no_stray() -> None:
+    text = (
+        "The council approved the budget on Tuesday.\n"
+        "Spending on schools rises by 4%, the council said.\n"
+        "Opposition members voted against it."
+    )
+    assert "stray_text" not in _flags(text)
+
+
+def test_loaded_language_has_categories_and_skips_quotes() -> None:
+    text = "A catastrophic, utterly shocking failure. “It was a bloodbath,” he said."
+    start = text.index("“")
+    quotes = [Quote(start, text.index("”") + 1, "direct")]
+    flags = loaded_language_flags(text, quotes)
+    hits = {text[f.start : f.end]: f.category for f in flags}
+    assert hits == {
+        "catastrophic": "exaggeration",
+        "utterly": "intensifier",
+        "shocking": "exaggeration",
+    }
+
+
+def test_seeds_integrity(seeds: dict[str, str]) -> None:
+    specific, vague = (analyse(Article(text=t)) for _, t in sorted(seeds.items()))
+    strays = [vague.text[f.start : f.end] for f in vague.flags if f.kind == "stray_text"]
+    assert strays == ["Hamas calls for immediate ceasefire to be implemented in Gaza"]
+    headings = [
+        a.text[f.start : f.end] for a in (specific, vague) for f in a.flags if f.kind == "heading"
+    ]
+    assert len(headings) == 11
+    assert not any(f.kind == "stray_text" for f in specific.flags)
+    # The vague report is clearly weaker on sourcing, with the reasons listed.
+    p, q = specific.profile, vague.profile
+    assert q["named_sources"] == 0 < p["named_sources"]
+    assert q["named_sources_with_title"] == 0 < p["named_sources_with_title"]
+    assert q["direct_quotes"] == 0 < p["direct_quotes"]
+    assert q["figures"] == 0 < p["figures"]
+    assert q["attributed_claim_ratio"] < 0.5
+    assert q["attributed_claim_ratio"] < p["attributed_claim_ratio"]
+    assert q["loaded_language_per_100_words"] > p["loaded_language_per_100_words"]
+    assert any("names no source" in r for r in q["reasons"])

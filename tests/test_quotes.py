@@ -1,0 +1,449 @@
+"""Quotes, speakers and cues on our own fixture sentences, and on the seed reports.
+
+The extractor runs on what the language layer gives it: `segment` for sentences, `parse` for
+tokens, tags and entities. Where the trained model is not installed, the tests fall back to
+tokens without tags or entities (`spacy.blank`), which the extractor must handle too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corroborate.extract.cues import cue_lemma, find_cues, is_speech_cue, stance_of
+from corroborate.extract.entities import extract_entities
+from corroborate.extract.quotes import extract_quotes
+from corroborate.model import Entity, Quote, Span
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@cache
+def _parser() -> Any:
+    try:
+        from corroborate.nlp import parse
+
+        parse("Kira Rudik said.")
+        return parse
+    except Exception:  # the trained model is not installed: tokens only
+        import spacy
+
+        return spacy.blank("en")
+
+
+def _sentences(text: str) -> list[Span]:
+    from corroborate.nlp import segment
+
+    return segment(text)[1]
+
+
+def analyse(text: str) -> tuple[list[Quote], list[Entity]]:
+    doc = _parser()(text)
+    entities = extract_entities(text, doc)
+    return extract_quotes(text, doc, _sentences(text), entities), entities
+
+
+def quote_texts(text: str) -> dict[str, Quote]:
+    quotes, _ = analyse(text)
+    return {text[q.start : q.end]: q for q in quotes}
+
+
+def find(text: str, fragment: str) -> Quote:
+    """The quote whose text contains `fragment`."""
+    quotes, _ = analyse(text)
+    hits = [q for q in quotes if fragment in text[q.start : q.end]]
+    assert hits, f"no quote contains {fragment!r}; got {[text[q.start : q.end] for q in quotes]}"
+    return min(hits, key=lambda q: q.end - q.start)
+
+
+# --- cues -------------------------------------------------------------------------------------
+
+
+def test_cue_lexicon_inflections_and_stance() -> None:
+    assert cue_lemma("said") == "say"
+    assert cue_lemma("says") == "say"
+    assert cue_lemma("stated") == "state"
+    assert cue_lemma("emphasised") == "emphasise"
+    assert cue_lemma("admitted") == "admit"
+    assert cue_lemma("table") is None
+    assert stance_of("insist") == "assertive"
+    assert stance_of("claim") == "distancing"
+    assert stance_of("concede") == "conceding"
+    assert stance_of("according to") == "neutral"
+    assert is_speech_cue("said in a statement")
+    assert is_speech_cue("according to")
+    assert not is_speech_cue("believes")
+
+
+def test_find_cues_keeps_the_perfect_auxiliary_and_phrases() -> None:
+    text = "The minister has stated that, according to the army, roads are open."
+    cues = find_cues(text)
+    assert [text[c.start : c.end] for c in cues] == ["has stated", "according to"]
+    assert [c.lemma for c in cues] == ["state", "according to"]
+
+
+def test_capitalised_names_are_not_cues() -> None:
+    text = "The United States and the Washington Post were both there."
+    assert find_cues(text) == []
+
+
+# --- direct quotes ----------------------------------------------------------------------------
+
+
+def test_direct_quote_after_colon_with_honorific_speaker() -> None:
+    text = (
+        "Port official Maria Lenz spoke to the press on Monday.\n"
+        "Ms Lenz said: “The cranes will be back in service by Friday.”\n"
+    )
+    q = find(text, "cranes will be back")
+    assert q.kind == "direct"
+    assert text[q.start] == "“" and text[q.end - 1] == "”"  # marks included
+    assert q.speaker is not None
+    assert q.speaker.name == "Maria Lenz"
+    assert q.speaker.title == "Port official"
+    assert text[q.speaker.start : q.speaker.end] == "Ms Lenz"
+    assert q.cue is not None and q.cue.verb == "say" and q.cue.stance == "neutral"
+
+
+def test_direct_quote_with_speaker_after_and_straight_marks() -> None:
+    text = '"We have enough water for two weeks," said Tomas Berg, the town\'s mayor.\n'
+    q = find(text, "enough water")
+    assert q.kind == "direct"
+    assert q.speaker is not None and q.speaker.name == "Tomas Berg"
+    assert q.speaker.title == "town's mayor"
+
+
+def test_pronoun_speaker_resolves_to_the_previous_person() -> None:
+    text = (
+        "Harbour master Anna Vick said the port had reopened.\n"
+        "“Ships are moving again,” she said.\n"
+    )
+    q = find(text, "Ships are moving")
+    assert q.speaker is not None
+    assert q.speaker.name == "Anna Vick"
+    assert q.speaker.title == "Harbour master"
+    assert text[q.speaker.start : q.speaker.end] == "she"
+
+
+def test_surname_alone_resolves_to_full_name_and_carries_title() -> None:
+    text = (
+        "Lena Okafor, a senior hydrologist, warned that the river would rise overnight.\n"
+        "“We expect the peak on Thursday,” Okafor said.\n"
+    )
+    warn = find(text, "river would rise")
+    assert warn.kind == "indirect"
+    assert warn.speaker is not None and warn.speaker.name == "Lena Okafor"
+    assert warn.speaker.title == "senior hydrologist"
+    assert warn.cue is not None and warn.cue.stance == "assertive"
+    q = find(text, "expect the peak")
+    assert q.speaker is not None
+    assert q.speaker.name == "Lena Okafor"
+    assert q.speaker.title == "senior hydrologist"
+
+
+def test_title_only_speaker_resolves_to_the_person_with_that_title() -> None:
+    text = (
+        "Transport ministry spokesman Piet Alders said the bridge would stay closed.\n"
+        "“Safety comes first,” the spokesman added.\n"
+    )
+    q = find(text, "Safety comes first")
+    assert q.speaker is not None
+    assert q.speaker.name == "Piet Alders"
+    assert q.speaker.title == "Transport ministry spokesman"
+
+
+def test_it_and_they_resolve_to_the_last_organisation() -> None:
+    text = (
+        "The transport ministry said the bridge was closed.\n"
+        "It said that repairs would take a week.\n"
+    )
+    q = find(text, "repairs would take")
+    assert q.speaker is not None
+    assert q.speaker.kind == "organisation"
+    assert q.speaker.name == "The transport ministry"
+    assert text[q.speaker.start : q.speaker.end] == "It"
+
+
+# --- mixed quotes and scare quotes ------------------------------------------------------------
+
+
+def test_mixed_quote_inside_a_paraphrase() -> None:
+    text = "Mayor Ines Roca insisted that the city wants a “fair deal for every tenant.”\n"
+    q = find(text, "fair deal")
+    assert q.kind == "mixed"
+    assert q.speaker is not None and q.speaker.name == "Ines Roca"
+    assert q.cue is not None and q.cue.stance == "assertive"
+    indirect = find(text, "the city wants")
+    assert indirect.kind == "indirect"
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    text = (
+        "The so-called “reform” changed little in the valley.\n"
+        "Critics of the “plan” were not consulted.\n"
+    )
+    quotes, _ = analyse(text)
+    assert quotes == []
+
+
+# --- indirect quotes --------------------------------------------------------------------------
+
+
+def test_indirect_quote_with_that_has_the_content_as_span() -> None:
+    text = "Customs chief Omar Haddad has stated that the new scanners cut waiting times.\n"
+    q = find(text, "new scanners")
+    assert q.kind == "indirect"
+    assert text[q.start : q.end] == "the new scanners cut waiting times"
+    assert q.speaker is not None and q.speaker.name == "Omar Haddad"
+    assert q.speaker.title == "Customs chief"
+    assert q.cue is not None and text[q.cue.start : q.cue.end] == "has stated"
+
+
+def test_according_to_gives_speaker_and_content() -> None:
+    text = "According to fire chief Dana Moss, the blaze destroyed 14 homes.\n"
+    q = find(text, "blaze destroyed")
+    assert q.kind == "indirect"
+    assert text[q.start : q.end] == "the blaze destroyed 14 homes"
+    assert q.speaker is not None and q.speaker.name == "Dana Moss"
+    assert q.cue is not None and q.cue.verb == "according to"
+
+
+def test_apposition_gives_the_title() -> None:
+    text = "Rosa Ferrer, a regional MP, said the clinic would close in May.\n"
+    q = find(text, "clinic would close")
+    assert q.speaker is not None
+    assert q.speaker.name == "Rosa Ferrer"
+    assert q.speaker.title == "regional MP"
+
+
+def test_group_and_document_speakers() -> None:
+    text = (
+        "Military analysts say the convoy was moving north.\n"
+        "Local reports indicate that 300 families have left the area.\n"
+        "A statement from the company said that production would resume.\n"
+    )
+    analysts = find(text, "convoy was moving")
+    assert analysts.speaker is not None
+    assert analysts.speaker.kind == "organisation"
+    assert analysts.speaker.name == "Military analysts"
+    reports = find(text, "300 families")
+    assert reports.speaker is not None
+    assert reports.speaker.kind == "report"
+    assert reports.speaker.name is not None and "reports" in reports.speaker.name
+    statement = find(text, "production would resume")
+    assert statement.speaker is not None and statement.speaker.kind == "report"
+
+
+@pytest.mark.parametrize(
+    ("verb", "stance"),
+    [("claimed", "distancing"), ("insisted", "assertive"), ("admitted", "conceding")],
+)
+def test_stance_of_the_cue(verb: str, stance: str) -> None:
+    text = f"Club president Jorge Salas {verb} that the stadium was safe.\n"
+    q = find(text, "stadium was safe")
+    assert q.cue is not None and q.cue.stance == stance
+    assert q.speaker is not None and q.speaker.name == "Jorge Salas"
+
+
+def test_nouns_that_look_like_cues_are_not_cues() -> None:
+    text = (
+        "Moscow’s claims of success were widely doubted.\n"
+        "The earlier reports of a ceasefire were wrong.\n"
+    )
+    quotes, _ = analyse(text)
+    assert quotes == []
+
+
+def test_wire_style_attributions() -> None:
+    text = (
+        "Russia's Defence Ministry said in a statement that its forces had repelled attacks.\n"
+        "Port spokesman Ivo Brandt told reporters the terminal would reopen on Monday.\n"
+        "According to the regional governor, Alexei Smirnov, 1,200 people have left.\n"
+        "The shortage, Smirnov said, would last for at least a week.\n"
+        "The city's mayor, Hana Ruud, said the schools would stay shut.\n"
+    )
+    ministry = find(text, "repelled attacks")
+    assert ministry.kind == "indirect"
+    assert ministry.speaker is not None and ministry.speaker.kind == "organisation"
+    port = find(text, "terminal would reopen")
+    assert port.speaker is not None and port.speaker.name == "Ivo Brandt"
+    assert port.cue is not None and port.cue.verb == "tell"
+    gov = find(text, "1,200 people")
+    assert gov.speaker is not None and gov.speaker.name == "Alexei Smirnov"
+    assert gov.speaker.title == "regional governor"
+    shortage = find(text, "would last")  # a parenthetical attribution
+    assert shortage.speaker is not None and shortage.speaker.name == "Alexei Smirnov"
+    mayor = find(text, "schools would stay")
+    assert mayor.speaker is not None and mayor.speaker.name == "Hana Ruud"
+
+
+def test_typewriter_quote_marks() -> None:
+    text = "''We will rebuild the bridge,'' Mr. Dorn said. ''It will take a year.''\n"
+    first = find(text, "rebuild the bridge")
+    second = find(text, "take a year")
+    assert first.kind == second.kind == "direct"
+    assert first.speaker is not None and second.speaker is not None
+    assert first.speaker.name == second.speaker.name == "Dorn"
+
+
+# --- multi-paragraph and unclosed -------------------------------------------------------------
+
+
+def test_multi_paragraph_quote_carries_the_speaker() -> None:
+    text = (
+        "Union leader Carla Stein said: “We will not accept these terms.\n"
+        "“Our members voted and the answer is no, today and tomorrow.”\n"
+        "The company declined to comment.\n"
+    )
+    first = find(text, "not accept these terms")
+    second = find(text, "Our members voted")
+    assert first.kind == second.kind == "direct"
+    assert "\n" not in text[first.start : first.end]  # one Quote per paragraph
+    assert first.speaker is not None and second.speaker is not None
+    assert first.speaker.name == second.speaker.name == "Carla Stein"
+
+
+def test_unclosed_quote_stops_at_the_end_of_its_paragraph() -> None:
+    text = (
+        "Coach Ben Ito said: “We played well and we deserved more\n"
+        "The match ended in a draw after a late penalty.\n"
+        "Fans left the ground quietly.\n"
+    )
+    q = find(text, "played well")
+    assert text[q.start : q.end] == "“We played well and we deserved more"
+    quotes, _ = analyse(text)
+    assert all("late penalty" not in text[x.start : x.end] for x in quotes)
+
+
+def test_text_without_quotes_or_cues_has_no_quotes() -> None:
+    text = (
+        "The river rose by two metres overnight.\n"
+        "Shops in the old town stayed closed and the bridge was shut.\n"
+    )
+    quotes, _ = analyse(text)
+    assert quotes == []
+
+
+def test_commentary_without_sources_has_no_quotes() -> None:
+    text = (
+        "The news does, however, suggest the defences are becoming fragile.\n"
+        "The raid broke the magic mirror that told the president about his invincibility.\n"
+        "The stated goal of the plan was a lasting peace.\n"
+        "This could be a huge event, and it could turn opinion against the government.\n"
+        "The minister said goodbye.\n"
+    )
+    quotes, _ = analyse(text)
+    assert quotes == [], [text[q.start : q.end] for q in quotes]
+
+
+def test_quote_without_speaker_has_speaker_none() -> None:
+    text = "A sign on the door read “closed until further notice for urgent repairs”.\n"
+    quotes, _ = analyse(text)
+    for q in quotes:
+        assert q.speaker is None
+
+
+@dataclass
+class _Ent:
+    start_char: int
+    end_char: int
+    label_: str
+
+
+@dataclass
+class _Doc:
+    """A parse with entities and no tokens, as a stand-in for the trained model."""
+
+    ents: list[_Ent]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
+
+
+def test_entities_from_the_parser_give_names_titles_and_places() -> None:
+    text = (
+        "Harbour master Anna Vick said the port had reopened.\n"
+        "Ms Vick added: “Ships are moving again.”\n"
+        "Norway said that its navy would escort the ferries.\n"
+    )
+    marked = [("Anna Vick", "PERSON"), ("Ms Vick", "PERSON"), ("Norway", "GPE")]
+    ents, pos = [], 0
+    for surface, label in marked:
+        i = text.index(surface, pos)
+        ents.append(_Ent(i, i + len(surface), label))
+        pos = i + len(surface)
+    doc = _Doc(ents)
+    entities = extract_entities(text, doc)
+    quotes = extract_quotes(text, doc, _sentences(text), entities)
+    by_text = {text[q.start : q.end]: q for q in quotes}
+    ships = by_text["“Ships are moving again.”"]
+    assert ships.speaker is not None
+    assert ships.speaker.name == "Anna Vick"
+    assert ships.speaker.title == "Harbour master"  # not "Ms"
+    navy = by_text["its navy would escort the ferries"]
+    assert navy.speaker is not None and navy.speaker.kind == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", '"', "“", "”", "said", "According to", "He said: “", "\n\n\n", ", said", "Mr. said"],
+)
+def test_degenerate_text_does_not_break(text: str) -> None:
+    sentences = [Span(0, len(text))] if text else []
+    quotes = extract_quotes(text, None, sentences, [])
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text)
+
+
+# --- the seeds --------------------------------------------------------------------------------
+
+
+def _seed(prefix: str) -> str:
+    folder = SHARED / "seeds"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent: the seed reports live in ../shared (CI has it)")
+    files = sorted(folder.glob(f"{prefix}_*.txt"))
+    if not files:
+        pytest.skip(f"no seed {prefix}_*.txt in {folder}")
+    return files[0].read_text(encoding="utf-8")
+
+
+def test_first_seed_quotes_speakers_and_titles() -> None:
+    text = _seed("000")
+    quotes, _ = analyse(text)
+    got = [
+        (q.kind, q.speaker.name if q.speaker else None, q.speaker.title if q.speaker else None)
+        for q in quotes
+    ]
+    expected = [
+        ("indirect", "Oleksandr Syrskyi", "Ukraine’s Chief of Staff", "additional 40 square"),
+        ("indirect", "Georgiy Tykhy", "Ukrainian Foreign Ministry spokesman", "not seeking"),
+        ("mixed", "Georgiy Tykhy", "Ukrainian Foreign Ministry spokesman", "“just peace.”"),
+        ("direct", "Georgiy Tykhy", "Ukrainian Foreign Ministry spokesman", "The sooner"),
+        ("indirect", "Kira Rudik", "Ukrainian MP", "broader strategy"),
+        ("mixed", "Kira Rudik", "Ukrainian MP", "“Russia is not invincible”"),
+        ("direct", "Kira Rudik", "Ukrainian MP", "different instruments"),
+        ("direct", "Kira Rudik", "Ukrainian MP", "In two and a half years"),
+    ]
+    for kind, name, title, fragment in expected:
+        q = find(text, fragment)
+        assert (q.kind, q.speaker.name if q.speaker else None) == (kind, name), (fragment, got)
+        assert q.speaker is not None and q.speaker.title == title, (fragment, got)
+    # every quote with a speaker names one of the article's sources; groups are not people
+    for q in quotes:
+        assert q.speaker is not None
+        if q.speaker.kind == "person":
+            assert q.speaker.name in {"Oleksandr Syrskyi", "Georgiy Tykhy", "Kira Rudik"}
+        else:
+            assert q.speaker.name in {"Military analysts", "local reports"}
+
+
+def test_second_seed_has_no_invented_quotes() -> None:
+    text = _seed("002")
+    quotes, _ = analyse(text)
+    assert quotes == [], [text[q.start : q.end] for q in quotes]
