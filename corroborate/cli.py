@@ -248,17 +248,28 @@ def _print_summary(articles: list[Article], summary: app.RunSummary) -> None:
         f"{claims} claims · {flags} warnings"
     )
     if summary.stories:
-        table = Table(title="Stories", show_lines=False)
-        for column in ("story", "label", "reports", "origins", "dates"):
-            table.add_column(column)
-        for story in summary.stories[:15]:
-            table.add_row(
-                story.id[:8],
-                story.label,
-                str(len(story.article_ids)),
-                str(len(story.origins)),
-                f"{story.start or '?'} → {story.end or '?'}",
-            )
+        table = Table(title="Events and their stories", title_justify="left", expand=False)
+        table.add_column("story", no_wrap=True)
+        table.add_column("headline", overflow="ellipsis", no_wrap=True, max_width=40)
+        table.add_column("reports", justify="right", no_wrap=True)
+        table.add_column("origins", justify="right", no_wrap=True)
+        table.add_column("first → last", no_wrap=True)
+        stories = {s.id: s for s in summary.stories}
+        for event in summary.events:
+            table.add_row("event", f"[bold]{event.label}[/bold]", "", "", "")
+            for story_id in event.story_ids[:8]:
+                story = stories[story_id]
+                span = f"{(story.start or '?')[5:10]} → {(story.end or '?')[5:10]}"
+                table.add_row(
+                    story.id[:8],
+                    story.headline or story.label,
+                    str(len(story.article_ids)),
+                    str(len(story.origins)),
+                    span,
+                )
+            if len(event.story_ids) > 8:
+                table.add_row("", f"… {len(event.story_ids) - 8} more", "", "", "")
+            table.add_section()
         out.print(table)
 
 

@@ -84,7 +84,7 @@ def _story(article: Article) -> tuple[Story, Event]:
                 "people_evacuated",
                 None,
                 "people",
-                "single",
+                "update",
                 [
                     {
                         "article": article.id,
@@ -93,7 +93,14 @@ def _story(article: Article) -> tuple[Story, Event]:
                         "as_of": "2025-03-03",
                         "source": "officials",
                         "start": TEXT.index("1,200"),
-                    }
+                    },
+                    {
+                        "article": "elsewhere",
+                        "outlet": "Harbour Wire",
+                        "value": 1800,
+                        "as_of": "2025-03-04",
+                        "source": "the mayor",
+                    },
                 ],
             )
         ],

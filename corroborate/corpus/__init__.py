@@ -29,7 +29,7 @@ from corroborate.corpus.flags import story_flags
 from corroborate.corpus.quotes import track_quotes
 from corroborate.corpus.stories import Cluster, build_docs, group
 from corroborate.corpus.text import short_hash
-from corroborate.model import Article, Event, Story
+from corroborate.model import Article, Event, Origin, Story
 
 __all__ = ["build_stories", "find_origins", "story_flags"]
 
@@ -56,7 +56,13 @@ def _label(entities: list[str], headline: str | None) -> str:
     return headline or ", ".join(entities) or "(untitled)"
 
 
-def _story(cluster: Cluster, dedup: Dedup, by_id: dict[str, Article], mode: str) -> Story:
+def _story(
+    cluster: Cluster,
+    dedup: Dedup,
+    origin_by_id: dict[str, Origin],
+    by_id: dict[str, Article],
+    mode: str,
+) -> Story:
     ids = sorted({i for doc in cluster.docs for i in doc.ids}, key=lambda i: sort_key(by_id[i]))
     founder = by_id[cluster.founder]
     headline = founder.title or next((by_id[i].title for i in ids if by_id[i].title), None)
@@ -75,7 +81,7 @@ def _story(cluster: Cluster, dedup: Dedup, by_id: dict[str, Article], mode: str)
         end=_iso(cluster.last),
         key_entities=entities,
         headline=headline,
-        origins=[o for o in dedup.origins if o.id in origin_ids],
+        origins=[origin_by_id[o] for o in sorted(origin_ids, key=lambda o: sort_key(by_id[o]))],
         similarity=mode,
     )
 
@@ -101,9 +107,10 @@ def build_stories(
     docs = build_docs(reps, nlp.embed if use else None)
     grouping = group(docs, settings.story_window_days)
 
+    origin_by_id = {o.id: o for o in dedup.origins}  # not a scan per story: 100k reports
     stories: dict[int, Story] = {}
     for cluster in grouping.stories:
-        stories[cluster.index] = _story(cluster, dedup, by_id, grouping.similarity)
+        stories[cluster.index] = _story(cluster, dedup, origin_by_id, by_id, grouping.similarity)
 
     events: list[Event] = []
     for cluster in grouping.events:

@@ -22,7 +22,8 @@ from corroborate.model import Article, QuoteTrack
 __all__ = ["SAME", "speaker_key", "track_quotes"]
 
 SAME = 0.7
-MIN_WORDS = 4  # shorter quotes ("just peace") are too common to track across outlets
+MIN_WORDS = 4
+LOOKUP_WORDS = 6  # shorter quotes ("just peace") are too common to track across outlets
 
 
 def speaker_key(name: str | None) -> str | None:
@@ -72,10 +73,15 @@ def track_quotes(articles: Sequence[Article], dedup: Dedup, story_id: str) -> li
     tracks: list[list[_Quote]] = []
     index: dict[str, list[int]] = {}  # rare word → tracks holding it: candidate retrieval
     for quote in _collect(articles, dedup):
+        # look up only the rarest few words: a common word ("campaign") would return every
+        # track of a large event and make tracking quadratic
+        rare = sorted(
+            (t for t in quote.vocab if len(t) > 4 and t in index),
+            key=lambda t: (len(index.get(t, ())), t),
+        )
         candidates: set[int] = set()
-        for token in quote.vocab:
-            if len(token) > 4:
-                candidates.update(index.get(token, ()))
+        for token in rare[:LOOKUP_WORDS]:
+            candidates.update(index.get(token, ()))
         match = next(
             (
                 t

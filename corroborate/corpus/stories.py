@@ -128,9 +128,13 @@ def _entity_names(article: Article) -> list[str]:
 
     Both, not NER alone: the headline is not annotated, and a name the model misses (or
     splits: "River Ostra" / "Ostra") still links two reports through its capitalised form.
+    With NER, only the headline and lead are scanned (bounded cost at 100k reports).
     """
     names = [e.canonical or article.text[e.start : e.end] for e in article.entities]
-    names += fallback_entities(f"{article.title or ''}\n{article.text}", limit=60)
+    if names:  # NER for the body; capitalised names of the headline and lead on top
+        names += fallback_entities(_lead(article), limit=15)
+    else:
+        names = fallback_entities(f"{article.title or ''}\n{article.text}", limit=60)
     return [n for n in names if n.strip()]
 
 

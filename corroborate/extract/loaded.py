@@ -23,16 +23,20 @@ CATEGORY_WORDS = {
 
 
 @cache
-def _patterns() -> list[tuple[re.Pattern[str], str, str]]:
-    patterns = []
+def _lexicon() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str, str]]]:
+    """One alternation over every term (a single pass over the text), longest terms first
+    so a phrase wins over a word inside it, plus each term's own pattern to name the hit."""
+    terms = []
     for line in LEXICON.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        term, category = line.split("\t")
-        body = r"\s+".join(re.escape(w) for w in term.rstrip("*").split())
-        tail = r"[\w’'-]*" if term.endswith("*") else ""
-        patterns.append((re.compile(rf"\b{body}{tail}\b", re.IGNORECASE), category, term))
-    return patterns
+        if line.strip() and not line.startswith("#"):
+            term, category = line.split("\t")
+            body = r"\s+".join(re.escape(w) for w in term.rstrip("*").split())
+            tail = r"[\w’'-]*" if term.endswith("*") else ""
+            terms.append((rf"{body}{tail}", category, term))
+    terms.sort(key=lambda t: -len(t[2]))
+    combined = re.compile(r"\b(?:" + "|".join(p for p, _, _ in terms) + r")\b", re.IGNORECASE)
+    each = [(re.compile(rf"(?:{p})\Z", re.IGNORECASE), c, t) for p, c, t in terms]
+    return combined, each
 
 
 def inside_quotes(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
@@ -41,15 +45,15 @@ def inside_quotes(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
 
 def loaded_language_flags(text: str, quotes: Sequence[Quote]) -> list[Flag]:
     quoted = inside_quotes(quotes)
-    flags: dict[tuple[int, int], Flag] = {}
-    for pattern, category, term in _patterns():
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(s <= start < e for s, e in quoted):
-                continue
-            if any(s <= start < e or s < end <= e for s, e in flags):
-                continue  # a longer phrase already covers it
-            flags[(start, end)] = Flag(
+    combined, each = _lexicon()
+    flags = []
+    for match in combined.finditer(text):
+        start, end = match.span()
+        if any(s <= start < e for s, e in quoted):
+            continue
+        category, term = next((c, t) for p, c, t in each if p.match(match.group(0)))
+        flags.append(
+            Flag(
                 start,
                 end,
                 "loaded_language",
@@ -57,4 +61,5 @@ def loaded_language_flags(text: str, quotes: Sequence[Quote]) -> list[Flag]:
                 f"{CATEGORY_WORDS[category]}: “{match.group(0)}” (lexicon term “{term}”)",
                 category=category,
             )
-    return sorted(flags.values(), key=lambda f: f.start)
+        )
+    return flags

@@ -41,16 +41,23 @@ def _annotate(article: Article, doc: Any) -> Article:
     text = article.text
     paragraphs, sentences = nlp.segment(text)
     entities = extract_entities(text, doc)
-    quotes = extract_quotes(text, doc, sentences, entities)
-    figures = extract_figures(
-        text, doc, sentences, entities, article.published, paragraphs=paragraphs
-    )
-    scores = nlp.checkworthiness([s.of(text) for s in sentences])
-    claims = extract_claims(text, sentences, entities, quotes, figures, scores)
+    # Structure first: text that does not belong to the report (a pasted headline, a
+    # copyright line) is flagged, and what it says is not taken as the report's own claims.
+    structure = structure_flags(text, paragraphs, entities, doc, title=article.title)
+    strays = [(f.start, f.end) for f in structure if f.kind == "stray_text"]
+    body = [s for s in sentences if not _inside(s.start, s.end, strays)]
+    quotes = extract_quotes(text, doc, body, entities)
+    figures = [
+        f
+        for f in extract_figures(
+            text, doc, sentences, entities, article.published, paragraphs=paragraphs
+        )
+        if not _inside(f.start, f.end, strays)
+    ]
+    scores = nlp.checkworthiness([s.of(text) for s in body])
+    claims = extract_claims(text, body, entities, quotes, figures, scores)
     flags = sorted(
-        structure_flags(text, paragraphs, entities, doc, title=article.title)
-        + loaded_language_flags(text, quotes)
-        + claim_flags(text, claims),
+        structure + loaded_language_flags(text, quotes) + claim_flags(text, claims),
         key=lambda f: (f.start, f.end),
     )
     annotated = replace(
@@ -66,3 +73,7 @@ def _annotate(article: Article, doc: Any) -> Article:
     )
     annotated.profile = sourcing_profile(annotated)
     return annotated
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from corroborate import nlp
 from corroborate.model import Entity, Flag, Span
 
 # Lines that are page furniture, whatever they say next to them.
@@ -52,7 +53,7 @@ BYLINE = re.compile(
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*\s*$"
 )
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-TERMINAL = tuple('.!:;"”’…)')  # a headline may end with "?"
+TERMINAL = tuple(".!:;\"”’'…)")  # a headline may end with "?"
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 STOP = frozenset(
     (
@@ -129,7 +130,7 @@ def _title_like(line: str) -> bool:
     words = line.split()
     first = line.lstrip("‘'\"“")[:1]
     return (
-        0 < len(words) <= 16
+        0 < len(words) <= 24
         and not line.rstrip().endswith(TERMINAL)
         and (first.isupper() or first.isdigit())
     )
@@ -229,8 +230,15 @@ def _stray_headline_reason(
     # people or places the report never mentions.
     # Title-case section headings ("The Path Forward") fool both the tagger and NER, so
     # names alone are not enough: the line must also read as a sentence.
-    sentence_like = _sentence_case(line) or (
-        _has_finite_verb(doc, para.start, para.end) and not _title_case(line)
+    sentence_like = (
+        _sentence_case(line)
+        or (
+            _title_case(line)
+            and doc is not None
+            and len(line.split()) >= 6
+            and _title_case_has_verb(line)
+        )
+        or (_has_finite_verb(doc, para.start, para.end) and not _title_case(line))
     )
     if own_names and not shared and overlap < 0.5 and sentence_like:
         return (
@@ -238,7 +246,12 @@ def _stray_headline_reason(
             f"the report, and sharing {overlap:.0%} of its words with the rest: looks like a "
             "headline from another story"
         )
-    if sentence_like and len(line.split()) >= 6:
+    if len(line.split()) >= 9 and not line.rstrip().endswith("?"):
+        return (
+            f"a {len(line.split())}-word line with no closing punctuation on its own between "
+            "paragraphs: too long for a section heading, shaped like a headline from another story"
+        )
+    if sentence_like and len(line.split()) >= 6 and not line.rstrip().endswith("?"):
         return (
             "a headline-shaped line (no closing punctuation, a verb, "
             f"{len(line.split())} words) on its own between paragraphs; section headings "
@@ -262,6 +275,17 @@ def _sentence_case(line: str) -> bool:
     words = [w for w in WORD.findall(line)[1:] if w.lower() not in STOP]
     lower = [w for w in words if w[0].islower()]
     return len(words) >= 3 and len(lower) >= len(words) / 2
+
+
+def _title_case_has_verb(line: str) -> bool:
+    """Does a Title Case line ("Sanders And Clinton Are Fighting") contain a finite verb?
+
+    Capitals on every word blind the tagger (it reads them all as proper nouns), so the line
+    is tagged again in sentence case. Only a few candidate lines per report get here.
+    """
+    words = line.split()
+    sentence_case = " ".join([words[0], *(w.lower() for w in words[1:])])
+    return any(t.tag_ in FINITE_TAGS for t in nlp.parse(sentence_case))
 
 
 def _title_case(line: str) -> bool:

@@ -224,7 +224,8 @@ def _figure_groups(story: Story, by_id: dict[str, Article]) -> str:
             f"<span class='badge b-{esc(group.relation)}'>{esc(group.relation)}</span></h4>"
             f"<p class='small muted'>{esc(group.explanation)}</p>"
         )
-        parts.append(figure_timeline(group.members, group.unit))
+        if len(group.members) > 1:  # one point is a table row, not a timeline
+            parts.append(figure_timeline(group.members, group.unit))
         parts.append("<table><tr><th>outlet</th><th>value</th><th>as of</th><th>source</th></tr>")
         for m in group.members:
             article = by_id.get(str(m.get("article")))
