@@ -116,7 +116,7 @@ def add(
             if result.added:
                 summary.added += 1
             else:
-                summary.duplicates.append(f"{article.id}: {result.reason}")
+                summary.duplicates.append(f"{article.id}: {result.message()}")
             summary.articles.append(article)
             _notify(progress, article)
     return summary

@@ -31,7 +31,8 @@ from corroborate.errors import CorroborateError, InputError, UsageError
 from corroborate.model import Article, article_to_dict
 
 err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+# Piped output is read in wide pagers and files, so it is not squeezed to 80 columns.
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 120)
 
 INPUTS_HELP = (
     "INPUT is a file, a folder (read recursively), a glob, '-' for standard input, or an "
@@ -354,7 +355,7 @@ def add_command(
     _report_failures(summary.failed, settings.quiet, printed=True)
     if not settings.quiet:
         for line in summary.duplicates:
-            out.print(f"already stored: {line}", markup=False)
+            out.print(line, markup=False)
         out.print(
             f"Added {summary.added} new report(s) to {settings.db}; "
             f"{len(summary.duplicates)} already there. Next: corroborate analyze"
@@ -363,15 +364,16 @@ def add_command(
 
 
 @main.command("analyze")
+@click.option("-q", "--quiet", is_flag=True, default=None, help="No progress bar or summary.")
 @click.pass_context
-def analyze_command(ctx: click.Context) -> None:
+def analyze_command(ctx: click.Context, quiet: bool | None) -> None:
     """Analyse stored reports not yet analysed, and update the stories.
 
     \b
     Example:
       corroborate add news/ && corroborate analyze && corroborate report -o report.html
     """
-    settings = _settings(ctx)
+    settings = _settings(ctx, quiet=quiet)
     total = app.pending(settings)
     with progress_bar("Analysing", total, settings.quiet) as advance:
         summary = app.analyze_store(settings, progress=advance)
@@ -484,9 +486,10 @@ def list_command(ctx: click.Context, limit: int, offset: int, stories: bool, as_
       corroborate list --json | jq '.[].title'
     """
     settings = _settings(ctx)
+    columns: tuple[str, ...]
     if stories:
         rows = app.list_stories(settings)[offset : offset + limit]
-        columns = ("id", "event", "label", "reports", "origins", "start", "end")
+        columns = ("id", "label", "reports", "origins", "start", "end")
     else:
         rows = app.list_articles(settings, limit=limit, offset=offset)
         columns = ("id", "published", "outlet", "title", "quotes", "figures", "flags")
@@ -495,10 +498,20 @@ def list_command(ctx: click.Context, limit: int, offset: int, stories: bool, as_
         return
     table = Table(title=f"{len(rows)} {'story' if stories else 'report'} row(s)")
     for column in columns:
-        table.add_column(column, overflow="fold")
+        wide = column in ("label", "title")
+        table.add_column(
+            column,
+            overflow="ellipsis",
+            no_wrap=True,
+            max_width=36 if wide else None,
+            min_width=None if wide else len(column),
+        )
     for row in rows:
         cells = [str(row.get(c) if row.get(c) is not None else "") for c in columns]
         cells[0] = cells[0][:10]
+        for i, column in enumerate(columns):
+            if column in ("published", "start", "end"):
+                cells[i] = cells[i][:10]
         table.add_row(*(cell[:80] for cell in cells))
     out.print(table)
 
