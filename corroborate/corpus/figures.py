@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -231,6 +232,7 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
                 "value": figure.value,
                 "value_max": figure.value_max,
                 "unit": figure.unit,
+                "measure": figure.measure,
                 "qualifier": figure.qualifier,
                 "as_of": as_of,
                 "window": _window(as_of, reported),
@@ -328,7 +330,11 @@ def _classify(group: _Group) -> FigureGroup:
             updates.append(f"{_describe(earlier[-1])} → {_describe(m)}")
     if len(origins) > 1:
         relation = "conflict" if conflicts else "update" if updates else "agree"
-    measure, unit = group.key
+    unit_key, unit = group.key
+    # Groups are keyed by unit (extractors word the same quantity differently); the label is
+    # the measure most members give, e.g. "people_evacuated" rather than "people".
+    named = Counter(m["measure"] for m in members if m.get("measure"))
+    measure = named.most_common(1)[0][0] if named else unit_key
     if relation == "conflict":
         explanation = "Values that cannot both hold: " + "; ".join(conflicts) + "."
     elif relation == "update":

@@ -217,8 +217,14 @@ def _claim_matrix(story: Story, by_id: dict[str, Article], members: list[Article
 def _figure_groups(story: Story, by_id: dict[str, Article]) -> str:
     if not story.figures:
         return ""
+    # Figures several sources give (agreeing, updated, conflicting, adding up) come first, in
+    # full; figures only one source gives are one compact table after them.
+    shared = [g for g in story.figures if g.relation != "single"]
+    single = [g for g in story.figures if g.relation == "single"]
     parts = ["<h3>Figures across outlets</h3>"]
-    for group in story.figures:
+    if not shared:
+        parts.append("<p class='muted'>No figure is given by more than one source.</p>")
+    for group in shared:
         parts.append(
             f"<h4>{esc(group.measure)}{' · ' + esc(group.location) if group.location else ''} "
             f"<span class='badge b-{esc(group.relation)}'>{esc(group.relation)}</span></h4>"
@@ -239,6 +245,22 @@ def _figure_groups(story: Story, by_id: dict[str, Article]) -> str:
                 f"<td>{esc(m.get('as_of'))}</td><td>{esc(m.get('source') or 'unattributed')}"
                 "</td></tr>"
             )
+        parts.append("</table>")
+    if single:
+        parts.append(
+            "<h4>Given by one source only</h4><table><tr><th>measure</th><th>value</th>"
+            "<th>outlet</th><th>as of</th><th>source</th></tr>"
+        )
+        for group in single:
+            for m in group.members:
+                article = by_id.get(str(m.get("article")))
+                value = f"{m.get('value'):,g} {group.unit or ''}"
+                parts.append(
+                    f"<tr><td>{esc(group.measure)}</td>"
+                    f"<td>{_link(article, m.get('start'), esc(value))}</td>"
+                    f"<td>{esc(m.get('outlet'))}</td><td>{esc(m.get('as_of'))}</td>"
+                    f"<td>{esc(m.get('source') or 'unattributed')}</td></tr>"
+                )
         parts.append("</table>")
     return "".join(parts)
 
