@@ -131,9 +131,10 @@ def _report_failures(failed: list[InputError], quiet: bool, printed: bool) -> No
             err.print(f"error {error}", soft_wrap=True, markup=False)
 
 
-def _exit(failed: list[InputError]) -> None:
+def _exit(failed: list[InputError], processed: int | None = None) -> None:
     if failed:
-        err.print(f"{len(failed)} item(s) failed; the others were processed.", markup=False)
+        rest = "; the others were processed" if processed is None or processed else ""
+        err.print(f"{len(failed)} item(s) failed{rest}.", markup=False)
         sys.exit(1)
 
 
@@ -229,6 +230,10 @@ def run_command(
             progress=advance,
         )
     _report_failures(summary.failed, settings.quiet, printed=True)
+    if not summary.articles:
+        err.print(f"no report could be read, so {output} was not written.", markup=False)
+        _exit(summary.failed, processed=0)
+        sys.exit(1)
     text = app.render(summary.articles, summary.stories, summary.events, fmt)  # type: ignore[arg-type]
     path = app.write_report(text, output)
     if not settings.quiet:
@@ -248,6 +253,12 @@ def _print_summary(articles: list[Article], summary: app.RunSummary) -> None:
         f"stories · {copies} copies collapsed · {quotes} quotes · {figures} figures · "
         f"{claims} claims · {flags} warnings"
     )
+    if any(s.similarity == "lexical" for s in summary.stories):
+        err.print(
+            "note: sentence embeddings are not installed, so stories and claims were matched on "
+            "names and words only; install them with: pip install 'corroborate[embeddings]'",
+            markup=False,
+        )
     if summary.stories:
         table = Table(title="Events and their stories", title_justify="left", expand=False)
         table.add_column("story", no_wrap=True)
@@ -378,7 +389,8 @@ def analyze_command(ctx: click.Context, quiet: bool | None) -> None:
     with progress_bar("Analysing", total, settings.quiet) as advance:
         summary = app.analyze_store(settings, progress=advance)
     if not settings.quiet:
-        _print_summary(summary.articles, summary)
+        out.print(f"Analysed {len(summary.articles)} new report(s). The whole store now:")
+        _print_summary(app.stored_articles(settings), summary)
 
 
 @main.command("stories")
@@ -498,7 +510,7 @@ def list_command(ctx: click.Context, limit: int, offset: int, stories: bool, as_
         return
     table = Table(title=f"{len(rows)} {'story' if stories else 'report'} row(s)")
     for column in columns:
-        wide = column in ("label", "title")
+        wide = column in ("label", "title", "outlet")
         table.add_column(
             column,
             overflow="ellipsis",
@@ -508,7 +520,6 @@ def list_command(ctx: click.Context, limit: int, offset: int, stories: bool, as_
         )
     for row in rows:
         cells = [str(row.get(c) if row.get(c) is not None else "") for c in columns]
-        cells[0] = cells[0][:10]
         for i, column in enumerate(columns):
             if column in ("published", "start", "end"):
                 cells[i] = cells[i][:10]
@@ -565,13 +576,25 @@ def show_command(ctx: click.Context, article_id: str, as_json: bool) -> None:
 
 @main.group("models")
 def models_group() -> None:
-    """The shipped language models: what they are, how good, how to rebuild them."""
+    """The shipped language models: what they are, how good, how to rebuild them.
+
+    \b
+    Examples:
+      corroborate models info
+      corroborate models evaluate news_en --data ../shared/data
+      corroborate models train checkworthy --data ../shared/data
+    """
 
 
 @models_group.command("info")
 @click.option("--json", "as_json", is_flag=True)
 def models_info(as_json: bool) -> None:
-    """Each shipped model with provenance, training data, licence, scores, speed and size."""
+    """Each shipped model with provenance, training data, licence, scores, speed and size.
+
+    \b
+    Example:
+      corroborate models info --json
+    """
     infos = app.models_info()
     if as_json:
         sys.stdout.write(json.dumps(infos, indent=2, ensure_ascii=False) + "\n")

@@ -24,7 +24,14 @@ import numpy as np
 from corroborate import nlp
 from corroborate.corpus.dedup import Dedup, sort_key
 from corroborate.corpus.figures import compatible
-from corroborate.corpus.text import cosine, entity_key, short_hash, stem, words
+from corroborate.corpus.text import (
+    cosine,
+    credited_source,
+    entity_key,
+    short_hash,
+    stem,
+    words,
+)
 from corroborate.model import Article, ClaimGroup
 
 __all__ = ["CHECKWORTHY", "align_claims", "canonical"]
@@ -288,7 +295,9 @@ def _group(members: list[_Claim], story_id: str) -> ClaimGroup:
                 "text": m.text,
             }
         )
-    independent = len({m.origin for m in states})
+    # Independent = distinct credited sources: copies of one wire story, or one outlet
+    # restating itself days later, are one source however many reports carry them.
+    independent = len({credited_source(m.article) for m in states})
     label_claim = states[0]
     label = (
         label_claim.text
@@ -296,6 +305,7 @@ def _group(members: list[_Claim], story_id: str) -> ClaimGroup:
         else (label_claim.text[: LABEL_CHARS - 1].rstrip() + "…")
     )
     outlets = sorted({m.article.outlet or m.article.id for m in states})
+    credits = sorted({credited_source(m.article) for m in states})
     if contradicts:
         status = "contradicted"
         against = sorted({m.article.outlet or m.article.id for m in contradicts})
@@ -307,12 +317,16 @@ def _group(members: list[_Claim], story_id: str) -> ClaimGroup:
         )
     elif independent >= 2:
         status = "corroborated"
-        explanation = f"Corroborated by {independent} independent sources: {', '.join(outlets)}."
+        explanation = f"Corroborated by {independent} independent sources: {', '.join(credits)}" + (
+            f" (carried by {', '.join(outlets)})." if outlets != credits else "."
+        )
     else:
         status = "single_source"
         copies = len(states) - 1
-        explanation = f"Only one independent source ({', '.join(outlets)})" + (
-            f"; its {copies} other appearance(s) are copies of the same origin." if copies else "."
+        explanation = f"Only one independent source ({', '.join(credits)})" + (
+            f"; its {copies} other appearance(s) are copies or restatements of it."
+            if copies
+            else "."
         )
     return ClaimGroup(
         id="c-" + short_hash(story_id, anchor.article.id, str(anchor.index)),

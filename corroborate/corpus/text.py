@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from corroborate.model import Article
+
 __all__ = [
     "STOPWORDS",
     "cosine",
@@ -181,3 +183,27 @@ def tfidf(tokens: Iterable[str], idf: Mapping[str, float], default_idf: float) -
     """A sparse TF-IDF vector with sublinear term frequency."""
     counts = Counter(tokens)
     return {t: (1.0 + math.log(c)) * idf.get(t, default_idf) for t, c in counts.items()}
+
+
+# A wire credit: "KYIV, Aug 13 (Harbour Wire) —", "This article was provided by Harbour Wire",
+# "© 2026 Harbour Wire", "Copyright Harbour Wire 2026".
+_DATELINE_CREDIT = re.compile(r"^[A-Z][A-Za-z .'’-]{1,40},[^\n(]{0,30}\(([^)\n]{2,40})\)\s*[—–-]")
+_LINE_CREDIT = re.compile(
+    r"(?:provided by|©\s*(?:\d{4}\s+)?|copyright\s+(?:\d{4}\s+)?)"
+    r"([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})",
+    re.IGNORECASE,
+)
+
+
+def credited_source(article: Article) -> str:
+    """Who a report's words come from: the wire credited in its dateline or footer, else its
+    outlet, else its id. Two reports with one credited source are not independent, whether
+    they are copies (a wire story run by ten sites) or one outlet restating itself."""
+    match = _DATELINE_CREDIT.match(article.text.lstrip())
+    if match:
+        return match.group(1).strip()
+    tail = article.text[-400:]
+    match = _LINE_CREDIT.search(tail)
+    if match and match.group(1).lower() not in {"the", "all"}:
+        return match.group(1).strip()
+    return article.outlet or article.id

@@ -26,7 +26,10 @@ BOILERPLATE = re.compile(
         get\s+the\s+app | follow\s+us\b | share\s+(?:this|on)\b | click\s+here |
         \d+\s+comments?\b | comments?\s*(?:\(\d+\))?\s*$ | leave\s+a\s+comment |
         advertisement\s*$ | (?:photo|image|picture|video)\s*(?:credit)?\s*: |
-        \(?(?:photo|image|picture)\s+by\b | getty\s+images | ©|copyright\b | all\s+rights\s+reserved
+        \(?(?:photo|image|picture)\s+by\b | getty\s+images | ©|copyright\b |
+        all\s+rights\s+reserved |
+        this\s+(?:article|story|report)\s+(?:was|is)\s+(?:provided|supplied|republished)\b |
+        \(?(?:reporting|writing|editing)\s+by\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -85,7 +85,7 @@ def to_html(articles: list[Article], stories: list[Story], events: list[Event]) 
         "quotes": sum(len(a.quotes) for a in articles),
         "figures": sum(len(a.figures) for a in articles),
         "claims": sum(len(a.claims) for a in articles),
-        "flags": sum(1 for a in articles for f in a.flags if f.severity == "warning"),
+        "warnings": sum(1 for a in articles for f in a.flags if f.severity == "warning"),
     }
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
@@ -208,7 +208,7 @@ def _claim_matrix(story: Story, by_id: dict[str, Article], members: list[Article
         rows.append(
             f"<tr><td>{esc(group.label)}<br><span class='badge b-{esc(group.status)}'>"
             f"{esc(group.status.replace('_', ' '))}</span> <span class='muted small'>"
-            f"{group.independent_origins} independent origin(s). {esc(group.explanation)}"
+            f"{group.independent_origins} independent source(s). {esc(group.explanation)}"
             f"</span></td>{''.join(cells)}</tr>"
         )
     return f"<h3>Claim by outlet</h3><table><tr><th>claim</th>{head}</tr>{''.join(rows)}</table>"

@@ -27,12 +27,17 @@ def to_markdown(articles: list[Article], stories: list[Story], events: list[Even
         lines += [
             f"## Story: {story.label}",
             "",
-            f"Event: {event_label.get(story.event, story.event)} · {story.start} → {story.end} "
+            f"Event: {event_label.get(story.event, story.event)} · "
+            f"{story.start or 'undated'} → {story.end or 'undated'} "
             f"· {len(members)} reports, {len(story.origins)} independent origin(s)",
             "",
             "| outlet | date | headline |",
             "|---|---|---|",
-            *(f"| {_cell(a.outlet)} | {_cell(a.published)} | {_cell(a.title)} |" for a in members),
+            *(
+                f"| {_cell(a.outlet or 'unknown outlet')} | {_cell(a.published or 'undated')} | "
+                f"{_cell(a.title or a.origin or a.id)} |"
+                for a in members
+            ),
             "",
         ]
         if story.claims:
@@ -44,7 +49,8 @@ def to_markdown(articles: list[Article], stories: list[Story], events: list[Even
             ]
             for group in story.claims:
                 outlets = ", ".join(
-                    f"{m.get('outlet')} ({m.get('stance', 'states')})" for m in group.members
+                    f"{m.get('outlet') or 'unknown outlet'} ({m.get('stance', 'states')})"
+                    for m in group.members
                 )
                 lines.append(
                     f"| {_cell(group.label)} | {group.status} | "
@@ -55,7 +61,8 @@ def to_markdown(articles: list[Article], stories: list[Story], events: list[Even
             lines += ["### Figures", "", "| measure | relation | values |", "|---|---|---|"]
             for fg in story.figures:
                 values = "; ".join(
-                    f"{m.get('outlet')}: {m.get('value'):,g} {fg.unit or ''} ({m.get('as_of')}, "
+                    f"{m.get('outlet') or 'unknown outlet'}: {m.get('value'):,g} {fg.unit or ''} "
+                    f"({m.get('as_of') or 'undated'}, "
                     f"{m.get('source') or 'unattributed'})"
                     for m in fg.members
                 )

@@ -14,7 +14,8 @@ PROFILE_FIELDS: list[tuple[str, str, bool | None]] = [
     ("figures", "figures", True),
     ("figures_sourced", "figures with a source", True),
     ("attributed_claim_ratio", "share of check-worthy claims attributed", True),
-    ("unattributed_claims", "unattributed check-worthy claims", False),
+    # a count, not a share: fewer claims is not better sourcing (the ratio above judges that)
+    ("unattributed_claims", "unattributed check-worthy claims", None),
     ("hedges", "hedges", None),
     ("specificity", "dates, places and numbers per 100 words", True),
     ("opinion_markers", "opinion markers", False),
