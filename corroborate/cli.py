@@ -562,7 +562,12 @@ def show_command(ctx: click.Context, article_id: str, as_json: bool) -> None:
         ),
         (
             "Flags",
-            [(text[f.start : f.end][:80], f"{f.kind}: {f.explanation}") for f in article.flags],
+            [
+                (text[f.start : f.end][:80], f"{f.severity} · {f.kind}: {f.explanation}")
+                # warnings first: a stray passage matters more than a heading mark
+                for f in sorted(article.flags, key=lambda f: (f.severity != "warning", f.start))
+                if f.kind not in ("heading", "headline")
+            ],
         ),
     ):
         if rows:

@@ -17,6 +17,7 @@ alignment fall back to lexical similarity and `Story.similarity` / `Event.simila
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -28,7 +29,7 @@ from corroborate.corpus.figures import align_figures
 from corroborate.corpus.flags import story_flags
 from corroborate.corpus.quotes import track_quotes
 from corroborate.corpus.stories import Cluster, build_docs, group
-from corroborate.corpus.text import short_hash
+from corroborate.corpus.text import credited_source, short_hash
 from corroborate.model import Article, Event, Origin, Story
 
 __all__ = ["build_stories", "find_origins", "story_flags"]
@@ -41,9 +42,17 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _key_entities(cluster: Cluster) -> list[str]:
-    top = sorted(cluster.entities.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_ENTITIES]
-    return [cluster.names.get(k, k) for k, _ in top]
+def _key_entities(cluster: Cluster, outlets: set[str]) -> list[str]:
+    """The most frequent names of a cluster, leaving out the outlets themselves ("Harbour
+    Wire" in a dateline is who reports, not who the story is about)."""
+    ranked = sorted(cluster.entities.items(), key=lambda kv: (-kv[1], kv[0]))
+    names = [cluster.names.get(k, k) for k, _ in ranked]
+    skip = {o.casefold() for o in outlets}
+    return [n for n in names if n.casefold() not in skip][:KEY_ENTITIES]
+
+
+def _outlets(articles: Iterable[Article]) -> set[str]:
+    return {n for a in articles for n in (a.outlet, credited_source(a)) if n}
 
 
 def _touches(members: list[dict[str, Any]], ids: set[str]) -> bool:
@@ -70,7 +79,7 @@ def _story(
         # untitled input (a pasted .txt): the opening words stand in for a headline
         first = founder.text.strip().split("\n", 1)[0]
         headline = first if len(first) <= HEADLINE_CHARS else first[: HEADLINE_CHARS - 1] + "…"
-    entities = _key_entities(cluster)
+    entities = _key_entities(cluster, _outlets(by_id[i] for i in ids))
     origin_ids = {dedup.origin_of[i] for i in ids}
     return Story(
         id="s-" + short_hash(cluster.founder),
@@ -121,8 +130,8 @@ def build_stories(
         for story in children:
             story.event = event_id
         largest = max(children, key=lambda s: (len(s.origins), -children.index(s)))
-        entities = _key_entities(cluster)
         ids = [i for s in children for i in s.article_ids]
+        entities = _key_entities(cluster, _outlets(by_id[i] for i in ids))
         event = Event(
             id=event_id,
             label=_label(entities, largest.headline),

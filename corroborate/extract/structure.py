@@ -245,7 +245,8 @@ def _stray_headline_reason(
     )
     if own_names and not shared and overlap < 0.5 and sentence_like:
         return (
-            f"title-like line naming {', '.join(sorted(own_names))}, mentioned nowhere else in "
+            f"title-like line naming {', '.join(_as_written(line, own_names))}, mentioned "
+            "nowhere else in "
             f"the report, and sharing {overlap:.0%} of its words with the rest: looks like a "
             "headline from another story"
         )
@@ -271,6 +272,17 @@ def _stray_headline_reason(
             "of the report: looks pasted in from another story"
         )
     return None
+
+
+def _as_written(line: str, names: set[str]) -> list[str]:
+    """The names as the line spells them ("Gaza", not "gaza")."""
+    found = {w for w in WORD.findall(line) if w.lower() in names}
+    multi = {n for n in names if " " in n}
+    for name in multi:
+        start = line.lower().find(name)
+        if start >= 0:
+            found.add(line[start : start + len(name)])
+    return sorted(found or names)
 
 
 def _sentence_case(line: str) -> bool:

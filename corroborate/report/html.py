@@ -12,7 +12,12 @@ from typing import Any
 
 from corroborate.model import Article, Event, Story
 from corroborate.report.highlight import anchor_id, article_marks, paragraph_html
-from corroborate.report.profile_text import profile_rows, story_medians, weaknesses
+from corroborate.report.profile_text import (
+    display_title,
+    profile_rows,
+    story_medians,
+    weaknesses,
+)
 from corroborate.report.svg import figure_timeline
 
 CSS = """
@@ -174,7 +179,7 @@ def _story_section(story: Story, by_id: dict[str, Article], event_label: str) ->
             )
         parts.append(
             f"<tr><td>{esc(a.outlet or '?')}</td><td>{esc(a.published)}</td>"
-            f"<td><a href='#art-{esc(a.id)}'>{esc(a.title or a.id)}</a></td>"
+            f"<td><a href='#art-{esc(a.id)}'>{esc(display_title(a))}</a></td>"
             f"<td>{len(a.quotes)}</td><td>{len(a.figures)}</td><td>{copy_note}</td></tr>"
         )
     parts.append("</table>")
@@ -312,7 +317,7 @@ def _article_section(article: Article, story: Story | None, medians: dict[str, f
     headings = {(f.start, f.end) for f in article.flags if f.kind == "heading"}
     parts = [
         f"<section class='card' id='art-{esc(article.id)}'>",
-        f"<h2>{esc(article.title or '(untitled report)')}</h2>",
+        f"<h2>{esc(display_title(article))}</h2>",
         f"<div class='muted small'>{esc(article.outlet or 'unknown outlet')} · "
         f"{esc(article.published or 'undated')}"
         + (f" · by {esc(article.author)}" if article.author else "")

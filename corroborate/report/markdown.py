@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from corroborate.model import Article, Event, Story
-from corroborate.report.profile_text import profile_rows, story_medians, weaknesses
+from corroborate.report.profile_text import (
+    display_title,
+    profile_rows,
+    story_medians,
+    weaknesses,
+)
 
 
 def _cell(value: object) -> str:
@@ -72,7 +77,7 @@ def to_markdown(articles: list[Article], stories: list[Story], events: list[Even
         home = story_of.get(article.id)
         medians = story_medians([by_id[a] for a in home.article_ids if a in by_id]) if home else {}
         lines += [
-            f"## {article.title or '(untitled report)'}",
+            f"## {display_title(article)}",
             "",
             f"{article.outlet or 'unknown outlet'} · {article.published or 'undated'} · "
             f"id `{article.id}`" + (f" · <{article.url}>" if article.url else ""),

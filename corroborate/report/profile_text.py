@@ -24,6 +24,15 @@ PROFILE_FIELDS: list[tuple[str, str, bool | None]] = [
 ]
 
 
+def display_title(article: Article) -> str:
+    """The headline, or for an untitled input the file or URL it came from."""
+    if article.title:
+        return article.title
+    if article.origin:
+        return f"(untitled) {article.origin.rsplit('/', 1)[-1]}"
+    return "(untitled report)"
+
+
 def story_medians(articles: list[Article]) -> dict[str, float]:
     medians: dict[str, float] = {}
     for key, _, _ in PROFILE_FIELDS:
