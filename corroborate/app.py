@@ -16,7 +16,7 @@ from corroborate.config import Settings
 from corroborate.errors import InputError, UsageError
 from corroborate.extract.pipeline import analyse_many
 from corroborate.model import Article, Event, Story
-from corroborate.store import Store
+from corroborate.store import Store, database_exists
 
 Progress = Callable[[Article | InputError], None]
 ReportFormat = Literal["html", "md", "json"]
@@ -122,8 +122,18 @@ def add(
     return summary
 
 
+def require_store(settings: Settings) -> None:
+    """Reading commands on a database that is not there: say so instead of creating one."""
+    if not database_exists(settings.db):
+        raise UsageError(
+            f"no database at {settings.db}; add reports first with `corroborate add INPUT...` "
+            "or point --db at an existing one"
+        )
+
+
 def pending(settings: Settings) -> int:
     """How many stored articles still wait for analysis."""
+    require_store(settings)
     with Store(settings.db) as store:
         return sum(1 for _ in store.unanalysed())
 
@@ -148,11 +158,13 @@ def stored_articles(settings: Settings) -> list[Article]:
 
 
 def list_articles(settings: Settings, limit: int, offset: int = 0) -> list[dict[str, object]]:
+    require_store(settings)
     with Store(settings.db) as store:
         return [asdict(row) for row in store.list_articles(limit=limit, offset=offset)]
 
 
 def list_stories(settings: Settings) -> list[dict[str, object]]:
+    require_store(settings)
     with Store(settings.db) as store:
         return [
             {
@@ -169,6 +181,7 @@ def list_stories(settings: Settings) -> list[dict[str, object]]:
 
 
 def get_article(settings: Settings, article_id: str) -> Article:
+    require_store(settings)
     with Store(settings.db) as store:
         return store.get(article_id)
 
@@ -181,6 +194,7 @@ def render_stored(
     article_id: str | None = None,
 ) -> str:
     """A report over the store: everything, one story, or one article."""
+    require_store(settings)
     with Store(settings.db) as store:
         if article_id:
             articles = [store.get(article_id)]

@@ -146,3 +146,11 @@ def test_seeds_extract(seeds: dict[str, str], shared_dir: Path) -> None:
     for record in records:
         jsonschema.validate(record, SCHEMA)
         assert record["text"] in seeds.values()  # the text is the file, unchanged
+
+
+def test_reading_a_missing_database_says_so(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "corpus.db"
+    result = cli("--db", str(missing), "list")
+    assert result.returncode == 2
+    assert "no database at" in result.stderr
+    assert not missing.exists()  # a typo never creates an empty database

@@ -6,6 +6,7 @@ with Store("sqlite:///corroborate.db") as store:
     for article in store.unanalysed(): ...
 """
 
+from corroborate.store.engine import database_exists
 from corroborate.store.store import AddResult, ArticleSummary, Store
 
-__all__ = ["AddResult", "ArticleSummary", "Store"]
+__all__ = ["AddResult", "ArticleSummary", "Store", "database_exists"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -119,3 +120,11 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
         conn.execution_options(**WRITE)
         with conn.begin():
             yield conn
+
+
+def database_exists(url: str) -> bool:
+    """False only for an SQLite file that is not there yet (a server database is assumed)."""
+    parsed = parse_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return True
+    return Path(parsed.database).exists()
