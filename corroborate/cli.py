@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 from rich.console import Console
@@ -50,6 +50,11 @@ def _settings(ctx: click.Context, **overrides: Any) -> Settings:
         return load_settings(**{**ctx.obj, **given})
     except CorroborateError as exc:
         raise click.UsageError(str(exc)) from None
+
+
+def _stdin() -> BinaryIO | None:
+    """Standard input for `-`, or None when the process has none (a closed stdin in CI)."""
+    return sys.stdin.buffer if sys.stdin is not None else None
 
 
 def _field_map(pairs: Sequence[str]) -> dict[str, str]:
@@ -226,7 +231,7 @@ def run_command(
             inputs,
             settings,
             field_map=_field_map(field_map),
-            stdin=sys.stdin.buffer,
+            stdin=_stdin(),
             progress=advance,
         )
     _report_failures(summary.failed, settings.quiet, printed=True)
@@ -320,21 +325,25 @@ def extract_command(
         inputs,
         settings,
         field_map=_field_map(field_map),
-        stdin=sys.stdin.buffer,
+        stdin=_stdin(),
         progress=lambda item: (
             err.print(f"error {item}", soft_wrap=True, markup=False)
             if isinstance(item, InputError)
             else None
         ),
     )
+    written = 0
     if fmt == "jsonl":
         for article in articles:
             sys.stdout.write(json.dumps(article_to_dict(article), ensure_ascii=False) + "\n")
             sys.stdout.flush()
+            written += 1
     else:
-        json.dump([article_to_dict(a) for a in articles], sys.stdout, ensure_ascii=False, indent=2)
+        records = [article_to_dict(a) for a in articles]
+        written = len(records)
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    _exit(summary.failed)
+    _exit(summary.failed, processed=written)
 
 
 @main.command("add")
@@ -360,7 +369,7 @@ def add_command(
             inputs,
             settings,
             field_map=_field_map(field_map),
-            stdin=sys.stdin.buffer,
+            stdin=_stdin(),
             progress=advance,
         )
     _report_failures(summary.failed, settings.quiet, printed=True)
@@ -371,7 +380,7 @@ def add_command(
             f"Added {summary.added} new report(s) to {settings.db}; "
             f"{len(summary.duplicates)} already there. Next: corroborate analyze"
         )
-    _exit(summary.failed)
+    _exit(summary.failed, processed=len(summary.articles))
 
 
 @main.command("analyze")
@@ -419,20 +428,16 @@ def stories_command(
             inputs,
             settings,
             field_map=_field_map(field_map),
-            stdin=sys.stdin.buffer,
+            stdin=_stdin(),
             progress=advance,
         )
     _report_failures(summary.failed, settings.quiet, printed=True)
     if fmt == "json":
-        sys.stdout.write(
-            app.render(summary.articles, summary.stories, summary.events, "json").replace(
-                '"corroborate.report/1"', '"corroborate.report/1"'
-            )
-        )
+        sys.stdout.write(app.render(summary.articles, summary.stories, summary.events, "json"))
         sys.stdout.write("\n")
     else:
         _print_summary(summary.articles, summary)
-    _exit(summary.failed)
+    _exit(summary.failed, processed=len(summary.articles))
 
 
 @main.command("report")

@@ -154,3 +154,13 @@ def test_reading_a_missing_database_says_so(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "no database at" in result.stderr
     assert not missing.exists()  # a typo never creates an empty database
+
+
+def test_stdin_dash(tmp_path: Path) -> None:
+    line = json.dumps({"id": "mine-1", "body": "The bridge reopened on Monday, the city said."})
+    piped = cli("extract", "-", "--map", "body=text", stdin=line.encode())
+    assert piped.returncode == 0, piped.stderr
+    assert json.loads(piped.stdout)["id"] == "mine-1"
+    empty = cli("extract", "-", stdin=b"")
+    assert empty.returncode == 1
+    assert "<stdin>" in empty.stderr and "1 item(s) failed." in empty.stderr

@@ -91,7 +91,13 @@ def _read_item(item: str, context: _Context) -> Iterator[Result]:
 
 
 def _read_stdin(context: _Context) -> Iterator[Result]:
-    stream = context.stdin if context.stdin is not None else sys.stdin.buffer
+    if context.stdin is not None:
+        stream = context.stdin
+    elif sys.stdin is not None:
+        stream = sys.stdin.buffer
+    else:
+        yield InputError("<stdin>", "there is no standard input to read; pipe a report into `-`")
+        return
     limit = context.settings.max_bytes
     data = _read_capped(stream, limit)
     if len(data) > limit:
