@@ -209,10 +209,10 @@ def render_stored(
                     )
             wanted = {a for s in stories for a in s.article_ids} if story_id else None
             articles = [a for a in store.articles() if wanted is None or a.id in wanted]
-        wanted_events = {s.event for s in stories}
-        events = [e for e in store.events() if e.id in wanted_events]
+        shown = {s.id for s in stories}
+        events = [e for e in store.events() if any(i in shown for i in e.story_ids)]
         for event in events:  # a one-story report names only the stories it shows
-            event.story_ids = [i for i in event.story_ids if any(s.id == i for s in stories)]
+            event.story_ids = [i for i in event.story_ids if i in shown]
     return render(articles, stories, events, fmt)
 
 

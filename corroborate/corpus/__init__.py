@@ -29,7 +29,7 @@ from corroborate.corpus.figures import align_figures
 from corroborate.corpus.flags import story_flags
 from corroborate.corpus.quotes import track_quotes
 from corroborate.corpus.stories import Cluster, build_docs, group
-from corroborate.corpus.text import credited_source, short_hash
+from corroborate.corpus.text import short_hash
 from corroborate.model import Article, Event, Origin, Story
 
 __all__ = ["build_stories", "find_origins", "story_flags"]
@@ -51,8 +51,8 @@ def _key_entities(cluster: Cluster, outlets: set[str]) -> list[str]:
     return [n for n in names if n.casefold() not in skip][:KEY_ENTITIES]
 
 
-def _outlets(articles: Iterable[Article]) -> set[str]:
-    return {n for a in articles for n in (a.outlet, credited_source(a)) if n}
+def _outlets(articles: Iterable[Article], dedup: Dedup) -> set[str]:
+    return {n for a in articles for n in (a.outlet, dedup.credit_of.get(a.id)) if n}
 
 
 def _touches(members: list[dict[str, Any]], ids: set[str]) -> bool:
@@ -79,7 +79,7 @@ def _story(
         # untitled input (a pasted .txt): the opening words stand in for a headline
         first = founder.text.strip().split("\n", 1)[0]
         headline = first if len(first) <= HEADLINE_CHARS else first[: HEADLINE_CHARS - 1] + "…"
-    entities = _key_entities(cluster, _outlets(by_id[i] for i in ids))
+    entities = _key_entities(cluster, _outlets((by_id[i] for i in ids), dedup))
     origin_ids = {dedup.origin_of[i] for i in ids}
     return Story(
         id="s-" + short_hash(cluster.founder),
@@ -131,7 +131,7 @@ def build_stories(
             story.event = event_id
         largest = max(children, key=lambda s: (len(s.origins), -children.index(s)))
         ids = [i for s in children for i in s.article_ids]
-        entities = _key_entities(cluster, _outlets(by_id[i] for i in ids))
+        entities = _key_entities(cluster, _outlets((by_id[i] for i in ids), dedup))
         event = Event(
             id=event_id,
             label=_label(entities, largest.headline),

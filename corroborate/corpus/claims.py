@@ -26,7 +26,6 @@ from corroborate.corpus.dedup import Dedup, sort_key
 from corroborate.corpus.figures import compatible
 from corroborate.corpus.text import (
     cosine,
-    credited_source,
     entity_key,
     short_hash,
     stem,
@@ -147,6 +146,7 @@ class _Claim:
     article: Article
     index: int
     origin: str
+    credit: str  # the credited source: copies and one outlet's restatements share it
     text: str
     terms: list[str]
     polarity: dict[str, int]
@@ -184,7 +184,10 @@ def _collect(articles: Sequence[Article], dedup: Dedup) -> list[_Claim]:
                 if i in claim.figures or claim.start <= f.start < claim.end
             ]
             origin = dedup.origin_of.get(article.id, article.id)
-            claims.append(_Claim(article, index, origin, text, terms_, polarity, ents, figs))
+            credit = dedup.credit_of.get(article.id, article.outlet or article.id)
+            claims.append(
+                _Claim(article, index, origin, credit, text, terms_, polarity, ents, figs)
+            )
     return claims
 
 
@@ -297,7 +300,7 @@ def _group(members: list[_Claim], story_id: str) -> ClaimGroup:
         )
     # Independent = distinct credited sources: copies of one wire story, or one outlet
     # restating itself days later, are one source however many reports carry them.
-    independent = len({credited_source(m.article) for m in states})
+    independent = len({m.credit for m in states})
     label_claim = states[0]
     label = (
         label_claim.text
@@ -305,7 +308,7 @@ def _group(members: list[_Claim], story_id: str) -> ClaimGroup:
         else (label_claim.text[: LABEL_CHARS - 1].rstrip() + "…")
     )
     outlets = sorted({m.article.outlet or m.article.id for m in states})
-    credits = sorted({credited_source(m.article) for m in states})
+    credits = sorted({m.credit for m in states})
     if contradicts:
         status = "contradicted"
         against = sorted({m.article.outlet or m.article.id for m in contradicts})

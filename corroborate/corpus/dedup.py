@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from datasketch import MinHash
 
-from corroborate.corpus.text import normalise
+from corroborate.corpus.text import credited_source, normalise
 from corroborate.model import Article, Origin
 
 __all__ = ["CONTAINMENT", "JACCARD", "Dedup", "find_origins", "sort_key"]
@@ -61,6 +61,9 @@ class Dedup:
     origins: list[Origin] = field(default_factory=list)
     origin_of: dict[str, str] = field(default_factory=dict)
     exact_copies: set[str] = field(default_factory=set)  # ids that repeat an earlier text
+    # who each article's words come from (its wire credit, else its outlet): worked out once
+    # here, since independence counting asks for it per claim and per story
+    credit_of: dict[str, str] = field(default_factory=dict)
 
 
 class _UnionFind:
@@ -125,7 +128,7 @@ def find_origins(articles: Sequence[Article]) -> Dedup:
         unique.setdefault(article.id, article)
     ordered = list(unique.values())
     uf = _UnionFind(len(ordered))
-    result = Dedup()
+    result = Dedup(credit_of={a.id: credited_source(a) for a in ordered})
 
     first_with_text: dict[bytes, int] = {}  # digest of the normalised text (not the text)
     buckets: dict[int, int | list[int]] = {}  # band key → article index (or indices)
