@@ -1,0 +1,84 @@
+"""CSV tables: one row per quote / figure / claim / flag / aligned member, joinable by ids."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from test_report import TEXT, _article, _story
+
+from corroborate.model import Article, Claim, Source
+from corroborate.report.csvdoc import TABLES, to_csv
+
+
+def _full_article() -> Article:
+    """The report tests' article plus an attributed, hedged claim."""
+    article = _article()
+    article.claims = [Claim(28, 110, 0.91, Source("officials", "organisation"), hedged=True)]
+    return article
+
+
+def _rows(table: str, articles: list[Article]) -> list[dict[str, str]]:
+    story, event = _story(articles[0]) if articles else (None, None)
+    text = to_csv(table, articles, [story] if story else [], [event] if event else [])
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_quotes_table_has_speaker_title_and_the_quoted_text() -> None:
+    article = _article()
+    [row] = _rows("quotes", [article])
+    assert row["speaker"] == "Lena Ostrova" and row["speaker_title"] == "Mayor"
+    assert row["kind"] == "direct" and row["cue"] == "say"
+    assert row["text"] == "“We are doing everything we can,”"
+    assert TEXT[int(row["start"]) : int(row["end"])] == row["text"]
+    assert row["story_id"] == "st1" and row["outlet"] == "Valley Courier"
+
+
+def test_figures_table_carries_measure_and_source() -> None:
+    [row] = _rows("figures", [_article()])
+    assert (row["value"], row["unit"], row["measure"]) == ("1200", "people", "people_evacuated")
+    assert (row["source"], row["source_kind"]) == ("officials", "organisation")
+    assert row["text"] == "1,200"
+
+
+def test_claims_table_keeps_attribution_and_hedging() -> None:
+    [row] = _rows("claims", [_full_article()])
+    assert (row["attribution"], row["attribution_kind"]) == ("officials", "organisation")
+    assert row["hedged"] == "True" and row["checkworthy"] == "0.91"
+    assert row["text"].startswith("Officials said 1,200 people")
+
+
+def test_alignment_rows_flatten_the_story_groups() -> None:
+    rows = _rows("alignments", [_article()])
+    figure_rows = [r for r in rows if r["group"].startswith("figure-")]
+    assert [r["value"] for r in figure_rows] == ["1200", "1800"]
+    assert {r["relation"] for r in figure_rows} == {"update"}
+    [claim] = [r for r in rows if r["group"] == "c1"]
+    assert claim["relation"] == "single_source" and claim["stance"] == "states"
+
+
+def test_markup_and_newlines_survive_quoting() -> None:
+    """A value with commas, quotes, markup and a newline round-trips through a CSV reader."""
+    article = _article()
+    article.title = 'He said "no", then <b>left</b>\nagain'
+    [row] = _rows("articles", [article])
+    assert row["title"] == article.title
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_every_table_has_its_header_even_when_empty(table: str) -> None:
+    text = to_csv(table, [], [], [])
+    header = next(csv.reader(io.StringIO(text)))
+    assert header == list(TABLES[table][1])
+    assert text.count("\n") == 1
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_every_row_fits_its_header(table: str) -> None:
+    """The writer refuses unknown keys, so a populated table proves rows and header agree."""
+    article = _full_article()
+    story, event = _story(article)
+    rows = list(csv.DictReader(io.StringIO(to_csv(table, [article], [story], [event]))))
+    assert rows, f"{table}: the hand-built article should give at least one row"
+    assert all(None not in r for r in rows)  # no cell beyond the header
