@@ -32,6 +32,29 @@ class RunSummary:
     duplicates: list[str] = field(default_factory=list)  # "new id: same as stored id"
     stories: list[Story] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # analyze on a store: what happened to the stories
+    rebuild: bool = False
+    joined: int = 0  # new reports that joined a story stored before
+    opened: int = 0  # stories that were not stored before
+    updated: int = 0  # stories written (new or changed)
+    replaced: int = 0  # stored story ids that are gone (merged, or recomputed by a rebuild)
+    aligned_events: int = 0  # events whose figures, claims and quotes were aligned again
+
+    def story_changes(self) -> str:
+        """One plain line on what `analyze` did, for the face to print."""
+        done = f"{len(self.articles)} new report(s) analysed"
+        total = len(self.stories)
+        if self.rebuild:
+            gone = f" ({self.replaced} old story id(s) no longer used)" if self.replaced else ""
+            return f"{done}; all {total} stories recomputed from scratch{gone}"
+        if not self.updated and not self.replaced:
+            return f"{done}; no story changed ({total} stories)"
+        merged = f"; {self.replaced} merged into others" if self.replaced else ""
+        return (
+            f"{done}; {self.joined} joined existing stories, {self.opened} new "
+            f"{'story' if self.opened == 1 else 'stories'} opened; "
+            f"{self.updated} of {total} stories updated{merged}"
+        )
 
 
 def _notify(progress: Progress | None, item: Article | InputError) -> None:
@@ -138,17 +161,53 @@ def pending(settings: Settings) -> int:
         return sum(1 for _ in store.unanalysed())
 
 
-def analyze_store(settings: Settings, *, progress: Progress | None = None) -> RunSummary:
-    """Analyse stored articles not yet analysed, then update the stories."""
-    summary = RunSummary()
+def analyze_store(
+    settings: Settings,
+    *,
+    rebuild: bool = False,
+    progress: Progress | None = None,
+    embeddings: bool | None = None,
+) -> RunSummary:
+    """Analyse stored articles not yet analysed, then update the stories incrementally.
+
+    Reports already in a stored story stay in it (story and event ids stay valid); new ones
+    join a story or open one; only events that gained reports are aligned again and written.
+    `rebuild` recomputes every story from scratch instead (after changing thresholds or the
+    story window; ids of stories whose founding report changes do change). `embeddings` as
+    in `corpus.build_stories`.
+    """
+    summary = RunSummary(rebuild=rebuild)
     with Store(settings.db) as store:
         for article in analyse_many(store.unanalysed()):
             store.save_analysis(article)
             summary.articles.append(article)
             _notify(progress, article)
+        if not rebuild and not store.has_unstoried():
+            # every analysed report is in its story already: nothing to group or align
+            summary.stories, summary.events = store.stories(), store.events()
+            return summary
         everything = [a for a in store.articles() if a.analysed]
-        summary.stories, summary.events = corpus.build_stories(everything, settings)
-        store.save_stories(summary.stories, summary.events)
+        stored = (store.stories(), store.events())
+        update = corpus.update_stories(
+            everything, settings, None if rebuild else stored, embeddings=embeddings
+        )
+        if rebuild:
+            store.save_stories(update.stories, update.events, flagged=update.flagged)
+            summary.updated = len(update.stories)
+            summary.replaced = len({s.id for s in stored[0]} - {s.id for s in update.stories})
+        else:
+            store.save_stories(
+                update.stories,
+                update.events,
+                write=update.changed_stories,
+                write_events=update.changed_events,
+                flagged=update.flagged,
+            )
+            summary.updated = len(update.changed_stories)
+            summary.joined, summary.opened = update.joined, update.opened
+            summary.replaced = len(update.removed_stories)
+        summary.stories, summary.events = update.stories, update.events
+        summary.aligned_events = update.aligned_events
     return summary
 
 

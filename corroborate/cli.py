@@ -385,20 +385,32 @@ def add_command(
 
 @main.command("analyze")
 @click.option("-q", "--quiet", is_flag=True, default=None, help="No progress bar or summary.")
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Recompute every story and event from scratch instead of updating them (after "
+    "changing the story window or upgrading corroborate); story ids may change.",
+)
 @click.pass_context
-def analyze_command(ctx: click.Context, quiet: bool | None) -> None:
+def analyze_command(ctx: click.Context, quiet: bool | None, rebuild: bool) -> None:
     """Analyse stored reports not yet analysed, and update the stories.
 
+    The update is incremental: a report already in a story stays there (story ids stay
+    valid), new reports join a story or open a new one, and only the stories of events
+    that gained reports are aligned again and rewritten.
+
     \b
-    Example:
+    Examples:
       corroborate add news/ && corroborate analyze && corroborate report -o report.html
+      corroborate add more-news/ && corroborate analyze     # only what is new
+      corroborate analyze --rebuild                         # every story from scratch
     """
     settings = _settings(ctx, quiet=quiet)
     total = app.pending(settings)
     with progress_bar("Analysing", total, settings.quiet) as advance:
-        summary = app.analyze_store(settings, progress=advance)
+        summary = app.analyze_store(settings, rebuild=rebuild, progress=advance)
     if not settings.quiet:
-        out.print(f"Analysed {len(summary.articles)} new report(s). The whole store now:")
+        out.print(summary.story_changes() + ". The whole store now:", markup=False)
         _print_summary(app.stored_articles(settings), summary)
 
 

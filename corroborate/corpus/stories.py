@@ -6,6 +6,14 @@ story — one whose last report is within `window_days` — or opens a new one. 
 from an inverted index over entity keys and the strongest terms, holding active stories only,
 so the work per report does not grow with the size of the corpus.
 
+Incremental updates (`corroborate analyze` on a store): a doc whose reports were already in a
+stored story carries that story's id as `Doc.pin` and is *forced* into that story's cluster —
+it still absorbs its features, extends the time window and refreshes the expiry, so the new
+reports around it are compared against the same centroids as in a full run — while only docs
+without a pin search for candidates. Events are linked again from scratch (cheap, and the
+links improve as the corpus grows); a stored event's id stays with the event that holds its
+earliest story.
+
 Similarity mixes entity overlap (idf-weighted cosine of entity keys), the lead's terms
 (TF-IDF cosine of headline + first words) and, when the embedding stack is installed, the
 MiniLM embedding of headline + lead. Mixing two events in one story is the worst error, so
@@ -18,7 +26,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -69,6 +77,7 @@ class Doc:
     vector: np.ndarray | None = None
     keys: list[str] = field(default_factory=list)  # what it is indexed under (rare enough)
     figures: set[str] = field(default_factory=set)  # distinctive "unit value" pairs
+    pin: str | None = None  # the stored story its reports are in: it joins no other
 
 
 @dataclass(slots=True)
@@ -88,6 +97,7 @@ class Cluster:
     children: list[Cluster] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
     figures: set[str] = field(default_factory=set)
+    pin: str | None = None  # the stored story (or event) id this cluster carries on
 
     def absorb(
         self,
@@ -247,6 +257,7 @@ class _Online:
         self.clusters: list[Cluster] = []
         self.postings: dict[str, set[int]] = {}
         self.expiry: list[tuple[date, int]] = []
+        self.pinned: dict[str, Cluster] = {}  # stored story id → its cluster
 
     def _expire(self, today: date | None) -> None:
         if today is None:
@@ -274,9 +285,39 @@ class _Online:
         measures: set[str] | Counter[str],
         vector: np.ndarray | None,
         index_keys: list[str],
+        pin: str | None = None,
     ) -> Cluster:
+        """Add one doc: to the best active cluster, a new one, or — pinned — its stored one."""
         self._expire(when)
         keys = set(index_keys)
+        if pin is not None:
+            best = self.pinned.get(pin)
+            if best is None:
+                best = self.pinned[pin] = self._open(when, founder)
+                best.pin = pin
+        else:
+            best = self._best(when, ents, vec, vector, keys) or self._open(when, founder)
+        best.absorb(dict(ents), names, vec, measures, vector, when)
+        for key in keys - best.keys:
+            self.postings.setdefault(key, set()).add(best.index)
+        best.keys |= keys
+        if best.last is not None:
+            heapq.heappush(self.expiry, (best.last, best.index))
+        return best
+
+    def _open(self, when: date | None, founder: str) -> Cluster:
+        cluster = Cluster(len(self.clusters), founder, when, when)
+        self.clusters.append(cluster)
+        return cluster
+
+    def _best(
+        self,
+        when: date | None,
+        ents: dict[str, float],
+        vec: dict[str, float],
+        vector: np.ndarray | None,
+        keys: set[str],
+    ) -> Cluster | None:
         candidates: set[int] = set()
         for key in keys:
             candidates.update(self.postings.get(key, ()))
@@ -292,20 +333,16 @@ class _Online:
                 continue  # no shared name: never the same development
             if score >= best_score + 1e-12 or (best is None and score >= best_score):
                 best, best_score = cluster, score
-        if best is None:
-            best = Cluster(len(self.clusters), founder, when, when)
-            self.clusters.append(best)
-        best.absorb(dict(ents), names, vec, measures, vector, when)
-        for key in keys - best.keys:
-            self.postings.setdefault(key, set()).add(best.index)
-        best.keys |= keys
-        if best.last is not None:
-            heapq.heappush(self.expiry, (best.last, best.index))
         return best
 
 
-def group(docs: Sequence[Doc], window_days: float) -> Grouping:
-    """Docs (already in processing order) → story clusters → event clusters."""
+def group(
+    docs: Sequence[Doc], window_days: float, event_of: Mapping[str, str] | None = None
+) -> Grouping:
+    """Docs (already in processing order) → story clusters → event clusters.
+
+    `event_of`: stored story id → stored event id, for pinned docs (see the module doc).
+    """
     mode = "embeddings" if docs and all(d.vector is not None for d in docs) else "lexical"
     stories = _Online(window_days, STORY_THRESHOLD[mode], 0.05, DECAY_PER_DAY["story"])
     for doc in docs:
@@ -319,15 +356,18 @@ def group(docs: Sequence[Doc], window_days: float) -> Grouping:
             doc.measures,
             vector,
             doc.keys,
+            doc.pin,
         )
         cluster.docs.append(doc)
         cluster.figures |= doc.figures
     event_window = max(window_days * EVENT_WINDOW_FACTOR, 14.0)
-    events = _link_events(stories.clusters, mode, event_window)
+    events = _link_events(stories.clusters, mode, event_window, event_of or {})
     return Grouping(stories.clusters, events, mode)
 
 
-def _link_events(stories: list[Cluster], mode: str, window: float) -> list[Cluster]:
+def _link_events(
+    stories: list[Cluster], mode: str, window: float, event_of: Mapping[str, str]
+) -> list[Cluster]:
     """Events: single-link union of stories that resemble each other within `window` days.
 
     Single link (not a centroid) because an event drifts: the flood, the recovery and the
@@ -376,11 +416,18 @@ def _link_events(stories: list[Cluster], mode: str, window: float) -> list[Clust
             heapq.heappush(expiry, (story.last, pos))
 
     events: dict[int, Cluster] = {}
+    anchored: set[str] = set()
     for pos, story in enumerate(order):
         root = find(pos)
         event = events.get(root)
         if event is None:
             event = events[root] = Cluster(len(events), order[root].founder, None, None)
+        stored = event_of.get(story.pin) if story.pin is not None else None
+        if stored is not None and stored not in anchored:
+            # a stored event's id goes to the event holding its earliest story; an event
+            # holding several keeps the earliest (a merge retires the others)
+            anchored.add(stored)
+            event.pin = event.pin or stored
         event.absorb(story.entities, story.names, story.terms, story.measures, None, story.first)
         if story.last is not None:
             event.last = story.last if event.last is None else max(event.last, story.last)

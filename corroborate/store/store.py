@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -18,6 +18,7 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    update,
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
@@ -274,19 +275,40 @@ class Store:
 
     # -- stories ---------------------------------------------------------------------------
 
-    def save_stories(self, stories: Sequence[Story], events: Sequence[Event]) -> None:
-        """Replace every stored story and event with these, in one transaction."""
+    def save_stories(
+        self,
+        stories: Sequence[Story],
+        events: Sequence[Event],
+        *,
+        write: Collection[str] | None = None,
+        write_events: Collection[str] | None = None,
+        flagged: Sequence[Article] = (),
+    ) -> None:
+        """Make `stories` and `events` (every one, in order) the stored ones, in one transaction.
+
+        By default every stored story and event is replaced (a rebuild). With `write` and
+        `write_events` (ids), only those rows are deleted and inserted again, stored ones no
+        longer given are deleted, and the rest are left as they are, only moved to their new
+        position: an incremental update writes what changed. `flagged`: articles whose flags
+        changed (story-level flags), saved in the same transaction.
+        """
         with self._write("saving stories") as conn:
-            for table in (t.story_articles, t.stories, t.events):
-                conn.execute(delete(table))
+            if write is None or write_events is None:
+                for table in (t.story_articles, t.stories, t.events):
+                    conn.execute(delete(table))
+                write, write_events = {s.id for s in stories}, {e.id for e in events}
+            fresh_events = _keep_only(conn, t.events, [e.id for e in events], write_events)
+            fresh = _keep_only(conn, t.stories, [s.id for s in stories], write)
             _insert(
                 conn,
                 t.events,
                 [
                     {"id": e.id, "position": i, "label": e.label, "data": dumps(event_to_dict(e))}
                     for i, e in enumerate(events)
+                    if e.id in fresh_events
                 ],
             )
+            written = [(i, s) for i, s in enumerate(stories) if s.id in fresh]
             _insert(
                 conn,
                 t.stories,
@@ -300,7 +322,7 @@ class Store:
                         "end": s.end,
                         "data": dumps(story_to_dict(s)),
                     }
-                    for i, s in enumerate(stories)
+                    for i, s in written
                 ],
             )
             _insert(
@@ -308,10 +330,22 @@ class Store:
                 t.story_articles,
                 [
                     {"story_id": s.id, "article_id": aid}
-                    for s in stories
+                    for _, s in written
                     for aid in dict.fromkeys(s.article_ids)  # unique, order kept
                 ],
             )
+            for article in flagged:
+                _write_flags(conn, article)
+
+    def has_unstoried(self) -> bool:
+        """Whether an analysed article is in no story yet (what an incremental analyze adds)."""
+        found = (
+            select(t.analyses.c.article_id)
+            .where(~exists().where(t.story_articles.c.article_id == t.analyses.c.article_id))
+            .limit(1)
+        )
+        with self._read("looking for articles without a story") as conn:
+            return conn.execute(found).first() is not None
 
     def stories(self) -> list[Story]:
         """Every story, in the order save_stories() was given them."""
@@ -343,6 +377,37 @@ def _chronological() -> list[Any]:
 def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     if rows:  # an executemany with no rows is an error for some drivers
         conn.execute(insert(table), rows)
+
+
+def _keep_only(conn: Connection, table: Table, ids: list[str], write: Collection[str]) -> set[str]:
+    """Delete the rows of `table` to rewrite (`write`) or no longer in `ids`; move the others
+    to their position in `ids`. → the ids to insert (`write` and any not stored)."""
+    stored = {str(i): int(p) for i, p in conn.execute(select(table.c.id, table.c.position))}
+    wanted = set(ids)
+    drop = [i for i in stored if i in write or i not in wanted]
+    links = t.story_articles.c.story_id if table is t.stories else None
+    for chunk in range(0, len(drop), _BATCH):
+        part = drop[chunk : chunk + _BATCH]
+        if links is not None:  # not left to ON DELETE CASCADE: SQLite may have it off
+            conn.execute(delete(t.story_articles).where(links.in_(part)))
+        conn.execute(delete(table).where(table.c.id.in_(part)))
+    for position, i in enumerate(ids):
+        if i not in write and i in stored and stored[i] != position:
+            conn.execute(update(table).where(table.c.id == i).values(position=position))
+    return {i for i in ids if i in write or i not in stored}
+
+
+def _write_flags(conn: Connection, article: Article) -> None:
+    """Replace the flags of one stored article (its rows and its analysis JSON), leaving the
+    rest of its analysis and its `analysed_at` alone."""
+    rows = analysis_rows(article, _now())
+    conn.execute(
+        update(t.analyses)
+        .where(t.analyses.c.article_id == article.id)
+        .values(data=rows["analyses"][0]["data"])
+    )
+    conn.execute(delete(t.flags).where(t.flags.c.article_id == article.id))
+    _insert(conn, t.flags, rows["flags"])
 
 
 def _write_analysis(conn: Connection, article: Article) -> None:
