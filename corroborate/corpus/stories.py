@@ -168,12 +168,25 @@ def _figure_marks(article: Article) -> set[str]:
     return marks
 
 
+# Month and day names are capitalised and NER often tags them, but "August" or "Monday" in two
+# reports says nothing about one happening: they linked unrelated reports of the same week.
+CALENDAR = frozenset(
+    entity_key(word)
+    for word in (
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday",
+    )
+)  # fmt: skip
+
+
 def _entity_counts(article: Article) -> tuple[dict[str, float], dict[str, str]]:
     counts: dict[str, float] = {}
     names: dict[str, str] = {}
     for name in _entity_names(article):
         key = entity_key(name)
-        if key:
+        if key and key not in CALENDAR:
             counts[key] = counts.get(key, 0.0) + 1
             names.setdefault(key, name)
     return counts, names
