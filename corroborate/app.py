@@ -19,7 +19,9 @@ from corroborate.model import Article, Event, Story
 from corroborate.store import Store, database_exists
 
 Progress = Callable[[Article | InputError], None]
-ReportFormat = Literal["html", "md", "json"]
+ReportFormat = Literal["html", "md", "json", "csv"]
+Selection = tuple[list[Article], list[Story], list[Event]]
+CSV_TABLES = tuple(report.CSV_TABLES)  # the CSV tables `render(..., "csv", table=...)` knows
 
 
 @dataclass(slots=True)
@@ -251,8 +253,16 @@ def render_stored(
     *,
     story_id: str | None = None,
     article_id: str | None = None,
+    table: str | None = None,
 ) -> str:
     """A report over the store: everything, one story, or one article."""
+    return render(*stored_selection(settings, story_id, article_id), fmt, table=table)
+
+
+def stored_selection(
+    settings: Settings, story_id: str | None = None, article_id: str | None = None
+) -> Selection:
+    """The articles, stories and events a report over the store shows."""
     require_store(settings)
     with Store(settings.db) as store:
         if article_id:
@@ -272,19 +282,40 @@ def render_stored(
         events = [e for e in store.events() if any(i in shown for i in e.story_ids)]
         for event in events:  # a one-story report names only the stories it shows
             event.story_ids = [i for i in event.story_ids if i in shown]
-    return render(articles, stories, events, fmt)
+    return articles, stories, events
 
 
 def render(
-    articles: list[Article], stories: list[Story], events: list[Event], fmt: ReportFormat
+    articles: list[Article],
+    stories: list[Story],
+    events: list[Event],
+    fmt: ReportFormat,
+    *,
+    table: str | None = None,
 ) -> str:
+    """The report as text; `table` picks the CSV table (a CSV file holds one)."""
+    if fmt == "csv":
+        if table not in report.CSV_TABLES:
+            raise UsageError(
+                "a CSV file holds one table: add --table "
+                f"{'|'.join(report.CSV_TABLES)}, or give -o a folder to write them all"
+            )
+        return report.to_csv(table, articles, stories, events)
     if fmt == "html":
         return report.to_html(articles, stories, events)
     if fmt == "md":
         return report.to_markdown(articles, stories, events)
     if fmt == "json":
         return report.to_json(articles, stories, events)
-    raise UsageError(f"unknown report format {fmt!r}; use html, md or json")
+    raise UsageError(f"unknown report format {fmt!r}; use html, md, json or csv")
+
+
+def write_tables(selection: Selection, folder: Path) -> list[Path]:
+    """Every CSV table into `folder` (quotes.csv, figures.csv, ...), each written atomically."""
+    return [
+        write_report(report.to_csv(name, *selection), folder / f"{name}.csv")
+        for name in report.CSV_TABLES
+    ]
 
 
 def write_report(text: str, path: Path) -> Path:

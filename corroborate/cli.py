@@ -190,6 +190,33 @@ def main(ctx: click.Context, db: str | None, quiet: bool | None) -> None:
     ctx.obj.update({"db": db, "quiet": quiet})
 
 
+FORMATS = ["html", "md", "json", "csv"]
+SUFFIX_FORMATS = {".md": "md", ".json": "json", ".csv": "csv"}
+
+
+def table_option(function: Any) -> Any:
+    return click.option(
+        "--table",
+        type=click.Choice(list(app.CSV_TABLES)),
+        default=None,
+        help="For CSV: which table (one row per quote, figure, claim, flag, article, or "
+        "aligned group member). Without it, -o names a folder that gets every table.",
+    )(function)
+
+
+def _write_output(
+    selection: app.Selection, fmt: str, table: str | None, output: Path | None
+) -> list[Path] | None:
+    """Write the report (or CSV tables) and return the paths; None when printed to stdout."""
+    if fmt == "csv" and table is None and output is not None and not output.suffix:
+        return app.write_tables(selection, output)
+    text = app.render(*selection, fmt, table=table)  # type: ignore[arg-type]
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return None
+    return [app.write_report(text, output)]
+
+
 @main.command("run")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
@@ -203,10 +230,11 @@ def main(ctx: click.Context, db: str | None, quiet: bool | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "md", "json"]),
+    type=click.Choice(FORMATS),
     default=None,
     help="Report format (default: from the output's extension, else html).",
 )
+@table_option
 @ingest_options
 @click.pass_context
 def run_command(
@@ -214,6 +242,7 @@ def run_command(
     inputs: tuple[str, ...],
     output: Path,
     fmt: str | None,
+    table: str | None,
     field_map: tuple[str, ...],
     **options: Any,
 ) -> None:
@@ -223,9 +252,16 @@ def run_command(
     Examples:
       corroborate news/ -o out/report.html
       corroborate https://example.org/story.html --format md -o story.md
+      corroborate news/ --table figures -o figures.csv
+      corroborate news/ --format csv -o tables/     (every table, one CSV each)
     """
     settings = _settings(ctx, **options)
-    fmt = fmt or {".md": "md", ".json": "json"}.get(output.suffix.lower(), "html")
+    fmt = fmt or ("csv" if table else SUFFIX_FORMATS.get(output.suffix.lower(), "html"))
+    if fmt == "csv" and table is None and output.suffix:
+        raise click.UsageError(
+            "a CSV file holds one table: add --table, or give -o a folder (no extension) "
+            "to write every table"
+        )
     with progress_bar("Analysing", None, settings.quiet) as advance:
         summary = app.analyse_inputs(
             inputs,
@@ -239,11 +275,11 @@ def run_command(
         err.print(f"no report could be read, so {output} was not written.", markup=False)
         _exit(summary.failed, processed=0)
         sys.exit(1)
-    text = app.render(summary.articles, summary.stories, summary.events, fmt)  # type: ignore[arg-type]
-    path = app.write_report(text, output)
+    paths = _write_output((summary.articles, summary.stories, summary.events), fmt, table, output)
     if not settings.quiet:
         _print_summary(summary.articles, summary)
-        out.print(f"Report: [bold]{path}[/bold]")
+        for path in paths or []:
+            out.print(f"Report: [bold]{path}[/bold]")
     _exit(summary.failed)
 
 
@@ -458,16 +494,17 @@ def stories_command(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "md", "json"]),
+    type=click.Choice(FORMATS),
     default=None,
     help="Default: from the output's extension, else html.",
 )
+@table_option
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Write here (default: report.html, or stdout for md/json).",
+    help="Write here (default: report.html, or stdout for md/json/csv).",
 )
 @click.pass_context
 def report_command(
@@ -475,6 +512,7 @@ def report_command(
     story_id: str | None,
     article_id: str | None,
     fmt: str | None,
+    table: str | None,
     output: Path | None,
 ) -> None:
     """Write a report over the store: everything, one story or one article.
@@ -484,19 +522,20 @@ def report_command(
       corroborate report -o report.html
       corroborate report --story 3f2a --format md
       corroborate report --article 9c1e0d -o article.json
+      corroborate report --table quotes > quotes.csv
+      corroborate report --format csv -o tables/     (every table, one CSV each)
     """
     settings = _settings(ctx)
     if fmt is None:
-        fmt = (
-            {".md": "md", ".json": "json"}.get(output.suffix.lower(), "html") if output else "html"
-        )
-    text = app.render_stored(settings, fmt, story_id=story_id, article_id=article_id)  # type: ignore[arg-type]
-    if output is None and fmt != "html":
-        sys.stdout.write(text + "\n")
-        return
-    path = app.write_report(text, output or Path("report.html"))
+        suffix = output.suffix.lower() if output else ""
+        fmt = "csv" if table else SUFFIX_FORMATS.get(suffix, "html")
+    if fmt == "html" and output is None:
+        output = Path("report.html")
+    selection = app.stored_selection(settings, story_id=story_id, article_id=article_id)
+    paths = _write_output(selection, fmt, table, output)
     if not settings.quiet:
-        out.print(f"Report: [bold]{path}[/bold]")
+        for path in paths or []:
+            out.print(f"Report: [bold]{path}[/bold]")
 
 
 @main.command("list")

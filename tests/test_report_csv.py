@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
+from test_cli import CORPUS, cli
 from test_report import TEXT, _article, _story
 
 from corroborate.model import Article, Claim, Source
@@ -82,3 +84,35 @@ def test_every_row_fits_its_header(table: str) -> None:
     rows = list(csv.DictReader(io.StringIO(to_csv(table, [article], [story], [event]))))
     assert rows, f"{table}: the hand-built article should give at least one row"
     assert all(None not in r for r in rows)  # no cell beyond the header
+
+
+def test_cli_writes_one_table_or_a_folder_of_them(tmp_path: Path) -> None:
+    """As a user runs it: one table to a file, every table to a folder, and a clear refusal
+    of a .csv file without a table."""
+    result = cli("-q", str(CORPUS), "--table", "figures", "-o", str(tmp_path / "figures.csv"))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader((tmp_path / "figures.csv").open(encoding="utf-8")))
+    assert {"1200", "1800"} <= {r["value"] for r in rows if r["unit"] == "people"}
+
+    result = cli("-q", str(CORPUS), "--format", "csv", "-o", str(tmp_path / "tables"))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.stem for p in (tmp_path / "tables").iterdir()) == sorted(TABLES)
+    alignments = list(csv.DictReader((tmp_path / "tables" / "alignments.csv").open()))
+    conflict = [r for r in alignments if r["relation"] == "conflict"]
+    assert {r["value"] for r in conflict} >= {"1200", "1800"}
+
+    result = cli("-q", str(CORPUS), "--format", "csv", "-o", str(tmp_path / "one.csv"))
+    assert result.returncode == 2 and "--table" in result.stderr
+    assert not (tmp_path / "one.csv").exists()
+
+
+def test_report_prints_a_stored_table_to_stdout(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    assert cli("--db", db, "add", "-q", str(CORPUS)).returncode == 0
+    assert cli("--db", db, "analyze", "-q").returncode == 0
+    result = cli("--db", db, "report", "--table", "quotes")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    speakers = {r["speaker"] for r in rows}
+    assert "Marta Ilves" in speakers
+    assert all(r["text"] for r in rows)

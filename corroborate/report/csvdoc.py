@@ -33,6 +33,13 @@ def _base(article: Article, story_of: dict[str, str]) -> Row:
     }
 
 
+def _number(value: float | None) -> float | int | str:
+    """1200.0 → 1200: the figure as a spreadsheet reads it; None → an empty cell."""
+    if value is None:
+        return ""
+    return int(value) if float(value).is_integer() else value
+
+
 def _span(article: Article, start: int | None, end: int | None) -> Row:
     if start is None or end is None:
         return {"start": "", "end": "", "text": ""}
@@ -91,8 +98,8 @@ def _figures(articles: list[Article], stories: list[Story], events: list[Event])
             yield {
                 **_base(a, story_of),
                 "index": i,
-                "value": f.value,
-                "value_max": "" if f.value_max is None else f.value_max,
+                "value": _number(f.value),
+                "value_max": _number(f.value_max),
                 "unit": f.unit or "",
                 "qualifier": f.qualifier or "",
                 "measure": f.measure or "",
@@ -103,7 +110,7 @@ def _figures(articles: list[Article], stories: list[Story], events: list[Event])
                 "source": f.source.name or "",
                 "source_title": f.source.title or "",
                 "source_kind": f.source.kind,
-                "original_value": "" if f.original_value is None else f.original_value,
+                "original_value": _number(f.original_value),
                 "original_unit": f.original_unit or "",
                 **_span(a, f.start, f.end),
             }
@@ -160,7 +167,7 @@ def _alignments(
                     "independent_origins": origins,
                     "article_id": m["article"],
                     "outlet": m.get("outlet") or "",
-                    "value": m.get("value", ""),
+                    "value": _number(m.get("value")),
                     "as_of": m.get("as_of") or "",
                     "source": m.get("source") or "",
                     "stance": m.get("status") or m.get("role") or "",
