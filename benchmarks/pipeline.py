@@ -1,7 +1,9 @@
 """Whole per-article extraction speed, stage by stage, next to a tokenizer-only baseline.
 
 Runs every stage of `corroborate.extract.pipeline` over news-length articles on one core and
-prints the median articles/s of 3 runs, each stage's share of the time, and peak memory.
+prints the median articles/s of 3 runs, each stage's share of the time, and peak memory. The
+stage-by-stage pass is the one-article path (`analyse`: one `nlp(text)` per article); the
+batched rate is `analyse_many` as `corroborate.app` runs it (`nlp.pipe`, 32 articles a batch).
 Articles: PolNeAR news texts (research-only, read here, never committed) when ../shared is
 present, otherwise the bundled sample corpus.
 
@@ -26,7 +28,7 @@ from corroborate.extract.claims import extract_claims
 from corroborate.extract.entities import extract_entities
 from corroborate.extract.figures import extract_figures
 from corroborate.extract.loaded import loaded_language_flags
-from corroborate.extract.pipeline import analyse
+from corroborate.extract.pipeline import analyse, analyse_many
 from corroborate.extract.profile import claim_flags, sourcing_profile
 from corroborate.extract.quotes import extract_quotes
 from corroborate.extract.structure import structure_flags
@@ -104,7 +106,7 @@ def main() -> None:
     words = statistics.mean(len(t.split()) for t in batch)
     analyse(Article(text=batch[0]))  # load every model once, outside the timing
     tokenizer = load().tokenizer
-    base, full, per_stage = [], [], []
+    base, full, batched, per_stage = [], [], [], []
     for _ in range(args.runs):
         started = time.process_time()
         for text in batch:
@@ -115,6 +117,10 @@ def main() -> None:
         one_pass(batch, stages)
         full.append(len(batch) / (time.process_time() - started))
         per_stage.append(stages)
+        started = time.process_time()
+        for _ in analyse_many(Article(text=text) for text in batch):
+            pass
+        batched.append(len(batch) / (time.process_time() - started))
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"{len(batch)} {source}, mean {words:.0f} words; one core, CPU time, "
@@ -122,6 +128,7 @@ def main() -> None:
     )
     print(f"tokenizer only:        {statistics.median(base):8.1f} articles/s")
     print(f"whole extraction:      {statistics.median(full):8.1f} articles/s")
+    print(f"  batched (analyse_many): {statistics.median(batched):6.1f} articles/s")
     print(f"peak RSS:              {rss:8.0f} MB")
     total = sum(per_stage[-1].values())
     for name, seconds in sorted(per_stage[-1].items(), key=lambda kv: -kv[1]):

@@ -185,10 +185,11 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
         )
         phrase_spans.append((m.start(), m.end()))
     for m in _WORD_RE.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in phrase_spans):
+        if phrase_spans and any(a <= m.start() < b for a, b in phrase_spans):
             continue
-        form = m.group(0).lower()
-        if m.group(0)[0].isupper() and form not in {"says", "said"}:
+        word = m.group(0)
+        form = word.lower()
+        if word[0].isupper() and form not in {"says", "said"}:
             continue  # "the Washington Post", "the United States": names, not verbs
         lemma = FORM_TO_LEMMA.get(form)
         if lemma is None:

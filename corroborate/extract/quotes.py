@@ -51,6 +51,8 @@ from corroborate.model.annotations import QuoteKind
 
 _OPEN: Final = "“«„"
 _CLOSE: Final = "”»"
+# Every character `quoted_spans` acts on; a typewriter pair first, as it was read first.
+_QUOTE_MARK_RE: Final = re.compile("''|``|[" + _OPEN + _CLOSE + '"]')
 _PASSIVE: Final[frozenset[str]] = frozenset(
     {"was", "were", "is", "are", "be", "been", "being", "to", "not", "never", "n't"}
 )
@@ -154,14 +156,15 @@ def quoted_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Mark
     for pi, (ps, pe) in enumerate(paragraphs):
         open_at: int | None = None
         straight = False
-        skip_next = False
-        for i in range(ps, pe):
-            if skip_next:
-                skip_next = False
-                continue
-            ch = text[i]
-            if text.startswith("''", i) or text.startswith("``", i):
-                ch, skip_next = '"', True  # typewriter quotes: ``...'' or ''...''
+        # Only the marks matter, so jump from mark to mark (one character past the paragraph,
+        # so that a typewriter pair may end there, as `startswith` saw it).
+        for m in _QUOTE_MARK_RE.finditer(text, ps, min(pe + 1, len(text))):
+            i = m.start()
+            if i >= pe:
+                break
+            ch = m.group()
+            if len(ch) == 2:
+                ch = '"'  # typewriter quotes: ``...'' or ''...''
                 if open_at is not None and straight:
                     out.append(_Marked(open_at, i + 2, True, pi))
                     open_at = None

@@ -646,6 +646,8 @@ class SpeakerResolver:
         names = [e.canonical or text[e.start : e.end] for e in entities if e.label == "PERSON"]
         names += [m.name for m in mentions if m.kind == "person" and m.name]
         self.full_names = [" ".join(n.split()) for n in names]
+        # canonical() depends only on its argument and `full_names`: cleared when that grows.
+        self._canonical: dict[str, str] = {}
         self.people: dict[str, _Person] = {}
         self.entities = entities
         for m in mentions:
@@ -676,12 +678,19 @@ class SpeakerResolver:
                 name = " ".join(m.name.split())
                 if name not in self.full_names:
                     self.full_names.append(name)
+                    self._canonical.clear()
                 p = self._person(self.canonical(name))
                 p.title = p.title or m.title
                 if p.title:
                     return
 
     def canonical(self, name: str) -> str:
+        known = self._canonical.get(name)
+        if known is None:
+            known = self._canonical[name] = self._canonical_uncached(name)
+        return known
+
+    def _canonical_uncached(self, name: str) -> str:
         toks = name.split()
         while toks and toks[0].lower().strip(".") in HONORIFICS:
             toks = toks[1:]

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from corroborate.errors import ModelError
+from corroborate.nlp.fastpath import speed_up
 
 MODEL_NAME = "news_en"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / MODEL_NAME
@@ -238,7 +239,8 @@ def load() -> Language:
                     "It may be from another spaCy version: reinstall corroborate or retrain it "
                     "with `python -m corroborate.nlp.training.ner train ../shared/data`."
                 ) from exc
-            _nlp = add_news_rules(nlp)
+            # Same outputs, about twice as fast: see `corroborate.nlp.fastpath`.
+            _nlp = add_news_rules(speed_up(nlp))
     return _nlp
 
 
