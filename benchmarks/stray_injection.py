@@ -2,10 +2,18 @@
 
 PolNeAR articles (US 2016 election news, research-only: read here, never committed) get a
 headline from ANOTHER article pasted between two of their paragraphs, or a "Read also:"
-teaser, or a photo credit. We measure recall (the injected line is flagged `stray_text`)
-and the false-flag rate (a clean article gets any `stray_text` flag).
+teaser, or a photo credit, or a body paragraph of another article (a paragraph about a
+different event). We measure recall (the injected line is flagged `stray_text`) and the
+false-flag rate (a clean article gets any `stray_text` flag).
 
-    .venv/bin/python benchmarks/stray_injection.py [--limit 300] [--data ../shared/data]
+The articles are shuffled once (seed 13) and split: `--split dev` is articles 0-199 (the rules
+were written and tuned looking at these), `--split fresh` is articles 400-923, never looked at
+while tuning (score it rarely: each look spends some of its honesty). 200-399 are a spare
+development set (`--offset 200 --limit 200`).
+
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/stray_injection.py --split dev
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/stray_injection.py --split fresh
+    [--offset N --limit N] [--no-embeddings] [--examples] [--data ../shared/data]
 """
 
 from __future__ import annotations
@@ -22,6 +30,8 @@ from corroborate.extract.entities import extract_entities
 from corroborate.extract.structure import structure_flags
 
 ROOT = Path(__file__).resolve().parents[1]
+SPLITS = {"dev": (0, 200), "fresh": (400, None)}
+KINDS = ("headline", "teaser", "caption", "paragraph")
 
 
 def load(data: Path) -> list[dict[str, str]]:
@@ -37,15 +47,24 @@ def load(data: Path) -> list[dict[str, str]]:
     return docs
 
 
-def strays(text: str, title: str) -> list[tuple[int, int]]:
+def strays(
+    text: str, title: str, embeddings: bool, clock: list[float] | None = None
+) -> list[tuple[int, int]]:
     paragraphs, _ = nlp.segment(text)
     doc = nlp.parse(text)
     entities = extract_entities(text, doc)
-    return [
-        (f.start, f.end)
-        for f in structure_flags(text, paragraphs, entities, doc, title=title)
-        if f.kind == "stray_text"
-    ]
+    started = time.process_time()
+    flags = structure_flags(text, paragraphs, entities, doc, title=title, embeddings=embeddings)
+    if clock is not None:
+        clock.append(time.process_time() - started)  # CPU time of the structure stage only
+    return [(f.start, f.end) for f in flags if f.kind == "stray_text"]
+
+
+def donor_paragraph(text: str, rng: random.Random) -> str | None:
+    """A body paragraph of another article: not its headline line, a full sentence or more."""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()][1:]
+    usable = [p for p in paragraphs if 15 <= len(p.split()) <= 80 and p.endswith((".", "”", '"'))]
+    return rng.choice(usable) if usable else None
 
 
 def inject(text: str, line: str, rng: random.Random) -> tuple[str, int, int] | None:
@@ -60,23 +79,45 @@ def inject(text: str, line: str, rng: random.Random) -> tuple[str, int, int] | N
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--limit", type=int, default=300)
+    parser.add_argument("--split", choices=sorted(SPLITS), default="dev")
+    parser.add_argument("--offset", type=int, help="first article (overrides --split)")
+    parser.add_argument("--limit", type=int, help="how many articles (overrides --split)")
+    parser.add_argument("--no-embeddings", action="store_true", help="the lexical path only")
+    parser.add_argument("--examples", action="store_true", help="print misses and false flags")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
+    offset, limit = SPLITS[args.split]
+    offset = offset if args.offset is None else args.offset
+    limit = limit if args.limit is None else args.limit
+    embeddings = not args.no_embeddings and nlp.embeddings_available()
     rng = random.Random(13)
     docs = load(args.data)
-    rng.shuffle(docs)
-    docs = docs[: args.limit]
+    rng.shuffle(docs)  # the same order as every earlier run, so the splits never move
+    docs = docs[offset : None if limit is None else offset + limit]
+    # Its own generator, so adding this category left the other injections unchanged.
+    paragraph_rng = random.Random(31 + offset)
+    if embeddings:
+        nlp.embed(["warm up"])  # load the model before any clock runs
     started = time.perf_counter()
+    clean_clock: list[float] = []
     clean_flagged = 0
-    found = {"headline": [0, 0], "teaser": [0, 0], "caption": [0, 0]}
+    found = {kind: [0, 0] for kind in KINDS}
     false_examples: list[str] = []
     missed: list[str] = []
+
+    def score(kind: str, line: str, injected: tuple[str, int, int], title: str) -> None:
+        new_text, start, end = injected
+        found[kind][1] += 1
+        if any(s <= start and e >= end - 1 for s, e in strays(new_text, title, embeddings)):
+            found[kind][0] += 1
+        elif len(missed) < 40:
+            missed.append(f"{kind}: {line[:110]}")
+
     for i, doc in enumerate(docs):
         # PolNeAR separates paragraphs with blank lines; use one paragraph per line, as the
         # injected copies do, so both runs read the same layout.
         text = "\n".join(p.strip() for p in doc["text"].split("\n") if p.strip())
-        hits = strays(text, doc["title"])
+        hits = strays(text, doc["title"], embeddings, clean_clock)
         if hits:
             clean_flagged += 1
             false_examples.extend(text[s:e][:90] for s, e in hits[:1])
@@ -86,20 +127,25 @@ def main() -> None:
             "teaser": f"Read also: {other['title'].rstrip('.')}",
             "caption": "Photo: Jane Doe/Getty Images",
         }
+        donor = docs[(i + 1 + paragraph_rng.randrange(len(docs) - 1)) % len(docs)]
+        paragraph = donor_paragraph(donor["text"], paragraph_rng)
         for kind, line in lines.items():
             injected = inject(text, line, rng)
-            if injected is None:
-                continue
-            new_text, start, end = injected
-            found[kind][1] += 1
-            if any(s <= start and e >= end - 1 for s, e in strays(new_text, doc["title"])):
-                found[kind][0] += 1
-            elif len(missed) < 12:
-                missed.append(f"{kind}: {line[:90]}")
+            if injected is not None:
+                score(kind, line, injected, doc["title"])
+        if paragraph is not None:
+            injected = inject(text, paragraph, paragraph_rng)
+            if injected is not None:
+                score("paragraph", paragraph, injected, doc["title"])
     elapsed = time.perf_counter() - started
     print(
-        f"articles: {len(docs)}  seconds: {elapsed:.1f}  "
+        f"articles: {offset}-{offset + len(docs) - 1} ({len(docs)})  embeddings: {embeddings}  "
+        f"seconds: {elapsed:.1f}  "
         f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
+    print(
+        "structure stage on the clean reports: "
+        f"{1000 * sum(clean_clock) / len(clean_clock):.2f} ms/article CPU (parse not included)"
     )
     print(
         f"false stray flag on clean reports: {clean_flagged}/{len(docs)} "
@@ -107,10 +153,14 @@ def main() -> None:
     )
     for kind, (hit, total) in found.items():
         print(f"recall, injected {kind}: {hit}/{total} = {hit / max(1, total):.1%}")
-    for example in false_examples[:10]:
-        print(f"  false flag: {example!r}")
-    for example in missed:
-        print(f"  missed {example!r}")
+    injected_hits = sum(hit for hit, _ in found.values())
+    injected_total = sum(total for _, total in found.values())
+    print(f"all injected: {injected_hits}/{injected_total} = {injected_hits / injected_total:.1%}")
+    if args.examples:
+        for example in false_examples[:20]:
+            print(f"  false flag: {example!r}")
+        for example in missed:
+            print(f"  missed {example!r}")
 
 
 if __name__ == "__main__":

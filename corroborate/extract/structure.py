@@ -11,10 +11,12 @@ plain explanation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from corroborate import nlp
+from corroborate.extract import stray
 from corroborate.model import Entity, Flag, Span
 
 # Lines that are page furniture, whatever they say next to them.
@@ -33,6 +35,7 @@ BOILERPLATE = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+TEASER = re.compile(r"^\s*(?:read|see)\s+(?:also|more)\b", re.IGNORECASE)
 KNOWN_HEADINGS = {
     "conclusion",
     "background",
@@ -152,14 +155,25 @@ def structure_flags(
     entities: Sequence[Entity],
     doc: Any = None,
     title: str | None = None,
+    embeddings: bool | None = None,
 ) -> list[Flag]:
-    """Heading, dateline and byline marks (info) and stray-text flags (warning)."""
+    """Heading, dateline and byline marks (info) and stray-text flags (warning).
+
+    `embeddings`: compare meaning with sentence embeddings (None: when installed; False: the
+    lexical tests only).
+    """
     flags: list[Flag] = []
     names = [(e, (e.canonical or text[e.start : e.end]).lower()) for e in entities]
     body_indices = [i for i, p in enumerate(paragraphs) if not _title_like(p.of(text))]
+    use_embeddings = nlp.embeddings_available() if embeddings is None else embeddings
+    vectors = stray.Vectors([p.of(text) for p in paragraphs], use_embeddings)
+    stems = {j: _content_words(paragraphs[j].of(text)) for j in body_indices}
+    counts = Counter(w for words in stems.values() for w in words)
     for i, para in enumerate(paragraphs):
         line = para.of(text)
-        if BOILERPLATE.match(line) and len(line.split()) <= 25:
+        # A "Read also:" teaser repeats a whole headline, which may be long.
+        limit = 60 if TEASER.match(line) else 25
+        if BOILERPLATE.match(line) and len(line.split()) <= limit:
             flags.append(
                 Flag(
                     para.start,
@@ -183,8 +197,29 @@ def structure_flags(
             end = para.start + len(DATELINE.match(line).group(0).rstrip())  # type: ignore[union-attr]
             flags.append(Flag(para.start, end, "dateline", "info", "the dateline"))
         if not _title_like(line):
+            reason = _foreign_paragraph_reason(
+                text, paragraphs, i, names, body_indices, vectors, stems, counts
+            )
+            if reason:
+                flags.append(
+                    Flag(
+                        para.start,
+                        para.end,
+                        "stray_text",
+                        "warning",
+                        reason,
+                        category="foreign_paragraph",
+                    )
+                )
             continue
         stray_reason = _stray_headline_reason(text, paragraphs, i, names, doc, body_indices)
+        heading_like = i + 1 < len(paragraphs) and not _title_like(paragraphs[i + 1].of(text))
+        if not stray_reason and heading_like and line.strip().lower() not in KNOWN_HEADINGS and i:
+            # Passed the form rules: does it introduce the paragraph after it?
+            earlier = [j for j in body_indices if j < i]
+            title_line = [0] if paragraphs and 0 not in body_indices else []
+            others = sorted({*title_line, *earlier[-1:], *body_indices[:2]} - {i, i + 1})
+            stray_reason = stray.foreign_heading_reason(vectors, line, i, i + 1, others)
         if stray_reason:
             flags.append(
                 Flag(
@@ -196,7 +231,7 @@ def structure_flags(
                     category="foreign_headline",
                 )
             )
-        elif i + 1 < len(paragraphs) and not _title_like(paragraphs[i + 1].of(text)):
+        elif heading_like:
             flags.append(
                 Flag(
                     para.start,
@@ -272,6 +307,46 @@ def _stray_headline_reason(
             "of the report: looks pasted in from another story"
         )
     return None
+
+
+def _foreign_paragraph_reason(
+    text: str,
+    paragraphs: Sequence[Span],
+    index: int,
+    names: list[tuple[Entity, str]],
+    body_indices: list[int],
+    vectors: stray.Vectors,
+    stems: dict[int, set[str]],
+    counts: Counter[str],
+) -> str | None:
+    """Why a body paragraph looks like one about a different event, or None if it belongs.
+
+    `stems`: each body paragraph's content words; `counts`: in how many body paragraphs each
+    occurs (a word counted more than once is shared with the rest of the report).
+    """
+    position = body_indices.index(index)
+    # The lead says what the report is about, and the closing paragraph is often an author
+    # note or a correction: neither is judged by content.
+    if position == 0 or position == len(body_indices) - 1:
+        return None
+    para = paragraphs[index]
+    line = para.of(text)
+    # Cheapest tests first: this runs on every body paragraph of every report.
+    words = stems[index]
+    overlap = sum(counts[w] > 1 for w in words) / len(words) if words else 1.0
+    if len(line.split()) < stray.MIN_PARAGRAPH_WORDS or overlap >= stray.PARAGRAPH_OVERLAP:
+        return None
+    rest = " ".join(paragraphs[j].of(text) for j in body_indices if j != index).lower()
+    own = {n for e, n in names if para.start <= e.start < para.end}
+    # A surname alone ("Clinton") counts as shared with a full name elsewhere, and back.
+    shared = any(n in rest or n.split()[-1] in rest for n in own)
+    if not stray.paragraph_candidate(len(line.split()), len(own), shared, overlap):
+        return None
+    neighbours = [body_indices[position - 1], body_indices[position + 1]]
+    lead = [j for j in (0, body_indices[0]) if j != index and j not in neighbours]
+    return stray.foreign_paragraph_reason(
+        vectors, index, neighbours, sorted(set(lead)), overlap, _as_written(line, own)
+    )
 
 
 def _as_written(line: str, names: set[str]) -> list[str]:

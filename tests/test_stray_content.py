@@ -1,0 +1,115 @@
+"""Stray text judged by content (issue 6): pasted headlines and paragraphs about other events.
+
+Every case runs on the lexical path (embeddings=False) and, where the optional embedding stack
+is installed, with embeddings too. Fixtures are our own invented reports.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate import nlp
+from corroborate.extract.entities import extract_entities
+from corroborate.extract.structure import structure_flags
+
+WITH_EMBEDDINGS = pytest.param(
+    True,
+    marks=pytest.mark.skipif(not nlp.embeddings_available(), reason="embeddings not installed"),
+)
+MODES = [False, WITH_EMBEDDINGS]
+
+LEAD = (
+    "Dockers at the port of Portvik walked out on Monday over night-shift pay, halting the "
+    "loading of grain and timber ships, the dockers' union said."
+)
+BODY = [
+    "The union said the port authority had refused to discuss a 6% rise for night shifts and "
+    "had cut the number of crane operators on each shift from four to three.",
+    "The port authority said it remained open to talks with the union and that some cargo "
+    "would be diverted to the smaller port of Aldby until the dockers returned to work.",
+    "Shipping agents said at least nine vessels were waiting outside the harbour on Monday "
+    "evening, most of them loaded with grain bound for the mills along the coast.",
+    "Both sides will meet a mediator appointed by the labour ministry on Thursday, the "
+    "ministry said, and the union said the strike would continue until then.",
+]
+FOREIGN_PARAGRAPH = (
+    "Lava from the Fagradalsfjall volcano in Iceland reached the outskirts of Grindavik "
+    "overnight, forcing geologists to abandon their monitoring station, the meteorological "
+    "office in Reykjavik said."
+)
+
+
+def _flags(text: str, embeddings: bool) -> dict[str, list[str]]:
+    paragraphs, _ = nlp.segment(text)
+    doc = nlp.parse(text)
+    entities = extract_entities(text, doc)
+    found: dict[str, list[str]] = {}
+    for flag in structure_flags(text, paragraphs, entities, doc, embeddings=embeddings):
+        found.setdefault(flag.kind, []).append(text[flag.start : flag.end])
+    return found
+
+
+def _report(*inserted: tuple[int, str]) -> str:
+    paragraphs = [LEAD, *BODY]
+    for at, line in sorted(inserted, reverse=True):
+        paragraphs.insert(at, line)
+    return "\n".join(paragraphs)
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_clean_report_has_no_stray(embeddings: bool) -> None:
+    assert "stray_text" not in _flags(_report(), embeddings)
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_paragraph_about_another_event_is_flagged(embeddings: bool) -> None:
+    found = _flags(_report((3, FOREIGN_PARAGRAPH)), embeddings)
+    assert found.get("stray_text") == [FOREIGN_PARAGRAPH]
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Volcanic ash grounds flights across northern Italy",  # a sentence: the form rules
+        "The Best Ski Resorts in the Alps for Families This Winter",  # long, off-topic
+    ],
+)
+def test_off_topic_headline_is_flagged(embeddings: bool, headline: str) -> None:
+    found = _flags(_report((3, headline)), embeddings)
+    assert found.get("stray_text") == [headline]
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+@pytest.mark.parametrize(
+    ("heading", "at"),
+    [
+        ("Background", 2),
+        ("Night-shift pay", 1),
+        ("Ships Waiting Outside the Harbour", 3),
+        ("Mediator called in", 4),
+        ("What happens next", 4),
+    ],
+)
+def test_section_headings_are_not_strays(embeddings: bool, heading: str, at: int) -> None:
+    # Each heading sits before the paragraph it introduces.
+    found = _flags(_report((at, heading)), embeddings)
+    assert "stray_text" not in found
+    assert found.get("heading") == [heading]
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_standfirst_and_short_paragraphs_are_not_strays(embeddings: bool) -> None:
+    standfirst = "Nine ships wait off Portvik as talks on night-shift pay break down"
+    short = "The union declined to comment further."
+    found = _flags(_report((0, standfirst), (3, short)), embeddings)
+    assert "stray_text" not in found
+
+
+@pytest.mark.skipif(not nlp.embeddings_available(), reason="embeddings not installed")
+def test_on_topic_line_that_introduces_nothing_is_flagged_with_embeddings() -> None:
+    # On the report's topic, but about what came before, not the paragraph after it: no
+    # heading. By words alone it passes as one, so the lexical path leaves it.
+    found = _flags(_report((3, "Night-shift pay")), embeddings=True)
+    assert found.get("stray_text") == ["Night-shift pay"]
+    assert "heading" not in found
