@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from corroborate.extract.figures import extract_figures, measure_key
-from corroborate.model import Entity, Figure
+from corroborate.model import Entity, Figure, Quote, Speaker
 from corroborate.nlp import segment
 
 PUB = "2024-08-15"  # a Thursday
@@ -49,13 +49,18 @@ def _pipeline() -> tuple[Any, Any]:
 
 
 def figures(
-    text: str, published: str | None = PUB, entities: list[Entity] | None = None
+    text: str,
+    published: str | None = PUB,
+    entities: list[Entity] | None = None,
+    quotes: list[Quote] | None = None,
 ) -> list[Figure]:
     parse, ents = _pipeline()
     doc = parse(text)
     paragraphs, sentences = segment(text)
     found = ents(text, doc) if entities is None else entities
-    return extract_figures(text, doc, sentences, found, published, paragraphs=paragraphs)
+    return extract_figures(
+        text, doc, sentences, found, published, paragraphs=paragraphs, quotes=quotes
+    )
 
 
 def one(text: str, **kwargs: Any) -> Figure:
@@ -553,3 +558,133 @@ def test_random_text_never_breaks_and_offsets_hold() -> None:
         for f in figures(text):
             assert 0 <= f.start < f.end <= len(text), text
             assert f.value > 0, text
+
+
+# --- issue 4 audit: general forms found missing on realistic reports (our own sentences) ------
+
+
+def _values(text: str) -> list[tuple[float, float | None, str | None]]:
+    return [(f.value, f.value_max, f.unit) for f in figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The bank lowered its deposit rate by half a percentage point.", 0.5, "percentage points"),
+        ("Investors now expect a quarter-point hike in March.", 0.25, "percentage points"),
+        ("Analysts see a 75-basis-point cut as unlikely.", 0.75, "percentage points"),
+        ("The spread widened by 0.4 percentage point.", 0.4, "percentage points"),
+        ("Mortgage costs rose 30 basis points.", 0.3, "percentage points"),
+        ("Some traders want a full percentage point of easing.", 1.0, "percentage points"),
+    ],
+)
+def test_rate_steps_are_percentage_points(sentence: str, value: float, unit: str) -> None:
+    found = [f for f in figures(sentence) if f.unit == unit]
+    assert [f.value for f in found] == [pytest.approx(value)]
+
+
+def test_basis_points_keep_what_was_written() -> None:
+    (f,) = figures("Analysts see a 75-basis-point cut as unlikely.")
+    assert (f.original_value, f.original_unit, f.counted) == (75.0, "basis points", "cut")
+
+
+def test_percent_range_with_two_signs_is_one_figure() -> None:
+    assert _values("The new target band is 3.25%-3.50%.") == [(3.25, 3.5, "percent")]
+    assert _values("Its margin target is 8% to 9%.") == [(8.0, 9.0, "percent")]
+
+
+def test_percent_then_money_is_not_a_range() -> None:
+    found = _values("Sales grew 12% to $4.1 billion.")
+    assert found == [(12.0, None, "percent"), (4.1e9, None, "USD")]
+
+
+def test_change_by_then_level_is_two_figures() -> None:
+    found = figures("New applications rose by 4,000 to 198,000 in the latest week.")
+    assert [f.value for f in found] == [4000.0, 198000.0]
+    assert all(f.value_max is None and f.unit != "week" for f in found)
+
+
+def test_time_after_a_number_is_not_what_it_counts() -> None:
+    found = figures("Orders rose to 18,000 last month.")
+    assert all(f.counted != "last month" and f.unit != "month" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The Greens had 21 seats, down from 44.", 44.0, "seats"),
+        ("The party slumped from 51 seats to seven.", 7.0, "seats"),
+        ("The Liberals won 12 of the province's 30 seats.", 12.0, "seats"),
+        ("The Liberals won 12 of 30 seats.", 12.0, "seats"),
+        ("Mr Hale won 5.2 million votes and Ms Orr 3.9 million.", 3.9e6, "votes"),
+    ],
+)
+def test_elided_noun_is_taken_from_the_parallel_figure(
+    sentence: str, value: float, unit: str
+) -> None:
+    found = {(f.value, f.unit) for f in figures(sentence)}
+    assert (value, unit) in found
+
+
+def test_part_of_a_total_does_not_count_the_total() -> None:
+    found = [f.value for f in figures("The Liberals won 12 of the province's 30 seats.")]
+    assert found == [12.0]
+
+
+def test_bare_percentage_does_not_pass_its_sign_to_a_count() -> None:
+    found = figures("Ms Orr won 6.1 million votes, or 44%, and Mr Hale about 5.2 million.")
+    last = [f for f in found if f.value == 5.2e6]
+    assert last and last[0].unit == "votes"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "counted"),
+    [
+        ("The coalition now has a majority of about 80.", 80.0, "majority"),
+        ("Rescuers raised the death toll from the flood to 21.", 21.0, "death toll"),
+        ("The deal brings the total freed since March to more than 600.", 600.0, "total"),
+    ],
+)
+def test_number_governed_by_a_noun_before_it(sentence: str, value: float, counted: str) -> None:
+    found = [f for f in figures(sentence) if f.value == value]
+    assert found and found[0].counted == counted
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Apollo 13 returned safely.",
+        "The score was 3-1 by half-time.",
+        "Children under the age of 12 are exempt.",
+        "Gate 12 of Terminal 3 was closed.",
+    ],
+)
+def test_must_not_find_bare_numbers(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_figure_inside_a_quote_belongs_to_its_speaker() -> None:
+    text = "The mayor, Ana Ruiz, told the minister that 14 people had been killed in the flood."
+    start = text.index("14 people")
+    quote = Quote(
+        start=start,
+        end=len(text) - 1,
+        kind="indirect",
+        speaker=Speaker("Ana Ruiz", text.index("Ana"), text.index("Ana") + 8, "mayor"),
+    )
+    (f,) = figures(text, quotes=[quote])
+    assert (f.source.name, f.source.kind, f.source.title) == ("Ana Ruiz", "person", "mayor")
+    (g,) = figures(text)  # without the quotes: the old reading stays available
+    assert g.value == 14.0
+
+
+def test_according_to_inside_a_quote_keeps_its_own_source() -> None:
+    text = "Some 14 people had been killed, according to hospital records, the mayor said."
+    quote = Quote(
+        start=0,
+        end=text.index(", the mayor"),
+        kind="indirect",
+        speaker=Speaker("mayor", text.index("mayor"), text.index("mayor") + 5, None, "person"),
+    )
+    (f,) = figures(text, quotes=[quote])
+    assert f.source.kind == "report"

@@ -55,7 +55,7 @@ from typing import Any
 from corroborate.extract.dates import find_dates, find_periods, parse_published
 from corroborate.extract.numbers import NumberMatch, find_numbers
 from corroborate.extract.units import UnitMatch, convert, match_unit
-from corroborate.model import Entity, Figure, Source, Span
+from corroborate.model import Entity, Figure, Quote, Source, Span
 from corroborate.model.annotations import EntityLabel
 
 __all__ = ["extract_figures", "measure_key"]
@@ -441,8 +441,13 @@ def extract_figures(
     published: str | None = None,
     *,
     paragraphs: Sequence[Span] | None = None,
+    quotes: Sequence[Quote] | None = None,
 ) -> list[Figure]:
     """Every figure in `text`, in order. See the module docstring for what each field holds."""
+    spoken = sorted(
+        (q for q in quotes or () if q.speaker and (q.speaker.name or q.speaker.title)),
+        key=lambda q: q.end - q.start,
+    )
     sents = sorted(sentences, key=lambda s: s.start)
     ctx = _Context(text, doc, sents, _entity_list(entities, doc), paragraphs)
     pub = parse_published(published)
@@ -487,12 +492,33 @@ def extract_figures(
             fig.source = (
                 _pick_source(ctx.explicit(i), fig) or ctx.carried(i) or Source(None, "unattributed")
             )
+            said_by = _quoted_by(spoken, fig, text)
+            if (
+                said_by is not None
+                and not any(  # "..., according to data": its own source
+                    p >= fig.start and text[p : p + 9].lower() == "according"
+                    for p, _ in ctx.explicit(i)
+                )
+            ):
+                fig.source = said_by
             sent_figures.append(fig)
         if sent_figures:
             ctx.figure_sentences.add(i)
             last = (para, sent_figures[-1])
         figures.extend(sent_figures)
     return figures
+
+
+def _quoted_by(spoken: Sequence[Quote], fig: Figure, text: str) -> Source | None:
+    """The speaker of the narrowest quote the figure sits in ("Smith told Jones that 12 ...")."""
+    for q in spoken:  # narrowest first
+        if q.start <= fig.start and fig.end <= q.end:
+            sp = q.speaker
+            assert sp is not None
+            name = sp.name or sp.title
+            title = sp.title if sp.name else None
+            return Source(name, sp.kind, sp.start, sp.end, title)
+    return None
 
 
 _CONTINUES = re.compile(
@@ -731,7 +757,17 @@ def _figure(
     if counted is None:
         # no noun: an ellipsis of the figure before ("and another 59,000 are leaving") or the
         # object of a verb that counts people ("killed 12")
-        prev = before[-1] if before else None
+        # a bare number does not elide a percent sign or a currency ("42.5%, ... and 9.4 million")
+        prev = next(
+            (
+                f
+                for f in reversed(before)
+                if f.unit
+                and f.unit not in _NOT_ELIDED
+                and not (f.unit.isupper() and len(f.unit) == 3)
+            ),
+            None,
+        )
         verb_key = _verb_key(verb) if verb else None
         if (
             prev is not None
@@ -744,7 +780,9 @@ def _figure(
         elif _NOT_COUNTED_AFTER.match(text, number.end):
             return None  # "10 times the average"
         else:
-            subject = _level_subject(text, toks, i_first, number)
+            subject = _level_subject(text, toks, i_first, number) or _governing_noun(
+                text, sent, number
+            )
             if subject is None:
                 return None
             lexical = match_unit(f" {subject}", 0)
@@ -808,9 +846,43 @@ def _figure(
 
 
 _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+)")
+# what sits between a figure and a later number that elides its noun: "and another 59,000",
+# "88 seats, down from 240", "from 48 seats to nine", "won 4.2 million votes and Ms Green 2.1
+# million" (a name or two may stand before the elided figure)
 _ELLIPSIS = re.compile(
-    r"(?:\banother|\bthe\s+other|\ba\s+further|\band|,|\bwhile|\bwith)\s*$", re.IGNORECASE
+    r"(?:\banother|\bthe\s+other|\ba\s+further|\band|,|\bwhile|\bwith|\bfrom|\bto|\bthan|"
+    r"\bversus|\bvs\.?|\bagainst)\s*(?:(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,3})?$"
 )
+# a noun that governs the number through "of" or "to": "a majority of 170", "a total of 2,000",
+# "raised the death toll from the blast to 13"
+_OF_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+((?:[a-z]+\s+)?[a-z]{3,})\s+of\s+$")
+_TALLY_TO = re.compile(
+    r"\b((?:death\s+)?(?:toll|total|tally|count|number))\b[^.;:!?]{0,60}?\bto\s+$", re.I
+)
+
+
+_NOT_ELIDED = frozenset({"percent", "percentage points"})
+
+
+def _governing_noun(text: str, sent: Span, number: NumberMatch) -> str | None:
+    """The noun a bare number measures through "of"/"to": "a majority of about 170"."""
+    floor = max(sent.start, number.start - 80)
+    m = _OF_NOUN.search(text, floor, number.start)
+    if m:
+        words = m.group(1).split()
+        if words[-1] in _FUNCTION or _is_verb_form(words[-1]) or words[-1] in _NOT_GOVERNING:
+            return None
+        return " ".join(w for w in words if w not in _FUNCTION and not w.endswith("ly"))
+    t = _TALLY_TO.search(text, floor, number.start)
+    return t.group(1).lower() if t else None
+
+
+# nouns before "of N" that do not count anything: "a ratio of 3", "the age of 12"
+_NOT_GOVERNING = frozenset(
+    {"age", "ages", "ratio", "score", "rate", "scale", "factor", "kind", "sort", "type", "one",
+     "out", "some", "most", "many", "each", "all", "none", "both", "either", "neither", "any",
+     "class", "group", "team", "grade", "level", "list", "series", "article", "section"}
+)  # fmt: skip
 
 
 def _noun_of(fig: Figure) -> str | None:
@@ -839,6 +911,14 @@ _AGE_LIMIT_BEFORE = re.compile(
     r"users|students|girls|boys)\s+(?:under|over|above|below|aged|between)\s+$",
     re.IGNORECASE,
 )
+_RATE_STEP = re.compile(r"[-‑](?:basis|percentage)[-‑\s]+points?\b", re.IGNORECASE)
+_POINT_AFTER = re.compile(r"[-‑\s]+points?\b", re.IGNORECASE)
+# what a rate step is a step of: "a 50-basis-point cut", "a quarter-point hike"
+_CHANGE_NOUN = re.compile(
+    r"[-‑\s]+(?P<noun>cut|cuts|rise|rises|hike|hikes|increase|increases|reduction|reductions|"
+    r"move|drop|decline|gain|fall|reduction|easing|tightening)\b",
+    re.IGNORECASE,
+)
 _PLURAL_NUMBER = re.compile(r"[’']?s\b")
 _OUT_OF_AFTER = re.compile(r"\s+out\s+of\s+(?:every\s+)?(?:\d|ten\b|a\s+hundred)", re.IGNORECASE)
 _EVERY_AFTER = re.compile(r"\s+(?:worth\s+)?(?:of|in|out\s+of)\s+(?:every|each)\b", re.I)
@@ -851,8 +931,13 @@ _CONVERSION_BEFORE = re.compile(
     r"\d[\d,.]*\s*(?:[^\W\d_][\w²]*\.?\s*){1,2}\(\s*(?:about|some|around|roughly|nearly|or|~)?\s*$",
     re.IGNORECASE,
 )
-_PARTITIVE_BEFORE = re.compile(r"\d[\d,.]*\s+of\s+(?:the|all|its|their)\s+$", re.IGNORECASE)
-_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|all|its|their)\s+\d[\d,.]*(?=\s)", re.IGNORECASE)
+# "21 of the 25 drones", "37 of the region's 57 seats", "14 of 40 seats": a part of a total
+_PARTITIVE_BEFORE = re.compile(
+    r"\d[\d,.]*\s+of\s+(?:(?:the|all|its|their|[A-Z][\w.-]*[’']s?)\s+)?(?:[a-z]+[’']s?\s+)?$"
+)
+_PARTITIVE_AFTER = re.compile(
+    r"\s+of\s+(?:(?:the|all|its|their)\s+)?(?:[\w.-]+[’']s?\s+)?\d[\d,.]*(?=\s)", re.IGNORECASE
+)
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|my|your|both|all)\s+$", re.IGNORECASE
 )
@@ -863,8 +948,13 @@ _PROPORTION_BEFORE = re.compile(
 )
 _RATIO_AFTER = re.compile(r"\s*(?:to|-|–|:)\s*\d")
 _RATIO_BEFORE = re.compile(r"\d\s*(?:to|-|–|:)\s*$")
-_FROM_BEFORE = re.compile(r"\bfrom\s+\S{0,3}$", re.IGNORECASE)
-_FROM_PAIR_BEFORE = re.compile(r"\bfrom\s+\S{0,3}[\d,.]+\s*\S{0,10}\s*(?:to|-|–)\s*\S{0,3}$", re.I)
+# "from 300 to 400", "rose by 2,000 to 230,000": a change, not a ratio
+_FROM_BEFORE = re.compile(r"\b(?:from|by)\s+(?:about\s+|some\s+|around\s+)?\S{0,3}$", re.I)
+_FROM_PAIR_BEFORE = re.compile(
+    r"\b(?:from|by)\s+(?:about\s+|some\s+|around\s+)?\S{0,3}[\d,.]+\s*\S{0,10}\s*(?:to|-|–)\s*\S{0,3}$",
+    re.I,
+)
+_SCALED = re.compile(r"\d{1,3}(?:,\d{3})+\b|[\d.]+\s?(?:[mb]n?|million|billion|thousand)\b", re.I)
 _CAP_WORD_BEFORE = re.compile(r"([A-Z][\w’'.&-]*)\s$")
 
 
@@ -891,8 +981,14 @@ def _not_a_quantity(text: str, sent: Span, number: NumberMatch) -> bool:
     ):
         return True  # "the 1990s", "a handful of $20s", "$4 of every $5"
     after = text[e : e + 12]
-    # "24-hour", "54-year-old", "10-point": hyphenated compounds are adjectives
-    if _COMPOUND.match(after) and not after.lower().startswith(("-strong",)):
+    # "24-hour", "54-year-old", "10-point": hyphenated compounds are adjectives; a rate step
+    # ("a 50-basis-point cut", "a quarter-point move") is still a figure
+    if (
+        _COMPOUND.match(after)
+        and not after.lower().startswith(("-strong",))
+        and not _RATE_STEP.match(text, e)
+        and not (number.words and number.value < 1 and _POINT_AFTER.match(text, number.end))
+    ):
         return True
     if _YEARS_OLD.match(after):
         return True
@@ -913,7 +1009,7 @@ def _not_a_quantity(text: str, sent: Span, number: NumberMatch) -> bool:
     if number.start == s and _NAME_PREFIX.search(text, max(sent.start, s - 8), s):
         return True
     # a number right after a capitalised word is part of a name: "Lot 10", "Apollo 11"
-    if number.start == s and not number.words:
+    if number.start == s and not number.words and not _SCALED.match(text, s, number.end):
         m = _CAP_WORD_BEFORE.search(text, max(sent.start, s - 30), s)
         if m and not _is_plain_word(m.group(1)):
             return True
@@ -989,6 +1085,14 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
     if partitive:  # "21 of the 25 drones": counts the drones after the total
         pos = partitive.end()
     unit = _unit_after(text, pos, sent.end, toks)
+    point = _POINT_AFTER.match(text, pos, sent.end)
+    if unit is None and point and number.words and number.value < 1:  # "a quarter-point cut"
+        unit = UnitMatch(point.start(), point.end(), "percentage points", "percent", "share")
+    if unit is not None and unit.unit == "percentage points":
+        change = _CHANGE_NOUN.match(text, unit.end, sent.end)
+        if change:  # "a 50-basis-point cut": the step of what
+            noun = change.group("noun").lower()
+            return _Counted(unit.unit, noun, noun, change.end(), unit.category, unit)
     if unit is not None:
         counted_text: str | None
         if unit.category in {"area", "length", "percent", "mass", "currency"}:
@@ -1040,8 +1144,17 @@ _NOT_COUNTED_AFTER = re.compile(r"\s*(?:times|fold|ways)\b", re.IGNORECASE)
 _SUSPENDED = re.compile(r"\s+[^\W\d_]+-\s+(?:and|or|to)\s+[^\W\d_]+(?:-[^\W\d_]+)?(?=\s)")
 
 
+_WHEN_AFTER = re.compile(
+    r"\s+(?:last|next|this|that|each|every|per|a|an)\s+(?:week|month|year|quarter|day|night|"
+    r"time|weekend|season|hour)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _plain_noun(text: str, toks: list[_Tok], pos: int) -> tuple[int, int] | None:
     """The head noun after a number (ending at `pos`) not in the unit lexicon ("300 tanks")."""
+    if _WHEN_AFTER.match(text, pos):
+        return None  # "230,000 last week": a time, not what is counted
     suspended = _SUSPENDED.match(text, pos)
     i = _index_at(toks, suspended.end() if suspended else pos)
     last: tuple[int, int] | None = None
@@ -1247,7 +1360,8 @@ _LEVEL = re.compile(
     r"((?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*)\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:now\s+|already\s+)?(?:rose|risen|climbed|increased|reached|jumped|soared|"
     r"stands|stood|totals|totalled|totaled|numbers|numbered|hit|topped|exceeded|passed|"
-    r"is|was|are|were|fell|dropped|declined)\s+(?:from\s+\S+\s+)?(?:to\s+|at\s+|by\s+|from\s+)?$"
+    r"is|was|are|were|fell|dropped|declined)\s+(?:(?:from|by)\s+(?:\S+\s+){1,2})?"
+    r"(?:to\s+|at\s+|by\s+|from\s+)?$"
 )
 
 

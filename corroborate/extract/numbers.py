@@ -255,7 +255,18 @@ _CHANGE_FROM = re.compile(
     r"\bfrom\s+(?:\S+\s+)?$",
     re.IGNORECASE,
 )
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+# "4.75%-5.00%", "3% to 4%": a percent sign may repeat on both ends of a range
+_RANGE_JOIN = re.compile(r"\s*%?\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)", re.IGNORECASE)
+# "rose by 2,000 to 230,000": a change and the level it reached, not a range
+_CHANGE_BY = re.compile(r"\bby\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+# a fraction of a rate step: "half a percentage point", "a quarter-point cut", "a full
+# percentage point" (the unit after it is read by `units.py`)
+_RATE_FRACTION = re.compile(
+    r"\b(?:(?:(?P<frac>half|quarter)(?:\s+(?:of\s+)?an?)?(?=[-‑\s]+(?:percentage[-‑\s]+)?points?\b))"
+    r"|(?:(?:a|one)(?:\s+full)?(?=\s+percentage[-‑\s]+points?\b)))",
+    re.IGNORECASE,
+)
 _VAGUE_PLURAL = re.compile(
     r"^(?:dozens|hundreds|thousands|millions|billions|tens|scores)\b", re.IGNORECASE
 )
@@ -317,12 +328,16 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             value *= _SCALES[m.group("scale").lower().rstrip("s")]
             m_end = m.end()
         s = sign.start("sign") if sign else n_start
+        value = round(value, 6)  # "16.4 million" is 16400000, not 16399999.999999998
         raw.append((s, m_end, value, currency, False, n_start, n_end))
     # "a quarter of a million", "half of a billion"
     for m in _FRACTION_OF.finditer(text, start, end):
         frac = _FRACTIONS[m.group("frac").lower()]
         raw.append((m.start(), m.end(), frac * _SCALES[m.group("scale").lower()], None, True,
                     m.start(), m.end()))  # fmt: skip
+    for m in _RATE_FRACTION.finditer(text, start, end):
+        frac_value = _FRACTIONS[m.group("frac").lower()] if m.group("frac") else 1.0
+        raw.append((m.start(), m.end(), frac_value, None, True, m.start(), m.end()))
     # word numbers (not overlapping digits: "3 million" is already taken)
     taken = [(r[0], r[1]) for r in raw]
     for w_start, w_end, phrase in _word_runs(text, start, end):
@@ -343,6 +358,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         if i + 1 < len(raw):
             s2, e2, v2, cur2, _w2, _ns2, _ne2 = raw[i + 1]
             join = _RANGE_JOIN.fullmatch(text, e, s2)
+            if join and "%" in join.group() and not _PERCENT_AFTER.match(text, e2):
+                join = None  # "rose 10% to $22bn": a change and a level, not one range
             if join and _is_range(text, s, join.group(), value, v2):
                 if v2 > value * 1000:
                     # "3-5 million": the scale of the second applies to the first
@@ -415,9 +432,11 @@ def _bare_value(text: str, start: int, end: int) -> float:
 
 
 def _is_range(text: str, start: int, join: str, lo: float, hi: float) -> bool:
-    join = join.strip().lower()
+    join = join.replace("%", "").strip().lower()
     if join == "to" and _CHANGE_FROM.search(text, max(0, start - 40), start):
         return False  # "rose from 300 to 400" is a change, not a range
+    if join.endswith("to") and hi > 4 * lo and _CHANGE_BY.search(text, max(0, start - 30), start):
+        return False  # "rose by 2,000 to 230,000": the change, then the level
     if join == "and":
         return text[max(0, start - 9) : start].lower().rstrip().endswith("between")
     if join in {"-", "–", "—"} and hi <= lo:

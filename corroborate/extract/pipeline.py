@@ -50,7 +50,7 @@ def _annotate(article: Article, doc: Any) -> Article:
     figures = [
         f
         for f in extract_figures(
-            text, doc, sentences, entities, article.published, paragraphs=paragraphs
+            text, doc, sentences, entities, article.published, paragraphs=paragraphs, quotes=quotes
         )
         if not _inside(f.start, f.end, strays)
     ]

@@ -66,8 +66,25 @@ _ENTRIES: list[tuple[str, str, str, str, float, str | None]] = [
     (r"kilomet(?:re|er)s?|kms?\b", "km", "length", "distance", 1.0, None),
     (r"miles?", "km", "length", "distance", MILE_KM, "miles"),
     (r"met(?:re|er)s?", "m", "length", "distance", 1.0, None),
+    # rate steps: "0.5 percentage point", "a 50-basis-point cut" (basis points are converted)
+    (
+        r"[-‑]?(?:percentage|pct\.?)[-‑\s]+points?\b",
+        "percentage points",
+        "percent",
+        "share",
+        1.0,
+        None,
+    ),
+    (
+        r"[-‑]?basis[-‑\s]+points?\b|bps?\b",
+        "percentage points",
+        "percent",
+        "share",
+        0.01,
+        "basis points",
+    ),
     # percent
-    (r"%|per\s?cent\b|percentage\s+points?", "percent", "percent", "share", 1.0, None),
+    (r"%|per\s?cent\b", "percent", "percent", "share", 1.0, None),
     # mass
     (r"(?:metric\s+)?tonnes?|tons?\b", "tonnes", "mass", "weight", 1.0, None),
     # people: generic words all count "people"
