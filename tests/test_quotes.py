@@ -447,3 +447,59 @@ def test_second_seed_has_no_invented_quotes() -> None:
     text = _seed("002")
     quotes, _ = analyse(text)
     assert quotes == [], [text[q.start : q.end] for q in quotes]
+
+
+# --- audit fixes: pronouns, prepositional heads, damaged names, cues, organisations -------------
+
+
+def test_pronoun_follows_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "Mayor Helen Dray praised the volunteers after councillor Tomas Brek spoke.\n"
+        "Finance chief Oskar Lind admitted the budget had slipped. "
+        '"We got the timing wrong," he said.'
+    )
+    q = find(text, "timing wrong")
+    assert q.speaker is not None and q.speaker.name == "Oskar Lind"
+
+
+def test_preposition_object_is_not_the_speaker() -> None:
+    q = find("Our reporter in Valmora reports that the bridge has reopened to traffic.", "bridge")
+    assert q.speaker is not None and q.speaker.kind == "person"
+    assert q.speaker.title is not None and q.speaker.title.startswith("Our reporter")
+    q = find("The roof held up well, said a Northfield College engineer.", "roof held")
+    assert q.speaker is not None and q.speaker.kind == "person"
+    assert q.speaker.title == "Northfield College engineer"
+
+
+def test_time_stamps_and_hyphens_do_not_damage_names() -> None:
+    q = find("11:05 GMT - Eldoria's fire agency says it has rescued most of the crew.", "rescued")
+    assert q.speaker is not None and q.speaker.name == "Eldoria's fire agency"
+    assert q.speaker.kind == "organisation"
+    q = find("The minister, Anne-Marie Solberg, said the clinic would reopen.", "clinic")
+    assert q.speaker is not None and q.speaker.name is not None
+    assert "Marie" in q.speaker.name
+
+
+def test_more_cue_verbs_and_framing() -> None:
+    text = "Farmers complained that the new rules arrived too late to plan the harvest."
+    assert find(text, "new rules").speaker is not None
+    q = find("Engineers cautioned that the repairs could take several more months.", "repairs")
+    assert q.cue is not None and q.cue.verb == "caution"
+    q = find('The senator accused her rivals of a "campaign of deceit" on Tuesday.', "deceit")
+    assert q.kind == "mixed" and q.speaker is not None
+
+
+def test_not_quotes_names_in_marks_and_non_speech_objects() -> None:
+    text = (
+        'The coach said the striker, known by the nickname "Hawk", had scored twice in the match.'
+    )
+    assert not any(q.endswith('"Hawk"') for q in quote_texts(text))
+    text = "Lena Varga, asked about the strike, referred reporters to the union's statement."
+    assert quote_texts(text) == {}
+
+
+def test_organisation_named_by_role() -> None:
+    q = find("The carrier said it had cancelled forty flights because of the storm.", "cancelled")
+    assert q.speaker is not None and q.speaker.kind == "organisation"
+    q = find("Norland's air force said it had intercepted two drones overnight.", "intercepted")
+    assert q.speaker is not None and q.speaker.kind == "organisation"

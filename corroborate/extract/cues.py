@@ -68,6 +68,9 @@ CUE_VERBS: Final[dict[str, Stance]] = {
     "pledge": "assertive",
     "deny": "assertive",
     "affirm": "assertive",
+    "boast": "assertive",
+    "caution": "assertive",
+    "complain": "neutral",
     # distancing
     "claim": "distancing",
     "allege": "distancing",

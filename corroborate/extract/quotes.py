@@ -473,7 +473,11 @@ def extract_quotes(
                 _Candidate(q.start, q.end, "direct", None, None, carry=True, position=q.start)
             )
             continue
+        if words <= 2 and _a_name_in_quotes(text, q, s0):
+            continue  # "known by the call sign “Falcon”": a name, not anybody's words
         att = _sentence_attribution(text, s0, entities, q.start)
+        if att is None:
+            att = _framing_attribution(text, s0, q, entities)
         if att is None and words >= 4:
             att = None
             cands.append(
@@ -514,6 +518,49 @@ def extract_quotes(
     resolver.finish([q.speaker for q in out])
     out.sort(key=lambda q: (q.start, -q.end))
     return _dedupe(out)
+
+
+_NAMING_WORDS: Final[frozenset[str]] = frozenset(
+    {"sign", "nicknamed", "nickname", "named", "dubbed", "codenamed", "code-named", "alias",
+     "known", "as", "titled", "entitled", "called", "name", "brand", "codename"}
+)  # fmt: skip
+# Verbs that frame someone's words as a quoted phrase: "accused them of an “alliance of
+# shame”", "branded it “a farce”".
+# ("called" alone is left out: "called for “restraint”" is more often a scare quote.)
+_FRAMING_VERBS: Final[dict[str, str]] = {
+    "branded": "brand", "brands": "brand", "dubbed": "dub", "dubs": "dub",
+    "labelled": "label", "labeled": "label", "accused": "accuse", "accuses": "accuse",
+}  # fmt: skip
+
+
+def _a_name_in_quotes(text: str, q: _Marked, s: _Sentence) -> bool:
+    """A capitalised name in quote marks after a naming word: “call sign “Falcon””."""
+    inner = text[q.start + 1 : q.end - 1].strip(" ,.")
+    if not inner or not all(w[:1].isupper() for w in inner.split()):
+        return False
+    before = [t for t in s.toks if t.end <= q.start][-3:]
+    return any(t.low in _NAMING_WORDS for t in before)
+
+
+def _framing_attribution(
+    text: str, s: _Sentence, q: _Marked, entities: Sequence[Entity]
+) -> tuple[Mention, CueMatch] | None:
+    """The subject of a framing verb a few words before a quoted phrase: “X called it
+    “outrageous””. Its cue is the framing verb, neutral."""
+    toks = s.toks
+    b = s.tok_index_at_or_after(q.start)
+    for k in range(b - 1, max(-1, b - 8), -1):
+        t = toks[k]
+        if t.text in {".", ";", "“", "”", '"'}:
+            return None
+        lemma = _FRAMING_VERBS.get(t.low)
+        if lemma is None:
+            continue
+        m = subject_before(text, toks, k, 0, entities)
+        if m is None or m.generic or (m.name is None and m.title is None and m.pronoun is None):
+            return None
+        return m, CueMatch(t.start, t.end, t.start, lemma, "neutral", t.low)
+    return None
 
 
 def _copy(sp: Speaker) -> Speaker:
@@ -599,6 +646,10 @@ def _after_addressee(toks: Sequence[Tok], j: int) -> int:
     n = len(toks)
     if j < n and toks[j].low in {"him", "her", "them", "us", "me", "you", "reporters"}:
         return j + 1
+    if j < n and toks[j].low in {"about", "for", "whether", "why", "how", "what", "to", "on"}:
+        return j  # "asked about the fighting": no addressee, and no reported clause
+    if j < n and toks[j].text == ",":
+        return j  # "X, asked about Y, ...": a participle, not a cue with content
     if j < n and toks[j].low in {"the", "a", "an"}:
         j += 1
     start = j
@@ -666,6 +717,10 @@ def _content_after(
             return None
         if not _looks_like_clause(toks[j:], tags):
             return None
+        if c.lemma in _OBJECT_LEMMAS and tags and not _verb_before_break(toks, j, tags):
+            # "declared a state of emergency as troops advanced", "posted results, X said":
+            # an object, then another clause; a reported clause has its verb up front
+            return None
         if not tags and c.lemma not in _BARE_CONTENT_LEMMAS:
             # without a tagger, "claimed a victory", "told cheering supporters" look like
             # "said the army would": only the verbs that take a bare clause, after a subject
@@ -685,6 +740,35 @@ def _content_after(
     if _words(text, cs, ce) < 3 or _covered_by_quote(s, cs, ce):
         return None
     return _Candidate(cs, ce, "indirect", m, c, position=c.start)
+
+
+# Cues that often take a plain object ("declared a state of emergency", "posted results").
+_OBJECT_LEMMAS: Final[frozenset[str]] = frozenset({"declare", "post", "announce", "report"})
+_CLAUSE_LINKS: Final[frozenset[str]] = frozenset(
+    {",", ";", ":", "—", "as", "when", "while", "after", "before", "because", "since",
+     "although", "though", "until", "where", "which", "who"}
+)  # fmt: skip
+
+
+def _verb_before_break(toks: Sequence[Tok], j: int, tags: dict[int, str]) -> bool:
+    """Whether the bare content after a cue has a finite verb before its first comma or
+    subordinate clause."""
+    i, n = j, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.text == ",":
+            # an aside closed by a second comma: "said the cuts, which had eased, threatened"
+            close = next((x for x in range(i + 1, min(n, i + 14)) if toks[x].text == ","), None)
+            if close is None:
+                return False
+            i = close + 1
+            continue
+        if t.low in _CLAUSE_LINKS:
+            return False
+        if tags.get(t.start, "") in {"VBD", "VBZ", "VBP", "MD"}:
+            return True
+        i += 1
+    return False
 
 
 _ADJUNCT_NOUNS: Final[frozenset[str]] = frozenset(
@@ -740,6 +824,8 @@ def _skip_adjuncts(toks: Sequence[Tok], j: int) -> int:
                     j += 1
         elif w == "," and j + 1 < n and toks[j + 1].low in _TIME_WORDS:
             j += 1
+        elif w == "for" and j + 3 < n and toks[j + 1].low == "the" and toks[j + 3].low == "time":
+            j += 4  # "said for the first time that ..."
         else:
             break
     return j

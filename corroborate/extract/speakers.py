@@ -86,6 +86,10 @@ GROUP_NOUNS: Final[frozenset[str]] = frozenset(
         "groups", "organizations", "organisations", "companies", "agencies", "others",
         "participants", "attendees", "delegates", "superdelegates", "senators", "governors",
         "lawyers", "attorneys", "scholars", "academics",
+        # organisations named by their role: "the airline said", "Ukraine's air force said"
+        "airline", "airlines", "carrier", "force", "operator", "utility", "manufacturer",
+        "planemaker", "carmaker", "automaker", "chipmaker", "chipmakers", "insurer", "lender",
+        "retailer", "broker", "brokerage", "ministries", "authority",
     }
 )  # fmt: skip
 DOC_NOUNS: Final[frozenset[str]] = frozenset(
@@ -282,10 +286,15 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
             toks = toks[:-1]
     if not toks or (len(toks) == 1 and toks[0].low in SENTENCE_STARTERS):
         return None
-    if all(t.text.isupper() and len(t.text) > 3 for t in toks if t.text[0].isalpha()):
-        return None  # a dateline ("WASHINGTON —"), not a speaker
+    if all(t.text.isupper() and len(t.text) > 3 for t in toks if t.text[0].isalpha()) and (
+        len(toks) > 1 or _DATELINE_TAIL.match(text, toks[-1].end) is not None
+    ):
+        return None  # a dateline ("WASHINGTON —"), not a speaker; an acronym may speak
     while toks and not toks[0].text[0].isalnum():
         toks = toks[1:]  # "- Ukraine said" after a dateline
+    dash = next((x for x, t in enumerate(toks) if t.text in _DASHES), None)
+    if dash is not None and all(_stamp_part(t) for t in toks[:dash]):
+        toks = toks[dash + 1 :]  # a live-blog time stamp: "09:41 GMT - the army said"
     if not toks:
         return None
     start, end = toks[0].start, toks[-1].end
@@ -294,6 +303,8 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     body = toks[1:] if toks[0].low in DETERMINERS else toks
     if not body:
         return None
+    if len(body) == 1 and body[0].low in {"several", "many", "some", "most", "others", "few"}:
+        return Mention(start, end, "organisation", name=body[0].text)  # "Several complained"
     if _numberish(body[-1]) or (len(body) >= 3 and body[-2].low == "in" and _numberish(body[-1])):
         return Mention(start, end, "organisation", name=" ".join(text[start:end].split()))
     place = _entity_at(entities, start, end, "LOC")
@@ -304,7 +315,8 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         return Mention(start, end, "organisation", name=" ".join(text[start:end].split()))
     person = _entity_at(entities, start, end, "PERSON")
     if person is not None and person.end >= body[-1].start:
-        before = text[body[0].start : person.start] if body[0].start < person.start else ""
+        ps, pe = _hyphen_extend(text, person.start, person.end, body[0].start, body[-1].end)
+        before = text[body[0].start : ps] if body[0].start < ps else ""
         hon = re.search(r"\b(\w+)\.?\s*$", before)
         gender: str | None = None
         if hon is not None and hon.group(1).lower() in HONORIFICS:
@@ -312,7 +324,7 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
             low = hon.group(1).lower()
             gender = "m" if low in _MALE_HONORIFICS else "f" if low in _FEMALE_HONORIFICS else None
             before = before[: hon.start()]
-        found = _person(text, start, end, person.start, person.end, _clean_title(before), toks)
+        found = _person(text, start, end, ps, pe, _clean_title(before), toks)
         found.gender = found.gender or gender
         return found
     last = body[-1]
@@ -378,6 +390,27 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         title = _clean_title(text[body[0].start : body[h - 1].end])
     name_start = body[h].start if honorific else name_toks[0].start
     return _person(text, start, end, name_start, name_toks[-1].end, title, toks)
+
+
+_DATELINE_TAIL: Final = re.compile(r"\s*(?:,\s*[A-Z][\w .]{0,30})?\s*(?:\([^)]{0,40}\)\s*)?[—–-]")
+_DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—"})
+
+
+def _stamp_part(t: Tok) -> bool:
+    """A piece of a time stamp: "09", ":", "41", "GMT", "a.m."."""
+    return t.text.isdigit() or t.text in {":", "."} or (t.text.isupper() and len(t.text) <= 4)
+
+
+def _hyphen_extend(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, int]:
+    """A tagger's name cut at a hyphen ("Tsai Ing" of "Tsai Ing-wen", "Luc X" of
+    "Jean-Luc X"), grown back to the whole hyphenated word, within [lo, hi)."""
+    m = re.match(r"-\w+", text[e:hi])
+    if m is not None:
+        e += m.end()
+    m = re.search(r"\b[A-Z]\w*-$", text[lo:s])
+    if m is not None:
+        s = lo + m.start()
+    return s, e
 
 
 def _person(
@@ -552,6 +585,18 @@ def _np_ending(
     if first > j:
         return None
     m = classify(text, toks[first : j + 1], entities)
+    if m is not None and m.pronoun is None and first - 2 >= lo and toks[first - 1].low in _PP_HEADS:
+        head = _pp_head(text, toks, first, lo, entities)
+        if head is not None:
+            # "Our correspondent in Kyiv", "Officials in the city of X": the speaker is the
+            # head noun, the place or body after the preposition only qualifies it
+            phrase = " ".join(text[head.start : m.end].split())
+            if head.kind == "person" and head.name is None:
+                head.title = _clean_title(phrase)
+            elif head.kind != "person":
+                head.name = phrase
+            head.end = m.end
+            return head
     if m is not None and first - 2 >= lo and toks[first - 1].low in {"from", "by", "of"}:
         # "a statement from the company", "a report by the ministry": the document speaks
         doc = _np_ending(text, toks, first - 2, lo, entities)
@@ -560,6 +605,86 @@ def _np_ending(
             doc.name = " ".join(text[doc.start : m.end].split())
             return doc
     return m
+
+
+_PLACE_LEAD: Final[frozenset[str]] = frozenset({"the", "in", "at", "near", "outside", "inside"})
+# Words before a name that show it is not the subject of its sentence.
+_SUBJECT_BLOCKERS: Final[frozenset[str]] = frozenset(
+    {"in", "at", "to", "from", "with", "after", "before", "by", "for", "against", "when",
+     "while", "as", "than", "said", "told", "that", "and", "but", "which", "who", "met"}
+)  # fmt: skip
+_SENT_END_RE: Final = re.compile(r"[.!?][”\"’']?\s+|\n")
+_OPENERS: Final[frozenset[str]] = frozenset(
+    {"meanwhile", "but", "and", "yet", "however", "still", "so", "also", "then", "earlier",
+     "later", "separately", "similarly", "finally", "indeed", "now", ","}
+)  # fmt: skip
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts (after ". ", a line break, a closing quote)."""
+    start = 0
+    for hit in _SENT_END_RE.finditer(text, max(0, pos - 400), pos):
+        start = hit.end()
+    return start
+
+
+def _subject_lead(word: str) -> bool:
+    """A word that may stand before a sentence's subject name: its title, an opening adverb
+    ("Prime Minister", "Russia's chief of the general staff,", "Meanwhile")."""
+    w = word.lower()
+    if w in _SUBJECT_BLOCKERS:
+        return False
+    return (
+        word[:1].isupper()
+        or w in TITLE_WORDS
+        or w in MODIFIERS
+        or w in DETERMINERS
+        or w in SENTENCE_STARTERS
+        or w in {"of", "for", "s"}
+        or w.isdigit()
+        or _titleish(Tok(word, 0, len(word)))
+    )
+
+
+_PP_HEADS: Final[frozenset[str]] = frozenset({"in", "at", "on", "from", "of", "for"})
+
+
+def _pp_head(
+    text: str, toks: Sequence[Tok], first: int, lo: int, entities: Sequence[Entity]
+) -> Mention | None:
+    """The noun phrase a prepositional phrase hangs on, when it can speak: a role ("our
+    correspondent", "a lawmaker"), a group ("officials") or a body ("the defence ministry").
+    Through at most two places: "officials in the western city of X"."""
+    p = first
+    for _ in range(3):
+        if p - 2 < lo or toks[p - 1].low not in _PP_HEADS:
+            return None
+        j = p - 2
+        if toks[j].cap and not (toks[j].low in GROUP_NOUNS or _is_title_word(toks[j])):
+            return None  # "Tom Cole of Oklahoma" is handled by classify; names do not nest here
+        i = j
+        while i > lo and toks[i - 1].text[0].isalpha() and toks[i - 1].low not in _CLAUSE_BREAKS:
+            if toks[i - 1].low in DETERMINERS or toks[i - 1].low in _PP_HEADS:
+                break
+            i -= 1
+        if i > lo and toks[i - 1].low in DETERMINERS:
+            i -= 1
+        head = toks[j].low
+        if head in GROUP_NOUNS or head in DOC_NOUNS or _titleish(toks[j]):
+            h = classify(text, toks[i : j + 1], entities)
+            if h is None or h.pronoun is not None or (h.kind == "person" and h.name):
+                return None
+            return h
+        if head not in _PLACE_NOUNS:
+            return None
+        p = i
+    return None
+
+
+_PLACE_NOUNS: Final[frozenset[str]] = frozenset(
+    {"city", "town", "village", "region", "province", "state", "county", "district", "capital",
+     "port", "area", "country", "island", "oblast", "republic"}
+)  # fmt: skip
 
 
 def np_after(
@@ -586,6 +711,9 @@ def np_after(
             continue
         if not t.cap and w.isalpha() and w not in _FUNCTION_WORDS and _noun_ahead(toks, i, hi):
             i += 1  # "a just-released poll", "early results"
+            continue
+        if i > k and _titleish(t) and toks[i - 1].cap and not toks[i - 1].possessive:
+            i += 1  # "a Rutgers University seismologist": the role is the head
             continue
         if (
             not t.cap
@@ -730,7 +858,8 @@ class SpeakerResolver:
                 if sp.kind in {"organisation", "report"}:
                     return Speaker(sp.name, m.start, m.end, sp.title, sp.kind)
             return Speaker(None, m.start, m.end, None, "organisation")
-        for _, sp in reversed(self.history):
+        subject = self._subject_person(m, position) if want != "pl" else None
+        for at, sp in reversed(self.history):
             if want == "pl":
                 if sp.kind in {"organisation", "report"}:
                     return Speaker(sp.name, m.start, m.end, sp.title, sp.kind)
@@ -739,10 +868,19 @@ class SpeakerResolver:
                 continue
             g = self.people[sp.name].gender if sp.name in self.people else None
             if g is None or g == want:
+                if (
+                    subject is not None
+                    and subject[1].name != sp.name
+                    and self.text.rfind("\n", 0, m.start) < subject[0]
+                    and self.text.rfind("\n", 0, m.start) > at
+                ):
+                    break  # a newer sentence is about someone else: "B accepted ... ‘...,’ he said"
                 return Speaker(sp.name, m.start, m.end, sp.title, "person")
+        if subject is not None:
+            return subject[1]
         # no earlier speaker: the nearest person named before the pronoun
         for e in reversed(self.person_entities):
-            if e.end <= position and want != "pl":
+            if e.end <= position and want != "pl" and not self._not_a_person(e):
                 name = self.canonical(e.canonical or self.text[e.start : e.end])
                 p = self._person(name)
                 if p.gender is None or p.gender == want:
@@ -752,6 +890,62 @@ class SpeakerResolver:
                 if sp.kind == "person" and sp.name:
                     return Speaker(sp.name, m.start, m.end, sp.title, "person")
         return Speaker(None, m.start, m.end, None, "person")
+
+    def _not_a_person(self, e: Entity) -> bool:
+        """A tagger's PERSON that the words around show is a place or a building: "the Tate
+        Gallery", "in Springfield"."""
+        before = self.text[max(0, e.start - 12) : e.start].lower().split()
+        return bool(before) and before[-1] in _PLACE_LEAD
+
+    def _subject_person(self, m: Mention, position: int) -> tuple[int, Speaker] | None:
+        """The person who is the subject of the pronoun's own sentence (before it) or of the
+        sentence before, with where that sentence starts: "B accepted defeat. ‘...,’ he said"."""
+        anchor = min(m.start, position)  # a direct quote: from its opening mark
+        here = _sentence_start(self.text, anchor)
+        spans = [(here, m.start)]
+        if here > 0:
+            spans.append((_sentence_start(self.text, here - 1), here))
+        for lo, hi in spans:
+            toks = tokenize(self.text, lo, hi)
+            i = 0
+            dash = next((x for x, t in enumerate(toks[:8]) if t.text in _DASHES), None)
+            if dash is not None and all(_stamp_part(t) for t in toks[:dash]):
+                i = dash + 1  # a live-blog time stamp
+            while i < len(toks) and toks[i].low in _OPENERS:
+                i += 1
+            if i >= len(toks) or not toks[i].text[0].isalnum():
+                continue  # a sentence that opens with a quote: its words are not the writer's
+            ents = [e for e in self.entities if e.label != "LOC" or self._named_person(e)]
+            found = np_after(self.text, toks, i, len(toks), ents)
+            if found is None or found.kind != "person" or not found.name or found.pronoun:
+                continue
+            if len(self.canonical(found.name).split()) < 2 and not any(
+                e.label == "PERSON" and e.start <= found.end and e.end >= found.start
+                for e in self.entities
+            ):
+                continue  # one capitalised word ("Change", "Imports") is not enough
+            after = next((t for t in toks if t.start >= found.end), None)
+            if after is None or not (after.text == "," or (after.low.isalpha() and not after.cap)):
+                continue
+            name = self.canonical(found.name)
+            p = self._person(name)
+            if p.gender is None or p.gender == m.gender:
+                return lo, Speaker(name, m.start, m.end, p.title or found.title, "person")
+        return None
+
+    def _named_person(self, e: Entity) -> bool:
+        """A tagger's place that the article shows is a person: the same words after a title
+        or an honorific elsewhere ("Reform UK leader Nigel Farage"), or a speaker's name."""
+        words = self.text[e.start : e.end]
+        if len(words.split()) < 2 or words.lower() in PLACES:
+            return False
+        if " ".join(words.split()) in self.full_names:
+            return True
+        for hit in re.finditer(re.escape(words), self.text):
+            before = self.text[max(0, hit.start() - 20) : hit.start()].split()
+            if before and (before[-1].lower().strip(".") in TITLE_WORDS | HONORIFICS):
+                return True
+        return False
 
     def _title_only(self, m: Mention) -> Speaker:
         assert m.title is not None
