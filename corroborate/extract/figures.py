@@ -916,7 +916,7 @@ _POINT_AFTER = re.compile(r"[-‑\s]+points?\b", re.IGNORECASE)
 # what a rate step is a step of: "a 50-basis-point cut", "a quarter-point hike"
 _CHANGE_NOUN = re.compile(
     r"[-‑\s]+(?P<noun>cut|cuts|rise|rises|hike|hikes|increase|increases|reduction|reductions|"
-    r"move|drop|decline|gain|fall|reduction|easing|tightening)\b",
+    r"move|drop|decline|gain|fall|easing|tightening)\b",
     re.IGNORECASE,
 )
 _PLURAL_NUMBER = re.compile(r"[’']?s\b")

@@ -175,14 +175,11 @@ def structure_flags(
         limit = 60 if TEASER.match(line) else 25
         if BOILERPLATE.match(line) and len(line.split()) <= limit:
             flags.append(
-                Flag(
-                    para.start,
-                    para.end,
-                    "stray_text",
-                    "warning",
+                _stray(
+                    para,
                     "page furniture (teaser, prompt, caption, credit or widget), "
                     "not part of the report",
-                    category="boilerplate",
+                    "boilerplate",
                 )
             )
             continue
@@ -201,16 +198,7 @@ def structure_flags(
                 text, paragraphs, i, names, body_indices, vectors, stems, counts
             )
             if reason:
-                flags.append(
-                    Flag(
-                        para.start,
-                        para.end,
-                        "stray_text",
-                        "warning",
-                        reason,
-                        category="foreign_paragraph",
-                    )
-                )
+                flags.append(_stray(para, reason, "foreign_paragraph"))
             continue
         stray_reason = _stray_headline_reason(text, paragraphs, i, names, doc, body_indices)
         heading_like = i + 1 < len(paragraphs) and not _title_like(paragraphs[i + 1].of(text))
@@ -221,16 +209,7 @@ def structure_flags(
             others = sorted({*title_line, *earlier[-1:], *body_indices[:2]} - {i, i + 1})
             stray_reason = stray.foreign_heading_reason(vectors, line, i, i + 1, others)
         if stray_reason:
-            flags.append(
-                Flag(
-                    para.start,
-                    para.end,
-                    "stray_text",
-                    "warning",
-                    stray_reason,
-                    category="foreign_headline",
-                )
-            )
+            flags.append(_stray(para, stray_reason, "foreign_headline"))
         elif heading_like:
             flags.append(
                 Flag(
@@ -242,6 +221,11 @@ def structure_flags(
                 )
             )
     return flags
+
+
+def _stray(para: Span, reason: str, category: str) -> Flag:
+    """A `stray_text` warning over a whole paragraph; `category` says which kind of stray."""
+    return Flag(para.start, para.end, "stray_text", "warning", reason, category=category)
 
 
 def _stray_headline_reason(
