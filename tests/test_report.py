@@ -151,3 +151,20 @@ def test_markdown_and_json_carry_the_same_content() -> None:
     assert data["schema"] == "corroborate.report/1"
     assert data["stories"][0]["articles"] == [article.id]
     assert data["articles"][0]["quotes"][0]["speaker"]["name"] == "Lena Ostrova"
+
+
+def test_reports_name_an_outletless_report_by_its_site_or_file_not_its_id() -> None:
+    """A pasted .txt or a page without site metadata still needs a name a reader can follow."""
+    assert Article(text="x", outlet="Valley Courier", url="https://a.example/1").source_label == (
+        "Valley Courier"
+    )
+    assert Article(text="x", url="https://www.example.org/news/1").source_label == "example.org"
+    assert Article(text="x", origin="/tmp/in/000_seed.txt").source_label == "000_seed.txt"
+    bare = Article(text="some text")
+    assert bare.source_label == bare.id[:8]
+    article = _article()
+    article.outlet = None
+    article.origin = "/data/pasted/report-17.txt"
+    story, event = _story(article)
+    html = to_html([article], [story], [event])
+    assert "report-17.txt" in html

@@ -184,7 +184,7 @@ def _collect(articles: Sequence[Article], dedup: Dedup) -> list[_Claim]:
                 if i in claim.figures or claim.start <= f.start < claim.end
             ]
             origin = dedup.origin_of.get(article.id, article.id)
-            credit = dedup.credit_of.get(article.id, article.outlet or article.id)
+            credit = dedup.credit_of.get(article.id, article.source_label)
             claims.append(
                 _Claim(article, index, origin, credit, text, terms_, polarity, ents, figs)
             )
@@ -290,7 +290,7 @@ def _group(members: list[_Claim], story_id: str) -> ClaimGroup:
             {
                 "article": m.article.id,
                 "origin": m.origin,
-                "outlet": m.article.outlet,
+                "outlet": m.article.source_label,
                 "index": m.index,
                 "start": m.article.claims[m.index].start,
                 "end": m.article.claims[m.index].end,
@@ -307,11 +307,11 @@ def _group(members: list[_Claim], story_id: str) -> ClaimGroup:
         if len(label_claim.text) <= LABEL_CHARS
         else (label_claim.text[: LABEL_CHARS - 1].rstrip() + "…")
     )
-    outlets = sorted({m.article.outlet or m.article.id for m in states})
+    outlets = sorted({m.article.source_label for m in states})
     credits = sorted({m.credit for m in states})
     if contradicts:
         status = "contradicted"
-        against = sorted({m.article.outlet or m.article.id for m in contradicts})
+        against = sorted({m.article.source_label for m in contradicts})
         kinds = sorted(set(reasons.values()))
         explanation = (
             f"Stated by {independent} independent source(s) ({', '.join(outlets)}) and "

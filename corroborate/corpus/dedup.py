@@ -175,7 +175,7 @@ def find_origins(articles: Sequence[Article]) -> Dedup:
     for root in sorted(groups):
         members = groups[root]
         ids = [ordered[i].id for i in members]
-        outlets = sorted({ordered[i].outlet or "unknown outlet" for i in members})
+        outlets = sorted({ordered[i].source_label for i in members})
         kind: str = "single"
         if len(members) > 1:
             kind = "near_duplicate" if any(i in near for i in members) else "exact_duplicate"

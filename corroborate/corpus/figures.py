@@ -224,7 +224,7 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
             member = {
                 "article": article.id,
                 "origin": dedup.origin_of.get(article.id, article.id),
-                "outlet": article.outlet,
+                "outlet": article.source_label,
                 "index": index,
                 "start": figure.start,
                 "end": figure.end,

@@ -111,7 +111,7 @@ def _track(members: list[_Quote], story_id: str) -> QuoteTrack:
             {
                 "article": q.article.id,
                 "origin": q.origin,
-                "outlet": q.article.outlet,
+                "outlet": q.article.source_label,
                 "index": q.index,
                 "start": quote.start,
                 "end": quote.end,

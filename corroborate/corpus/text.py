@@ -206,4 +206,4 @@ def credited_source(article: Article) -> str:
     match = _LINE_CREDIT.search(tail)
     if match and match.group(1).lower() not in {"the", "all"}:
         return match.group(1).strip()
-    return article.outlet or article.id
+    return article.source_label

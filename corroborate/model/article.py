@@ -6,6 +6,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from corroborate.model.annotations import Claim, Entity, Figure, Flag, Quote, Span
 
@@ -46,6 +47,20 @@ class Article:
     def __post_init__(self) -> None:
         if not self.id:
             self.id = content_id(self.text)
+
+    @property
+    def source_label(self) -> str:
+        """Who published it, as a reader can tell: the outlet, else the website of its URL,
+        else the file it came from ("report.txt", "feed.jsonl#3"), else its id's first 8
+        characters. Reports and tables show this instead of a bare id."""
+        if self.outlet:
+            return self.outlet
+        host = urlsplit(self.url).hostname if self.url else None
+        if host:
+            return host.removeprefix("www.")
+        if self.origin and self.origin != "<stdin>":
+            return self.origin.rsplit("/", 1)[-1]
+        return self.id[:8]
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -170,15 +170,13 @@ def _story_section(story: Story, by_id: dict[str, Article], event_label: str) ->
         origin = origin_of.get(a.id)
         copy_note = ""
         if origin and len(origin.article_ids) > 1:
-            others = [
-                by_id[x].outlet or x[:8] for x in origin.article_ids if x != a.id and x in by_id
-            ]
+            others = [by_id[x].source_label for x in origin.article_ids if x != a.id and x in by_id]
             copy_note = (
                 f"<span class='badge'>{esc(origin.kind.replace('_', ' '))}</span> with "
                 + esc(", ".join(o or "?" for o in others))
             )
         parts.append(
-            f"<tr><td>{esc(a.outlet or '?')}</td><td>{esc(a.published)}</td>"
+            f"<tr><td>{esc(a.source_label)}</td><td>{esc(a.published)}</td>"
             f"<td><a href='#art-{esc(a.id)}'>{esc(display_title(a))}</a></td>"
             f"<td>{len(a.quotes)}</td><td>{len(a.figures)}</td><td>{copy_note}</td></tr>"
         )
@@ -194,8 +192,7 @@ def _claim_matrix(story: Story, by_id: dict[str, Article], members: list[Article
     if not story.claims:
         return "<h3>Claims</h3><p class='muted'>No claims aligned across reports.</p>"
     head = "".join(
-        f"<th>{esc(a.outlet or a.id[:8])}<br><span class='muted small'>"
-        f"{esc(a.published)}</span></th>"
+        f"<th>{esc(a.source_label)}<br><span class='muted small'>{esc(a.published)}</span></th>"
         for a in members
     )
     rows = []
@@ -294,7 +291,7 @@ def _quote_tracks(story: Story, by_id: dict[str, Article], members: list[Article
             )
             parts.append(
                 f"<tr>{speaker_cell}<td>{_link(a, q.start, esc(a.text[q.start : q.end][:300]))}"
-                f"</td><td>{esc(a.outlet or a.id[:8])}</td></tr>"
+                f"</td><td>{esc(a.source_label)}</td></tr>"
             )
     parts.append("</table>")
     for track in story.quotes:
