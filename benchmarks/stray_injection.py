@@ -3,8 +3,11 @@
 PolNeAR articles (US 2016 election news, research-only: read here, never committed) get a
 headline from ANOTHER article pasted between two of their paragraphs, or a "Read also:"
 teaser, or a photo credit, or a body paragraph of another article (a paragraph about a
-different event). We measure recall (the injected line is flagged `stray_text`) and the
-false-flag rate (a clean article gets any `stray_text` flag).
+different event). `--other-topics` adds two more: a headline and a body paragraph from a
+report about something else entirely (our own realistic reports of 2023-24 events in
+`tests/fixtures/stories/realistic/`, never used to tune stray detection): the common real
+case, a Gaza headline pasted into a Ukraine report. We measure recall (the injected line is
+flagged `stray_text`) and the false-flag rate (a clean article gets any `stray_text` flag).
 
 The articles are shuffled once (seed 13) and split: `--split dev` is articles 0-199 (the rules
 were written and tuned looking at these), `--split fresh` is articles 400-923, never looked at
@@ -32,6 +35,18 @@ from corroborate.extract.structure import structure_flags
 ROOT = Path(__file__).resolve().parents[1]
 SPLITS = {"dev": (0, 200), "fresh": (400, None)}
 KINDS = ("headline", "teaser", "caption", "paragraph")
+OTHER_KINDS = ("headline_other_topic", "paragraph_other_topic")
+OTHER_TOPICS = ROOT / "tests" / "fixtures" / "stories" / "realistic"
+
+
+def load_other_topics() -> list[dict[str, str]]:
+    """Reports of other events (our own writing): where off-topic strays come from."""
+    return [
+        json.loads(line)
+        for path in sorted(OTHER_TOPICS.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def load(data: Path) -> list[dict[str, str]]:
@@ -84,6 +99,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="how many articles (overrides --split)")
     parser.add_argument("--no-embeddings", action="store_true", help="the lexical path only")
     parser.add_argument("--examples", action="store_true", help="print misses and false flags")
+    parser.add_argument(
+        "--other-topics", action="store_true", help="also inject strays about other events"
+    )
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
     offset, limit = SPLITS[args.split]
@@ -101,7 +119,10 @@ def main() -> None:
     started = time.perf_counter()
     clean_clock: list[float] = []
     clean_flagged = 0
-    found = {kind: [0, 0] for kind in KINDS}
+    kinds = KINDS + (OTHER_KINDS if args.other_topics else ())
+    found = {kind: [0, 0] for kind in kinds}
+    other_topics = load_other_topics() if args.other_topics else []
+    other_rng = random.Random(57 + offset)  # its own generator: the other categories stay put
     false_examples: list[str] = []
     missed: list[str] = []
 
@@ -137,6 +158,16 @@ def main() -> None:
             injected = inject(text, paragraph, paragraph_rng)
             if injected is not None:
                 score("paragraph", paragraph, injected, doc["title"])
+        if other_topics:
+            report = other_rng.choice(other_topics)
+            extra = {"headline_other_topic": report["title"].rstrip(".")}
+            donor_text = donor_paragraph(report["text"], other_rng)
+            if donor_text is not None:
+                extra["paragraph_other_topic"] = donor_text
+            for kind, line in extra.items():
+                injected = inject(text, line, other_rng)
+                if injected is not None:
+                    score(kind, line, injected, doc["title"])
     elapsed = time.perf_counter() - started
     print(
         f"articles: {offset}-{offset + len(docs) - 1} ({len(docs)})  embeddings: {embeddings}  "
