@@ -113,3 +113,46 @@ def test_on_topic_line_that_introduces_nothing_is_flagged_with_embeddings() -> N
     found = _flags(_report((3, "Night-shift pay")), embeddings=True)
     assert found.get("stray_text") == ["Night-shift pay"]
     assert "heading" not in found
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # an organisation whose distinctive word is the port's name, said elsewhere
+        "A spokeswoman for the Portvik Shippers' Association said its members had lost about "
+        "2 million crowns of business since the stoppage began and feared further delays.",
+        # an institution named after the place, with a generic last word
+        "Economists at Portvik University estimated that each day of the stoppage would cost "
+        "the regional economy more than 4 million crowns in lost exports and wages.",
+    ],
+)
+def test_on_topic_paragraph_naming_a_local_body_is_not_stray(
+    embeddings: bool, paragraph: str
+) -> None:
+    """Its names end in generic words ("Association", "University"), but their distinctive
+    word is mentioned elsewhere: the paragraph shares names with the report."""
+    found = _flags(_report((3, paragraph)), embeddings)
+    assert "stray_text" not in found
+
+
+def test_a_report_with_no_candidate_never_asks_for_embeddings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Finding out whether embeddings are installed imports torch (seconds); a clean report
+    with nothing to judge by meaning must not pay for it."""
+    asked: list[bool] = []
+    monkeypatch.setattr(nlp, "embeddings_available", lambda: asked.append(True) or True)
+    text = "The council met on Monday.\nIt approved a budget of 3 million euros, the mayor said."
+    _flags(text, embeddings=None)  # type: ignore[arg-type]
+    assert asked == []
+
+
+def test_a_name_is_shared_through_its_distinctive_word_not_its_generic_one() -> None:
+    from corroborate.extract.structure import _name_shared
+
+    rest = "dockers at the port of portvik walked out; the association of mayors met."
+    assert _name_shared("portvik shippers' association", rest)
+    assert _name_shared("portvik university", rest)
+    assert not _name_shared("aldby rowing association", rest)  # only the generic word
+    assert _name_shared("hillary clinton", "clinton said") and _name_shared("clinton", "clinton")

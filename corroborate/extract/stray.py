@@ -54,13 +54,19 @@ NOT_A_HEADING = re.compile(
 
 @dataclass
 class Vectors:
-    """Embeddings of paragraphs, computed once and in one batch for all requested ones."""
+    """Embeddings of paragraphs, each computed once, on the first request that needs it.
+
+    `enabled=None` means "if installed", asked only when a candidate first needs a vector:
+    finding out imports torch (seconds), which a report with no candidate never pays.
+    """
 
     texts: Sequence[str]
-    enabled: bool
+    enabled: bool | None
     _cache: dict[int, Any] = field(default_factory=dict)
 
     def get(self, indices: Sequence[int]) -> dict[int, Any] | None:
+        if self.enabled is None:
+            self.enabled = nlp.embeddings_available()
         if not self.enabled:
             return None
         missing = sorted({i for i in indices if i not in self._cache})

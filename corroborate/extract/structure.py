@@ -165,8 +165,7 @@ def structure_flags(
     flags: list[Flag] = []
     names = [(e, (e.canonical or text[e.start : e.end]).lower()) for e in entities]
     body_indices = [i for i, p in enumerate(paragraphs) if not _title_like(p.of(text))]
-    use_embeddings = nlp.embeddings_available() if embeddings is None else embeddings
-    vectors = stray.Vectors([p.of(text) for p in paragraphs], use_embeddings)
+    vectors = stray.Vectors([p.of(text) for p in paragraphs], embeddings)
     stems = {j: _content_words(paragraphs[j].of(text)) for j in body_indices}
     counts = Counter(w for words in stems.values() for w in words)
     for i, para in enumerate(paragraphs):
@@ -322,14 +321,36 @@ def _foreign_paragraph_reason(
         return None
     rest = " ".join(paragraphs[j].of(text) for j in body_indices if j != index).lower()
     own = {n for e, n in names if para.start <= e.start < para.end}
-    # A surname alone ("Clinton") counts as shared with a full name elsewhere, and back.
-    shared = any(n in rest or n.split()[-1] in rest for n in own)
+    shared = any(_name_shared(n, rest) for n in own)
     if not stray.paragraph_candidate(len(line.split()), len(own), shared, overlap):
         return None
     neighbours = [body_indices[position - 1], body_indices[position + 1]]
     lead = [j for j in (0, body_indices[0]) if j != index and j not in neighbours]
     return stray.foreign_paragraph_reason(
         vectors, index, neighbours, sorted(set(lead)), overlap, _as_written(line, own)
+    )
+
+
+# Words that end many organisation names and say nothing about which one it is.
+GENERIC_NAME_WORDS = frozenset(
+    (
+        "association", "university", "council", "ministry", "department", "company", "group",
+        "party", "agency", "committee", "office", "bank", "institute", "service", "services",
+        "authority", "union", "board", "commission", "court", "corporation", "federation",
+        "foundation", "centre", "center", "society", "news", "times", "post",
+    )
+)  # fmt: skip
+
+
+def _name_shared(name: str, rest: str) -> bool:
+    """Is `name` (lower case) mentioned in `rest`? The whole name, or any distinctive word of
+    it: "Clinton" for "Hillary Clinton" and back, "Velmark" for "the Velmark Insurers'
+    Association" (not "Association", which ends a hundred names)."""
+    if name in rest:
+        return True
+    words = set(WORD.findall(rest))
+    return any(
+        len(w) >= 4 and w not in GENERIC_NAME_WORDS and w in words for w in WORD.findall(name)
     )
 
 
