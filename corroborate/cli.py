@@ -204,11 +204,33 @@ def table_option(function: Any) -> Any:
     )(function)
 
 
+def _output_format(fmt: str | None, table: str | None, output: Path | None) -> str:
+    """The report format from --format, --table and the output's name; refuses mismatches
+    before any work is done (a CSV table written into report.html helps nobody)."""
+    suffix = output.suffix.lower() if output is not None and not output.is_dir() else ""
+    fmt = fmt or ("csv" if table else SUFFIX_FORMATS.get(suffix, "html"))
+    if table and fmt != "csv":
+        raise click.UsageError(f"--table is for CSV output; drop --format {fmt} or use csv")
+    if fmt == "csv" and suffix and suffix != ".csv":
+        raise click.UsageError(f"CSV output to a {suffix} file: name it .csv, or give a folder")
+    if fmt == "csv" and table is None and suffix:
+        raise click.UsageError(
+            "a CSV file holds one table: add --table, or give -o a folder (no extension) "
+            "to write every table"
+        )
+    return fmt
+
+
+def _is_folder(output: Path | None) -> bool:
+    return output is not None and (output.is_dir() or not output.suffix)
+
+
 def _write_output(
     selection: app.Selection, fmt: str, table: str | None, output: Path | None
 ) -> list[Path] | None:
     """Write the report (or CSV tables) and return the paths; None when printed to stdout."""
-    if fmt == "csv" and table is None and output is not None and not output.suffix:
+    if fmt == "csv" and table is None and _is_folder(output):
+        assert output is not None
         return app.write_tables(selection, output)
     text = app.render(*selection, fmt, table=table)  # type: ignore[arg-type]
     if output is None:
@@ -256,12 +278,7 @@ def run_command(
       corroborate news/ --format csv -o tables/     (every table, one CSV each)
     """
     settings = _settings(ctx, **options)
-    fmt = fmt or ("csv" if table else SUFFIX_FORMATS.get(output.suffix.lower(), "html"))
-    if fmt == "csv" and table is None and output.suffix:
-        raise click.UsageError(
-            "a CSV file holds one table: add --table, or give -o a folder (no extension) "
-            "to write every table"
-        )
+    fmt = _output_format(fmt, table, output)
     with progress_bar("Analysing", None, settings.quiet) as advance:
         summary = app.analyse_inputs(
             inputs,
@@ -526,9 +543,7 @@ def report_command(
       corroborate report --format csv -o tables/     (every table, one CSV each)
     """
     settings = _settings(ctx)
-    if fmt is None:
-        suffix = output.suffix.lower() if output else ""
-        fmt = "csv" if table else SUFFIX_FORMATS.get(suffix, "html")
+    fmt = _output_format(fmt, table, output)
     if fmt == "html" and output is None:
         output = Path("report.html")
     selection = app.stored_selection(settings, story_id=story_id, article_id=article_id)

@@ -116,3 +116,33 @@ def test_report_prints_a_stored_table_to_stdout(tmp_path: Path) -> None:
     speakers = {r["speaker"] for r in rows}
     assert "Marta Ilves" in speakers
     assert all(r["text"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--table", "quotes", "-o", "quotes.html"),  # a CSV table in an HTML file
+        ("--format", "md", "--table", "flags", "-o", "r.md"),  # --table with another format
+        ("--format", "csv", "-o", "r.json"),  # CSV into a .json file
+    ],
+)
+def test_cli_refuses_a_table_that_does_not_fit_the_output(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """Refused before any report is read, with a message naming the fix, and nothing written."""
+    out = [str(tmp_path / a) if a.endswith((".html", ".md", ".json")) else a for a in args]
+    result = cli("-q", str(CORPUS), *out)
+    assert result.returncode == 2
+    assert "--table" in result.stderr or ".csv" in result.stderr
+    assert not any(tmp_path.iterdir())
+
+
+def test_text_a_spreadsheet_would_run_as_a_formula_is_made_inert() -> None:
+    article = _full_article()
+    article.title = '=HYPERLINK("http://evil.example","click")'
+    article.url = "-2+3"
+    [row] = _rows("articles", [article])
+    assert row["title"] == "'" + article.title
+    assert row["url"] == "'-2+3"
+    [figure] = _rows("figures", [_full_article()])
+    assert figure["value"] == "1200"  # numbers stay numbers

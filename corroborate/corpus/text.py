@@ -197,8 +197,10 @@ _LINE_CREDIT = re.compile(
 
 def credited_source(article: Article) -> str:
     """Who a report's words come from: the wire credited in its dateline or footer, else its
-    outlet, else its id. Two reports with one credited source are not independent, whether
-    they are copies (a wire story run by ten sites) or one outlet restating itself."""
+    outlet, else its website, else the file it came from (the whole path: two index.html in
+    two folders are two sources), else its id. Two reports with one credited source are not
+    independent, whether they are copies (a wire story run by ten sites) or one outlet
+    restating itself."""
     match = _DATELINE_CREDIT.match(article.text.lstrip())
     if match:
         return match.group(1).strip()
@@ -206,4 +208,6 @@ def credited_source(article: Article) -> str:
     match = _LINE_CREDIT.search(tail)
     if match and match.group(1).lower() not in {"the", "all"}:
         return match.group(1).strip()
-    return article.source_label
+    if article.outlet or article.url:
+        return article.source_label  # the outlet, else the website
+    return article.origin or article.id

@@ -4,12 +4,16 @@ A report is nested (articles hold quotes; stories hold aligned groups), a CSV is
 table is one kind of thing with the ids that join it to the others (`article_id`, `story_id`).
 Every row carries its character offsets and the text they cover, so a row can be checked
 against the report without opening it.
+
+A text cell that a spreadsheet would run as a formula (it starts with =, +, -, @ or a tab) gets
+a leading apostrophe: news text is untrusted input. Numbers stay numbers.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -241,5 +245,17 @@ def to_csv(table: str, articles: list[Article], stories: list[Story], events: li
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(articles, stories, events))
+    writer.writerows(
+        {k: _inert(v) for k, v in row.items()} for row in rows(articles, stories, events)
+    )
     return buffer.getvalue()
+
+
+_FORMULA = re.compile(r"^[=+\-@\t\r]")  # text only: numbers are written as numbers
+
+
+def _inert(value: Any) -> Any:
+    """The cell as data, never as a formula: "=HYPERLINK(…)" → "'=HYPERLINK(…)"."""
+    if isinstance(value, str) and _FORMULA.match(value):
+        return "'" + value
+    return value
