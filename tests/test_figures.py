@@ -688,3 +688,92 @@ def test_according_to_inside_a_quote_keeps_its_own_source() -> None:
     )
     (f,) = figures(text, quotes=[quote])
     assert f.source.kind == "report"
+
+
+# --- percent subjects, verb families, magnitudes, currencies, time anchoring -----------------
+
+
+def test_percent_takes_its_subject_and_a_change_key() -> None:
+    a = one("The tech index jumped 3.1% on Friday.")
+    b = one("The Dow Jones climbed 3.1 per cent.")
+    assert (a.counted, a.measure) == ("tech index", "rise")
+    assert b.counted is not None and b.counted.endswith("Jones") and b.measure == "rise"
+    c = one("Rental costs slipped 0.3% last month.")
+    assert (c.counted, c.measure) == ("Rental costs", "fall")
+    d = one("The jobless rate held at 4.1% in June.")
+    assert (d.counted, d.measure) == ("jobless rate", "rate")
+    e = one("Participation was 71% in the city.")
+    assert e.measure == "participation"
+
+
+def test_percent_of_a_noun_is_its_share_whatever_the_verb() -> None:
+    for verb in ("won", "took", "captured", "secured"):
+        f = one(f"The Greens {verb} 18% of the ballots in the city.")
+        assert (f.counted, f.measure) == ("ballots", "ballots_share"), verb
+
+
+def test_rising_to_a_percent_is_a_level_not_a_change() -> None:
+    assert one("The savings ratio rose to 6%.").measure != "rise"
+
+
+def test_acquisition_verbs_share_a_family_but_stocks_stay_apart() -> None:
+    won = one("The coalition won 212 seats.")
+    took = one("The coalition took 212 seats.")
+    assert won.measure == took.measure == "seats_captured"
+    held = one("Rebels now control 300 square kilometres.")
+    flow = one("Rebels captured 12 square kilometres in the past 24 hours.")
+    assert held.measure == "area_controlled" and flow.measure == "area_captured"
+
+
+def test_money_in_a_quarter_is_not_counted_as_the_quarter() -> None:
+    f = one("The carmaker lost $210 million in the quarter.")
+    assert f.counted is None and f.measure == "money_lost"
+
+
+def test_magnitude_before_or_after_the_number() -> None:
+    found = figures("A magnitude 6.8 earthquake shook the valley and killed four people.")
+    quake = found[0]
+    assert (quake.value, quake.unit, quake.counted, quake.measure) == (
+        6.8,
+        "magnitude",
+        "earthquake",
+        "magnitude",
+    )
+    assert found[1].measure == "people_killed"
+    both = figures("The tremor was measured at magnitude 5.9 by one agency and 6.1 by another.")
+    assert [(f.value, f.unit) for f in both] == [(5.9, "magnitude"), (6.1, "magnitude")]
+    after = one("An aftershock of magnitude 3.6 rattled windows.")
+    assert (after.unit, after.counted) == ("magnitude", "aftershock")
+    hyph = one("A 5.2-magnitude quake hit the coast.")
+    assert hyph.unit == "magnitude" and "killed" not in (hyph.measure or "")
+
+
+def test_prefixed_dollars_and_a_bracketed_conversion() -> None:
+    f = one("The province will spend HK$8 billion (US$1 billion) on flood defences.")
+    assert (f.value, f.unit, f.original_value, f.original_unit) == (8e9, "HKD", 1e9, "USD")
+    found = figures("Grants of A$40 million, C$15 million, S$2 million and NZ$9 million.")
+    assert [f.unit for f in found] == ["AUD", "CAD", "SGD", "NZD"]
+    assert one("Costs reached $12 million.").unit == "USD"
+
+
+def test_superlative_since_is_not_the_period() -> None:
+    f = one("Wages grew 1.1% in July, the weakest gain since March 2019.")
+    assert f.period is None
+    g = one("Shelling destroyed 14 homes since Tuesday.")
+    assert g.period == "since Tuesday"
+
+
+def test_a_figure_about_a_past_year_is_not_dated_today() -> None:
+    f = one("In 1987, 41 miners died in the collapse.")
+    assert f.as_of == "1987-12-31"
+    assert one("Rescuers freed 41 miners in the collapse.").as_of == PUB
+    now, then = figures("The bloc holds 88 seats, down from 140 in 2015.")
+    assert (now.as_of, then.as_of) == (PUB, "2015-12-31")
+
+
+def test_weekday_direction_follows_tense() -> None:
+    # 2024-08-18 is a Sunday
+    past = one("Exports fell 6% on Friday.", published="2024-08-18")
+    future = one("The council will approve $3 million on Friday.", published="2024-08-18")
+    assert past.as_of == "2024-08-16"
+    assert future.as_of == "2024-08-23"

@@ -318,3 +318,10 @@ def test_periods(text: str, period: str) -> None:
 
 def test_no_period_in_plain_text() -> None:
     assert find_periods("The war began two years ago.") == []
+
+
+def test_prefixed_dollar_signs() -> None:
+    from corroborate.extract.numbers import find_numbers
+
+    found = find_numbers("It cost NT$5 billion, AU$3m and R$20 million but only $4 and costs$9.")
+    assert [n.currency for n in found] == ["TWD", "AUD", "BRL", "USD", "USD"]

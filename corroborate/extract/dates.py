@@ -2,7 +2,8 @@
 
 - `find_dates(text, start, end, published)`: date mentions ("on Monday", "yesterday", "Aug 14",
   "14 August 2024", "2024-08-14") with the ISO date they stand for. A weekday is the most recent
-  such day on or before the publication date ("last Monday": strictly before it); a day and
+  such day on or before the publication date ("last Monday": strictly before it), or the next
+  one on or after it when the clause speaks of the future ("will vote on Monday"); a day and
   month without a year takes the publication year, or the year before when that would put it
   more than a week after publication. Mentions after "since", "from", "until", "before",
   "after" are boundaries of a period, not the day a figure stands for: they come back with
@@ -124,12 +125,21 @@ def find_dates(
     pub = parse_published(published)
     out: list[DateMention] = []
     for m in _DATE_RE.finditer(text, start, end):
-        iso = _resolve(m, pub)
+        future = bool(_FUTURE_BEFORE.search(text, max(start, m.start() - 80), m.start()))
+        iso = _resolve(m, pub, future=future)
         out.append(DateMention(m.start(), m.end(), iso, point=m.group("boundary") is None))
     return out
 
 
-def _resolve(m: re.Match[str], pub: date | None) -> str | None:
+# the clause before a weekday speaks of the future: "will meet on Monday", "is due to ..."
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated)\s+to|"
+    r"plans?\s+to|planning\s+to|going\s+to)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _resolve(m: re.Match[str], pub: date | None, *, future: bool = False) -> str | None:
     if m.group("iso"):
         try:
             return date.fromisoformat(m.group("iso")).isoformat()
@@ -139,6 +149,8 @@ def _resolve(m: re.Match[str], pub: date | None) -> str | None:
         if pub is None:
             return None
         wanted = _WEEKDAYS.index(m.group("wd").lower())
+        if future and not m.group("last"):  # "will vote on Monday": the next one
+            return (pub + timedelta(days=(wanted - pub.weekday()) % 7)).isoformat()
         back = (pub.weekday() - wanted) % 7
         if m.group("last") and back == 0:
             back = 7

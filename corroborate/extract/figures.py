@@ -67,7 +67,8 @@ __all__ = ["extract_figures", "measure_key"]
 _VERB_KEYS: dict[str, str] = {
     "seize": "captured", "capture": "captured", "take": "captured", "gain": "captured",
     "conquer": "captured", "overrun": "captured", "grab": "captured", "liberate": "captured",
-    "retake": "captured", "recapture": "captured", "occupy": "controlled",
+    "retake": "captured", "recapture": "captured", "win": "captured", "secure": "captured",
+    "clinch": "captured", "garner": "captured", "obtain": "captured", "occupy": "controlled",
     "control": "controlled", "hold": "controlled", "retain": "controlled", "lose": "lost",
     "cede": "lost", "surrender": "lost", "abandon": "lost", "evacuate": "evacuated",
     "relocate": "evacuated", "leave": "evacuated", "flee": "evacuated", "escape": "evacuated",
@@ -485,10 +486,16 @@ def extract_figures(
                 continue
             fig, prev_verb = made
             if periods is None:  # only for sentences that hold a figure
-                periods = find_periods(text, sent.start, sent.end)
+                periods = [  # "the smallest rise since 2021" compares; it is no period
+                    p
+                    for p in find_periods(text, sent.start, sent.end)
+                    if not _SUPERLATIVE_BEFORE.search(text, max(sent.start, p.start - 60), p.start)
+                ]
                 dates = [d for d in find_dates(text, sent.start, sent.end, published) if d.point]
             fig.period = _nearest_period(periods, fig)
-            fig.as_of = _nearest_date(dates, fig) or default_as_of
+            fig.as_of = (
+                _nearest_date(dates, fig) or _past_year(text, sent, fig, pub) or default_as_of
+            )
             fig.source = (
                 _pick_source(ctx.explicit(i), fig) or ctx.carried(i) or Source(None, "unattributed")
             )
@@ -501,12 +508,37 @@ def extract_figures(
                 )
             ):
                 fig.source = said_by
+            if number.currency:  # "NT$3 billion ($92 million)": the conversion is kept
+                conv = _currency_conversion(text, number, by_sentence[i])
+                if conv is not None:
+                    fig.original_value, fig.original_unit = conv
             sent_figures.append(fig)
         if sent_figures:
             ctx.figure_sentences.add(i)
             last = (para, sent_figures[-1])
         figures.extend(sent_figures)
     return figures
+
+
+_IN_PARENS = re.compile(
+    r"\s*\(\s*(?:about|some|around|roughly|nearly|approximately|or|~)?\s*", re.IGNORECASE
+)
+
+
+def _currency_conversion(
+    text: str, number: NumberMatch, numbers: Sequence[NumberMatch]
+) -> tuple[float, str] | None:
+    """(value, currency) of a conversion in brackets right after a sum of money."""
+    for other in numbers:
+        if (
+            other.start > number.end
+            and other.currency
+            and other.currency != number.currency
+            and other.value_max is None
+            and _IN_PARENS.fullmatch(text, number.end, other.start)
+        ):
+            return other.value, other.currency
+    return None
 
 
 def _quoted_by(spoken: Sequence[Quote], fig: Figure, text: str) -> Source | None:
@@ -813,11 +845,29 @@ def _figure(
     if number.currency:
         noun = _head(counted.counted) or "money"
     elif counted.category == "percent":
-        if counted.counted is None:  # "turnout was 61%"
-            counted.counted = _level_subject(text, toks, 0, number)
+        pct_measure: str | None = None
+        if counted.counted is not None and counted.unit == "percent":
+            # "14% of the vote": a share of the noun, whoever won or took it
+            pct_measure = f"{_key(_head(counted.counted))}_share"
+        else:
+            subject, direction = _percent_subject(text, sent, toks, number)
+            if counted.counted is None and subject:
+                counted.counted = subject  # "The index rose 2.5%", "inflation held at 3.2%"
+            if counted.counted is None:  # "turnout was 61%"
+                counted.counted = _level_subject(text, toks, 0, number)
+            if direction in {"rise", "fall"} and counted.unit == "percent":
+                # a change in the level of whatever the subject is: "the index rose 2.5%" and
+                # "the Nasdaq climbed 2.5 per cent" are one quantity
+                pct_measure = direction
+            elif direction == "level" and counted.counted:
+                pct_measure = _key(_head(counted.counted))
         noun = _head(counted.counted) or "share"
     measure: str | None
-    if verb is None and counted.counted and counted.counted.lower() in _NOUN_MEASURES:
+    if counted.category == "percent" and pct_measure:
+        measure = pct_measure
+    elif counted.category == "magnitude":
+        measure = "magnitude"  # "quake_killed" would read the reading as a count of people
+    elif verb is None and counted.counted and counted.counted.lower() in _NOUN_MEASURES:
         measure = _NOUN_MEASURES[counted.counted.lower()]
     elif verb is None and noun in _NOUN_MEASURES:
         measure = _NOUN_MEASURES[noun]
@@ -987,6 +1037,7 @@ def _not_a_quantity(text: str, sent: Span, number: NumberMatch) -> bool:
         _COMPOUND.match(after)
         and not after.lower().startswith(("-strong",))
         and not _RATE_STEP.match(text, e)
+        and not _MAGNITUDE_AFTER.match(text, e)
         and not (number.words and number.value < 1 and _POINT_AFTER.match(text, number.end))
     ):
         return True
@@ -1066,13 +1117,38 @@ def _is_plain_word(word: str) -> bool:
             "still",
             "now",
             "least",
+            "magnitude",
         }
     )
+
+
+_QUAKE_WORDS = r"(?:earth)?quakes?|tremors?|aftershocks?|foreshocks?|shocks?"
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[-\s]+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"[-\s]?magnitude\b", re.IGNORECASE)
+_QUAKE_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?({_QUAKE_WORDS})\b", re.IGNORECASE)
+_QUAKE = re.compile(rf"\b({_QUAKE_WORDS})\b", re.IGNORECASE)
 
 
 def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _Counted | None:
     """The unit or noun the number counts, and the phrase it heads."""
     pos = number.end
+    magnitude = _MAGNITUDE_AFTER.match(text, pos, sent.end)
+    if magnitude or _MAGNITUDE_BEFORE.search(
+        text, max(sent.start, number.start - 20), number.start
+    ):
+        # "a magnitude 7.4 earthquake", "measured at magnitude 7.2", "a 6.1-magnitude tremor":
+        # a reading on a scale, never a count of people; the event is the noun after it or the
+        # nearest one before it ("an aftershock of magnitude 4.0")
+        if magnitude:
+            pos = magnitude.end()
+        event = _QUAKE_AFTER.match(text, pos, sent.end)
+        if event:
+            return _Counted(
+                "magnitude", "magnitude", event.group(1).lower(), event.end(), "magnitude", None
+            )
+        earlier = _QUAKE.findall(text, sent.start, number.start)
+        counted_event = earlier[-1].lower() if earlier else None
+        return _Counted("magnitude", "magnitude", counted_event, pos, "magnitude", None)
     if number.currency:
         # "$5m in aid", "€1.2bn of weapons", "a $5m package"
         scale = re.match(r"\s*(?:dollars|euros|pounds|worth)\b", text[pos : sent.end], re.I)
@@ -1236,9 +1312,14 @@ def _of_phrase(text: str, pos: int, end: int, *, allow_in: bool) -> tuple[str, i
         if _is_verb_form(w.lower()) or (keep and len(w) > 5 and w.lower().endswith("ed")):
             break  # "of Republicans agreed": the verb of the clause, not the noun
         keep.append(w)
-    if not keep:
-        return None
+    if not keep or (allow_in and keep[0].lower() in _TIME_NOUNS):
+        return None  # "$355 million in the quarter": when, not what
     return " ".join(keep), pos + m.end()
+
+
+_TIME_NOUNS = frozenset(
+    {"quarter", "year", "month", "week", "day", "period", "half", "session", "decade", "season"}
+)
 
 
 def _governing_verb(
@@ -1376,6 +1457,149 @@ _NOUN_MEASURES = {
 }  # fmt: skip
 
 
+# verbs that move a level up or down, or state it, with a percent after them
+# fmt: off
+_RISE_VERBS = {
+    "rise", "climb", "increase", "grow", "jump", "soar", "surge", "gain", "advance", "rally",
+    "add", "rebound", "accelerate", "expand", "spike", "leap", "improve", "swell",
+}
+_FALL_VERBS = {
+    "fall", "drop", "decline", "slip", "slide", "tumble", "plunge", "sink", "lose", "shed",
+    "ease", "dip", "retreat", "contract", "slump", "sag", "decrease", "shrink", "plummet",
+    "slow", "crash", "lower", "cut", "reduce",
+}
+_STATE_PCT_VERBS = {
+    "be", "hold", "stand", "remain", "stay", "reach", "hit", "total", "average", "come", "run",
+    "sit", "settle", "hover", "steady", "edge", "tick", "move",
+}
+_PCT_FORMS = {
+    "rose": "rise", "risen": "rise", "grew": "grow", "grown": "grow", "fell": "fall",
+    "fallen": "fall", "sank": "sink", "sunk": "sink", "lost": "lose", "slid": "slide",
+    "held": "hold", "stood": "stand", "ran": "run", "came": "come", "sat": "sit", "is": "be",
+    "was": "be", "are": "be", "were": "be", "been": "be", "leapt": "leap", "hit": "hit",
+    "shed": "shed", "cut": "cut",
+}
+# fmt: on
+_PCT_SKIP = frozenset(
+    {
+        "by",
+        "at",
+        "to",
+        "an",
+        "a",
+        "annual",
+        "annualised",
+        "annualized",
+        "monthly",
+        "yearly",
+        "seasonally",
+        "adjusted",
+        "just",
+        "only",
+        "some",
+        "another",
+        "further",
+        "nearly",
+        "almost",
+        "roughly",
+        "about",
+        "around",
+        "up",
+        "down",
+        "higher",
+        "lower",
+        "steady",
+        "unchanged",
+    }
+)  # fmt: skip
+_PCT_ADVERBS = frozenset(
+    {"has", "have", "had", "also", "likely", "probably", "already", "now", "still", "again",
+     "only", "just", "will", "would", "could", "may", "might", "is", "was", "been", "be",
+     "sharply", "slightly", "steadily"}
+)  # fmt: skip
+
+
+def _pct_lemma(word: str) -> str | None:
+    w = word.lower()
+    if w in _PCT_FORMS:
+        return _PCT_FORMS[w]
+    known = _RISE_VERBS | _FALL_VERBS | _STATE_PCT_VERBS
+    for suffix, repl in (("", ""), ("s", ""), ("es", ""), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("ied", "y"), ("ing", ""), ("ing", "e")):  # fmt: skip
+        if suffix and not w.endswith(suffix):
+            continue
+        stem = (w[: -len(suffix)] if suffix else w) + repl
+        if stem in known:
+            return stem
+        if (
+            suffix in {"ed", "ing"}
+            and len(stem) > 2
+            and stem[-1] == stem[-2]
+            and stem[:-1] in known
+        ):
+            return stem[:-1]  # slipped, dipped
+    return None
+
+
+def _key(word: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", (word or "share").lower()).strip("_") or "share"
+
+
+def _percent_subject(
+    text: str, sent: Span, toks: list[_Tok], number: NumberMatch
+) -> tuple[str | None, str | None]:
+    """(subject, "rise" | "fall" | "level" | None) for a percent: "The Nasdaq gained 2.5%"."""
+    j = _index_at(toks, number.start) - 1
+    while j >= 0 and toks[j].start >= sent.start and toks[j].lower in _PCT_SKIP:
+        j -= 1
+    if j < 0 or toks[j].start < sent.start:
+        return None, None
+    particle = text[toks[j].end : number.start].lower()
+    lemma = _pct_lemma(toks[j].text)
+    if lemma is None:
+        return None, None
+    if re.search(r"\b(?:to|at)\b", particle):
+        direction = "level"  # "rose to 7%": the new level, not the change
+    elif lemma in _RISE_VERBS:
+        direction = "rise"
+    elif lemma in _FALL_VERBS:
+        direction = "fall"
+    elif re.search(r"\b(?:up|higher)\b", particle):
+        direction = "rise"  # "edged up 0.1%"
+    elif re.search(r"\b(?:down|lower)\b", particle):
+        direction = "fall"
+    else:
+        direction = "level"
+    j -= 1
+    while (
+        j >= 0
+        and toks[j].start >= sent.start
+        and (
+            toks[j].lower in _PCT_ADVERBS
+            or (toks[j].lower.endswith("ly") and toks[j].lower != "only")
+        )
+    ):
+        j -= 1
+    words: list[_Tok] = []
+    while j >= 0 and toks[j].start >= sent.start and len(words) < 4:
+        t = toks[j]
+        if not t.text[0].isalnum() and t.text not in {"&"}:
+            break
+        if t.lower in _FUNCTION or t.lower in _CUE_WORDS or _lemma_of(t.lower) in _CUE_VERBS:
+            break
+        if t.tag and not (t.tag.startswith(("NN", "JJ")) or t.tag == "CD" or t.text == "&"):
+            break
+        if not t.tag and _is_verb_form(t.lower):
+            break
+        words.insert(0, t)
+        j -= 1
+    while words and not words[-1].text[0].isalpha():
+        words.pop()
+    if not words:
+        return None, direction
+    return text[words[0].start : words[-1].end], direction
+
+
 def _level_subject(text: str, toks: list[_Tok], i_first: int, number: NumberMatch) -> str | None:
     """ "The death toll rose to 12": the noun phrase whose level the number gives."""
     m = _LEVEL.search(text, max(0, number.start - 70), number.start)
@@ -1396,6 +1620,29 @@ def _level_subject(text: str, toks: list[_Tok], i_first: int, number: NumberMatc
 
 
 # --- time, place, source ----------------------------------------------------------------------
+
+
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:the|its|their|a)\s+(?:[a-z-]+est|most|least|first|only|best|worst|record)\b"
+    r"(?:\s+[\w-]+){0,4}\s*$",
+    re.IGNORECASE,
+)
+_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Dd]uring|[Oo]f)\s+((?:1[6-9]|20)\d\d)\b(?!\s*[-–]|\s+to\b)")
+
+
+def _past_year(text: str, sent: Span, fig: Figure, pub: Any) -> str | None:
+    """ "In 1999, 35 people died", "down from 365 in 2019": a figure about a past year is as of
+    that year's end. The year opens the sentence or follows the figure closely."""
+    if pub is None:
+        return None
+    m = _IN_YEAR.match(text, sent.start) or _IN_YEAR.search(
+        text, fig.end, min(sent.end, fig.end + 70)
+    )
+    if m is None or int(m.group(1)) >= pub.year:
+        return None
+    if m.start() > fig.end and re.search(r"[,;]|\d", text[fig.end : m.start()]):
+        return None  # "121 seats, down from 365 in 2019": the year belongs to the other number
+    return f"{m.group(1)}-12-31"
 
 
 def _nearest_period(periods: Iterable[Any], fig: Figure) -> str | None:

@@ -188,9 +188,14 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CURRENCY_SIGNS = {
     "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB", "¥": "JPY",
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "uah": "UAH", "rub": "RUB",
+    # dollars of other countries, written with a prefix: "NT$3 billion", "A$50m", "HK$1.2bn"
+    "nt$": "TWD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
+    "s$": "SGD", "nz$": "NZD", "r$": "BRL", "mx$": "MXN",
 }
 # fmt: on
-_SIGN = r"(?:US\$|\$|€|£|₴|₽|¥|(?:USD|EUR|GBP|UAH|RUB)\s?)"
+_SIGN = (
+    r"(?:(?<![^\W\d_])(?:US|NT|AU|CA|HK|NZ|MX|A|C|S|R)\$|\$|€|£|₴|₽|¥|(?:USD|EUR|GBP|UAH|RUB)\s?)"
+)
 _SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
 _COMPACT_RE = r"(?:bn|bln|mln|mn|trn|tn|k|m|b)"
 # one number: sign? digits (scale word | compact suffix)?  — or a run of number words
