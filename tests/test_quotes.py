@@ -503,3 +503,103 @@ def test_organisation_named_by_role() -> None:
     assert q.speaker is not None and q.speaker.kind == "organisation"
     q = find("Norland's air force said it had intercepted two drones overnight.", "intercepted")
     assert q.speaker is not None and q.speaker.kind == "organisation"
+
+
+def test_a_role_noun_speaks_for_the_organisation_named_before() -> None:
+    text = (
+        "Nordwind Airways cancelled forty flights on Friday after a storm hit the coast. "
+        "The airline said passengers would be rebooked within two days."
+    )
+    q = find(text, "rebooked")
+    assert q.speaker is not None and q.speaker.kind == "organisation"
+    assert q.speaker.name == "Nordwind Airways"
+    text = (
+        "Kelmar Motors reported a loss for the third quarter running. "
+        "The company said it would close two plants next year."
+    )
+    q = find(text, "close two plants")
+    assert q.speaker is not None and q.speaker.name == "Kelmar Motors"
+    # two airlines before it: which one is meant is not known, so the phrase stays
+    text = (
+        "Nordwind Airways and Sudair Airlines both cut routes this winter. "
+        "The airline said demand had fallen sharply in the spring."
+    )
+    q = find(text, "demand had fallen")
+    assert q.speaker is not None and q.speaker.name == "The airline"
+
+
+def test_organisations_taken_for_people_and_people_for_organisations() -> None:
+    q = find(
+        "The water utility Aquaterra said supplies to the northern districts were restored.",
+        "supplies",
+    )
+    assert q.speaker is not None and q.speaker.kind == "organisation"
+    assert q.speaker.name == "Aquaterra"
+    text = (
+        "Marine Le Garrec won her seat outright on Sunday. Le Garrec told supporters the "
+        "result showed the country wanted change."
+    )
+    for q in analyse(text)[0]:
+        assert q.speaker is None or q.speaker.kind == "person"
+
+
+def test_coordinated_and_postposed_speakers() -> None:
+    q = find(
+        "The ceasefire would begin at midnight and prisoners would be exchanged within a week, "
+        "both sides said.",
+        "ceasefire",
+    )
+    assert q.speaker is not None and q.speaker.name == "both sides"
+    q = find(
+        "Rail traffic resumed on Friday after a deal brokered by the regional bloc, the insurer "
+        "and state officials said.",
+        "Rail traffic",
+    )
+    assert q.speaker is not None and q.speaker.name == "the insurer and state officials"
+    q = find(
+        "Rebel units have withdrawn from about 40 villages along the eastern ridge, the commander "
+        "of the northern army group, Tomas Varga, said on Monday.",
+        "villages",
+    )
+    assert q.speaker is not None and q.speaker.name == "Tomas Varga"
+    # "and" inside the content is not a second speaker
+    q = find("Prices rose and wages fell, officials said.", "Prices rose")
+    assert q.speaker is not None and q.speaker.name == "officials"
+
+
+def test_called_it_and_described_as_are_framing() -> None:
+    q = find('The mayor called the ruling "a slap in the face" and vowed to appeal.', "slap")
+    assert q.kind == "mixed" and q.speaker is not None and q.speaker.title == "mayor"
+    q = find('Senator Holt described the proposal as "a gift to polluters" on Tuesday.', "gift")
+    assert q.speaker is not None and q.speaker.name == "Holt"
+    # "called for" and a nickname are not somebody's framing of a thing
+    assert quote_texts('The minister called for "calm and restraint" after the clashes.') == {}
+    texts = quote_texts('Fans called the goalkeeper "Iron Hands" long before the final.')
+    assert not any("Iron Hands" in t for t in texts)
+
+
+def test_titles_and_subjects_are_not_verbs_years_or_headings() -> None:
+    text = (
+        "Envoy Lina Parr briefed the cabinet. Parr told President Oduya that talks would resume. "
+        'Later Oduya said: "We are ready to sign."'
+    )
+    q = find(text, "ready to sign")
+    assert q.speaker is not None and q.speaker.name == "Oduya"
+    assert q.speaker.title in {None, "President"}
+    q = find(
+        "Alma Reyes, 61, who has chaired the board for a decade, said the merger was off.",
+        "merger",
+    )
+    assert q.speaker is not None and q.speaker.name == "Alma Reyes"
+    text = (
+        "Governor Ruth Okafor, who in 2019 said the dam was safe, now says it needs repairs "
+        "before the rains."
+    )
+    for q in analyse(text)[0]:
+        assert q.speaker is None or q.speaker.name != "2019"
+    text = (
+        "The pension fund lost money last year.\n\nTHE OUTLOOK Back when he started, Paul Amadi "
+        "said that he saw shares as a long game."
+    )
+    for q in analyse(text)[0]:
+        assert q.speaker is None or "OUTLOOK" not in (q.speaker.name or "")

@@ -533,6 +533,31 @@ _FRAMING_VERBS: Final[dict[str, str]] = {
 }  # fmt: skip
 
 
+_CALL_OBJECTS: Final[frozenset[str]] = frozenset(
+    {"it", "them", "him", "her", "this", "that", "the", "his", "their", "its", "these", "those"}
+)
+
+
+def _capitalised_name(text: str, q: _Marked) -> bool:
+    """Quoted words that are all capitalised are a nickname: “Big Tom”."""
+    words = text[q.start + 1 : q.end - 1].strip(" ,.").split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _framing_call(toks: Sequence[Tok], k: int, b: int) -> str | None:
+    """ "called it/them/the plan “…”" and "described X as “…”" (never "called for “…”"):
+    the lemma, or None."""
+    w = toks[k].low
+    if w in {"called", "calls", "call"} and k + 1 < b and toks[k + 1].low in _CALL_OBJECTS:
+        obj = toks[k + 1 : b]
+        if len(obj) > 3 or any(t.low in {"a", "an"} for t in obj):
+            return None  # "called the X a “...”" names a person, not a view of a thing
+        return "call"
+    if w in {"described", "describes", "describe", "describing"} and toks[b - 1].low == "as":
+        return "describe"
+    return None
+
+
 def _a_name_in_quotes(text: str, q: _Marked, s: _Sentence) -> bool:
     """A capitalised name in quote marks after a naming word: “call sign “Falcon””."""
     inner = text[q.start + 1 : q.end - 1].strip(" ,.")
@@ -554,6 +579,8 @@ def _framing_attribution(
         if t.text in {".", ";", "“", "”", '"'}:
             return None
         lemma = _FRAMING_VERBS.get(t.low)
+        if lemma is None and not _capitalised_name(text, q):
+            lemma = _framing_call(toks, k, b)
         if lemma is None:
             continue
         m = subject_before(text, toks, k, 0, entities)

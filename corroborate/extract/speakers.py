@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from corroborate.extract.cues import cue_lemma
 from corroborate.extract.entities import HONORIFICS, fullest_form, name_tokens
 from corroborate.model import Entity, Speaker
 from corroborate.model.annotations import SourceKind
@@ -256,6 +257,17 @@ def _titleish(t: Tok) -> bool:
     )
 
 
+def _verb_form(w: str) -> bool:
+    """A past form or a speech verb, never a noun before a role: "told", "met", "visited"."""
+    return w.endswith(("ed", "ing")) or cue_lemma(w) is not None or w in _PAST_FORMS
+
+
+_PAST_FORMS: Final[frozenset[str]] = frozenset(
+    {"met", "told", "said", "saw", "gave", "sent", "made", "left", "won", "led", "thanked",
+     "urged", "called", "asked", "took", "beat", "hit", "rang", "phoned", "wrote"}
+)  # fmt: skip
+
+
 def _entity_at(entities: Sequence[Entity], start: int, end: int, label: str) -> Entity | None:
     """The last entity of `label` lying inside [start, end)."""
     best: Entity | None = None
@@ -308,6 +320,10 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     if _numberish(body[-1]) or (len(body) >= 3 and body[-2].low == "in" and _numberish(body[-1])):
         return Mention(start, end, "organisation", name=" ".join(text[start:end].split()))
     place = _entity_at(entities, start, end, "LOC")
+    if place is not None and _titled_name(text, text[place.start : place.end]):
+        # "Nigel X" tagged as a place, written "party leader Nigel X" elsewhere: a person
+        ns, ne = place.start, place.end
+        return _person(text, start, end, ns, ne, _clean_title(text[body[0].start : ns]), toks)
     if (place is not None and place.start <= body[0].start and place.end >= body[-1].end) or (
         len(body) <= 3 and " ".join(t.low for t in body) in PLACES
     ):
@@ -326,11 +342,17 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
             before = before[: hon.start()]
         found = _person(text, start, end, ps, pe, _clean_title(before), toks)
         found.gender = found.gender or gender
-        return found
+        if _org_not_person(text, ps, pe, entities):
+            found.kind = "organisation"
+        return _org_by_role(found)
     last = body[-1]
     head = last.low.strip(".’'")
     org = _entity_at(entities, start, end, "ORG")
-    titled = any(_titleish(t) for t in body[:-1])
+    titled = any(_titleish(t) and t.low not in ORG_ROLES for t in body[:-1])
+    if org is not None and org.end >= last.start and _surname_of_person(text, org, entities):
+        # "X told supporters" where the tagger says ORG but "Marine X" is a person here
+        before_org = text[body[0].start : org.start] if body[0].start < org.start else ""
+        return _person(text, start, end, org.start, org.end, _clean_title(before_org), toks)
     if org is not None and org.end >= last.start and (head in ORG_WORDS or not titled):
         # (a tagger's ORG over "Chief of Staff Oleksandr Syrskyi" is a title and a name)
         return Mention(start, end, "organisation", name=org.canonical or text[org.start : org.end])
@@ -389,7 +411,91 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     if honorific and h > 0:
         title = _clean_title(text[body[0].start : body[h - 1].end])
     name_start = body[h].start if honorific else name_toks[0].start
-    return _person(text, start, end, name_start, name_toks[-1].end, title, toks)
+    return _org_by_role(_person(text, start, end, name_start, name_toks[-1].end, title, toks))
+
+
+# Nouns that name an organisation by what it does: "the grid operator X", "the airline".
+ORG_ROLES: Final[frozenset[str]] = frozenset(
+    {"airline", "carrier", "operator", "utility", "manufacturer", "planemaker", "carmaker",
+     "automaker", "chipmaker", "insurer", "lender", "retailer", "brokerage",
+     "company", "firm", "agency", "ministry", "regulator", "watchdog", "bank", "broadcaster",
+     "newspaper", "outlet", "union", "party", "council", "committee", "institute", "group",
+     "commission", "board", "authority", "department", "bureau", "supplier", "distributor",
+     "exporter", "importer", "giant", "conglomerate", "startup"}
+)  # fmt: skip
+_COMPANY_WORDS: Final[frozenset[str]] = frozenset(
+    {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "gmbh", "airlines", "airways",
+     "holdings", "group", "energy", "motors", "systems", "technologies", "industries",
+     "bank", "agency", "corporation", "company", "authority", "ministry", "aerosystems"}
+)  # fmt: skip
+
+
+def _org_by_role(m: Mention) -> Mention:
+    """A name behind an organisation's role is that organisation: "the grid operator X"."""
+    if m.kind == "person" and m.name and m.title and not m.pronoun:
+        words = m.title.lower().split()
+        if words and words[-1] in ORG_ROLES and not any(w in TITLE_WORDS for w in words):
+            m.kind = "organisation"
+    return m
+
+
+def _org_not_person(text: str, s: int, e: int, entities: Sequence[Entity]) -> bool:
+    """A tagger's PERSON that is an organisation: an acronym ("NTSB"), a name with a company
+    word ("X Airlines"), or one word the tagger calls ORG elsewhere in the article."""
+    name = text[s:e]
+    words = name.split()
+    if len(words) == 1 and len(name) >= 3 and name.isupper() and name.isalpha():
+        return True
+    if any(w.lower().strip(".,") in _COMPANY_WORDS for w in words[1:]):
+        return True
+    if len(words) == 1:
+        n = len(name)
+        if not any(
+            x.label == "ORG" and x.end - x.start == n and text[x.start : x.end] == name
+            for x in entities
+        ):
+            return False
+        return not any(
+            x.label == "PERSON" and x.end - x.start > n and name in text[x.start : x.end].split()
+            for x in entities
+        )
+    return False
+
+
+def _surname_of_person(text: str, org: Entity, entities: Sequence[Entity]) -> bool:
+    """A tagger's ORG that is the tail of a full personal name elsewhere ("Marine X" ...
+    "X said")."""
+    name = text[org.start : org.end]
+    if len(name.split()) > 3 or any(w.lower() in _COMPANY_WORDS | ORG_WORDS for w in name.split()):
+        return False
+    for x in entities:
+        if x.label == "PERSON":
+            full = text[x.start : x.end]
+            if full.endswith(" " + name) and len(full.split()) > len(name.split()):
+                return True
+            if full == name and len(name.split()) >= 2:
+                return True  # the same two words tagged PERSON elsewhere
+    return False
+
+
+def _titled_name(text: str, words: str) -> bool:
+    """Whether two or more capitalised words are a person's name by the article: written
+    after a title or an honorific somewhere ("Reform leader Nigel X")."""
+    ws = words.split()
+    if (
+        len(ws) < 2
+        or len(ws) > 3
+        or words.lower() in PLACES
+        or not all(w[:1].isupper() for w in ws)
+    ):
+        return False
+    if any(w.isupper() for w in ws):
+        return False
+    for hit in re.finditer(re.escape(words), text):
+        before = text[max(0, hit.start() - 20) : hit.start()].split()
+        if before and (before[-1].lower().strip(".") in TITLE_WORDS | HONORIFICS):
+            return True
+    return False
 
 
 _DATELINE_TAIL: Final = re.compile(r"\s*(?:,\s*[A-Z][\w .]{0,30})?\s*(?:\([^)]{0,40}\)\s*)?[—–-]")
@@ -462,6 +568,10 @@ def subject_before(
         or (toks[j].low == "on" and j + 1 < k and toks[j + 1].low in WEEKDAYS)
     ):
         j -= 1
+    if j - 1 >= lo and _YEAR_RE.fullmatch(toks[j].text) and toks[j - 1].low in {"in", "since"}:
+        j -= 2  # "who in 2010 said"
+        while j >= lo and toks[j].low in SKIP_BEFORE_CUE:
+            j -= 1
     if (
         j - 2 >= lo
         and toks[j].text == ","
@@ -495,7 +605,8 @@ def subject_before(
             if p < lo or toks[p].text != ",":
                 return None
             seg = toks[p + 1 : end_seg]
-            if seg and (seg[0].low in {"who", "which"} or seg[0].low.endswith("ing")):
+            clause = bool(seg) and (seg[0].low in {"who", "which"} or seg[0].low.endswith("ing"))
+            if clause:
                 pass  # "Barkley, who said he votes democratic, said", "X, speaking on ..., said"
             elif not (len(seg) == 1 and seg[0].text.isdigit()):  # not an age
                 a = _appositive(text, seg)
@@ -512,6 +623,8 @@ def subject_before(
                     return named
                 appos = appos or a
             end_seg = p
+            if _apposition_before(text, toks, p, lo):
+                continue  # "NAME, president of X, which ..., said": the name is further back
             head = _np_ending(text, toks, p - 1, lo, entities)
             if head is not None:
                 break
@@ -524,7 +637,46 @@ def subject_before(
     m = _np_ending(text, toks, j, lo, entities)
     if m is None:
         m = _generic_subject(text, toks, j, lo)
+    if m is not None and m.pronoun is None:
+        return _coordinated(text, toks, m, lo, entities) or m
     return m
+
+
+def _coordinated(
+    text: str, toks: Sequence[Tok], m: Mention, lo: int, entities: Sequence[Entity]
+) -> Mention | None:
+    """Two speakers joined by "and" after the content: "CONTENT, the insurer and state
+    officials said". Named together, as a group; only right after a comma or dash."""
+    if not text[max(0, m.start - 5) : m.start].rstrip().endswith("and"):
+        return None
+    fi = next((x for x, t in enumerate(toks) if t.start == m.start), None)
+    if fi is None or fi - 2 < lo or toks[fi - 1].low != "and":
+        return None
+    left = _np_ending(text, toks, fi - 2, lo, entities) or _generic_subject(text, toks, fi - 2, lo)
+    if left is None or left.pronoun is not None:
+        return None
+    li = next((x for x, t in enumerate(toks) if t.start == left.start), None)
+    if li is None or li - 1 < lo or toks[li - 1].text not in {",", "—", "–"}:
+        return None
+    phrase = " ".join(text[left.start : m.end].split())
+    return Mention(left.start, m.end, "organisation", name=phrase)
+
+
+_YEAR_RE: Final = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _apposition_before(text: str, toks: Sequence[Tok], p: int, lo: int) -> bool:
+    """Whether the comma-delimited segment ending at token `p` (a comma) is an apposition or
+    an age with another comma before it: "NAME, 56, who ...", "NAME, the party chair, who"."""
+    q = p - 1
+    while q >= lo and toks[q].text not in {",", ";", ":", "“", "”", '"', "(", ")"}:
+        q -= 1
+    if q < lo or toks[q].text != "," or q + 1 >= p:
+        return False
+    seg = toks[q + 1 : p]
+    if len(seg) == 1 and seg[0].text.isdigit():
+        return True
+    return not seg[0].cap and _appositive(text, seg) is not None
 
 
 def _np_ending(
@@ -557,7 +709,13 @@ def _np_ending(
             if _titleish(t) and nxt is not None and (nxt.cap or _titleish(nxt)):
                 i -= 1  # "hydrologist Lena Okafor", "harbour master Anna Vick"
                 continue
-            if nxt is not None and _titleish(nxt) and not _titleish(t) and i + 1 < j:
+            if (
+                nxt is not None
+                and _titleish(nxt)
+                and not _titleish(t)
+                and i + 1 < j
+                and not _verb_form(w)
+            ):
                 i -= 1  # a noun modifier of a role: "fire chief", "harbour master"
                 continue
         if w == "." and i > lo and i < j and toks[i - 1].cap and len(toks[i - 1].text) <= 4:
@@ -679,6 +837,51 @@ def _pp_head(
             return None
         p = i
     return None
+
+
+_ROLE_PHRASE_RE: Final = re.compile(
+    r"(?:the|its)\s+(airline|carrier|company|firm|ministry|agency|regulator|operator|utility|"
+    r"manufacturer|planemaker|carmaker|automaker|chipmaker|insurer|lender|retailer|bank|group)",
+    re.IGNORECASE,
+)
+_ROLE_KINDS: Final[dict[str, frozenset[str]]] = {
+    "airline": frozenset({"airlines", "airline", "airways", "air"}),
+    "carrier": frozenset({"airlines", "airline", "airways", "air"}),
+    "ministry": frozenset({"ministry"}),
+    "agency": frozenset({"agency", "administration", "bureau", "service", "office"}),
+    "regulator": frozenset({"agency", "administration", "authority", "commission", "regulator"}),
+    "bank": frozenset({"bank"}),
+}
+_NOT_COMPANY: Final[frozenset[str]] = frozenset(
+    {"ministry", "agency", "administration", "government", "parliament", "council", "committee",
+     "party", "court", "police", "army", "force", "forces", "navy", "board", "commission",
+     "bureau", "union", "university", "office", "department", "service", "senate", "house",
+     "congress", "authority", "front", "rally", "league", "nato", "un", "eu"}
+)  # fmt: skip
+
+
+def _cut_at_kind(name: str, role: str) -> str:
+    """A tagger's organisation run on into the next name ("X Airlines Boeing") cut after
+    the word that says its kind."""
+    kinds = _ROLE_KINDS.get(role)
+    words = name.split()
+    if kinds is None:
+        return name
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].lower() in kinds:
+            return " ".join(words[: i + 1])
+    return name
+
+
+def _fits_role(name: str, role: str) -> bool:
+    """Whether an organisation's name fits the role it is referred to by."""
+    words = {re.sub(r"[’']s?$", "", w.lower().strip(".,")) for w in name.split()}
+    kinds = _ROLE_KINDS.get(role)
+    if kinds is not None:
+        return bool(words & kinds)
+    if name.isupper() or name.lower() in PLACES:
+        return False  # an acronym is more often an agency than a company
+    return not (words & _NOT_COMPANY)
 
 
 _PLACE_NOUNS: Final[frozenset[str]] = frozenset(
@@ -843,7 +1046,8 @@ class SpeakerResolver:
         if m.pronoun is not None:
             return self._pronoun(m, position)
         if m.kind != "person":
-            return Speaker(m.name, m.start, m.end, None, m.kind)
+            named = self._named_by_role(m, position) if m.kind == "organisation" else None
+            return Speaker(named or m.name, m.start, m.end, None, m.kind)
         if m.title_only:
             return self._title_only(m)
         assert m.name is not None
@@ -891,6 +1095,42 @@ class SpeakerResolver:
                     return Speaker(sp.name, m.start, m.end, sp.title, "person")
         return Speaker(None, m.start, m.end, None, "person")
 
+    def _named_by_role(self, m: Mention, position: int) -> str | None:
+        """The organisation that "the airline", "the company" stands for: the one of that
+        kind named earlier in the article, when there is exactly one."""
+        hit = _ROLE_PHRASE_RE.fullmatch(m.name or "")
+        if hit is None:
+            return None
+        role = hit.group(1).lower()
+        found: list[str] = []
+        for _, sp in self.history:  # "the grid operator X said" ... "the operator said"
+            if sp.kind == "organisation" and sp.name and sp.title and role in sp.title.lower():
+                found.append(sp.name)
+        if not found:
+            for e in self.entities:
+                if e.label == "ORG" and e.end <= position and not self._a_credit(e):
+                    name = _cut_at_kind(" ".join(self.text[e.start : e.end].split()), role)
+                    if _fits_role(name, role):
+                        found.append(name)
+            for _, sp in self.history:
+                if (
+                    sp.kind == "organisation"
+                    and sp.name
+                    and sp.name[:1].isupper()
+                    and _fits_role(sp.name, role)
+                    and not _ROLE_PHRASE_RE.fullmatch(sp.name)
+                ):
+                    found.append(sp.name)
+        names = sorted(set(found), key=len)
+        names = [n for i, n in enumerate(names) if not any(o in n for o in names[:i])]
+        return names[0] if len(names) == 1 else None
+
+    def _a_credit(self, e: Entity) -> bool:
+        """An outlet's credit in a dateline: "(Wire Service)"."""
+        return (
+            self.text[max(0, e.start - 1) : e.start] == "(" and self.text[e.end : e.end + 1] == ")"
+        )
+
     def _not_a_person(self, e: Entity) -> bool:
         """A tagger's PERSON that the words around show is a place or a building: "the Tate
         Gallery", "in Springfield"."""
@@ -919,11 +1159,14 @@ class SpeakerResolver:
             found = np_after(self.text, toks, i, len(toks), ents)
             if found is None or found.kind != "person" or not found.name or found.pronoun:
                 continue
-            if len(self.canonical(found.name).split()) < 2 and not any(
+            tagged = any(
                 e.label == "PERSON" and e.start <= found.end and e.end >= found.start
                 for e in self.entities
-            ):
+            )
+            if len(self.canonical(found.name).split()) < 2 and not tagged:
                 continue  # one capitalised word ("Change", "Imports") is not enough
+            if not tagged and any(w.isupper() and len(w) > 2 for w in found.name.split()):
+                continue  # a heading run into the sentence: "THE SAVINGS Later he ..."
             after = next((t for t in toks if t.start >= found.end), None)
             if after is None or not (after.text == "," or (after.low.isalpha() and not after.cap)):
                 continue
@@ -941,11 +1184,7 @@ class SpeakerResolver:
             return False
         if " ".join(words.split()) in self.full_names:
             return True
-        for hit in re.finditer(re.escape(words), self.text):
-            before = self.text[max(0, hit.start() - 20) : hit.start()].split()
-            if before and (before[-1].lower().strip(".") in TITLE_WORDS | HONORIFICS):
-                return True
-        return False
+        return _titled_name(self.text, words)
 
     def _title_only(self, m: Mention) -> Speaker:
         assert m.title is not None
@@ -1081,8 +1320,8 @@ def _generic_subject(text: str, toks: Sequence[Tok], j: int, lo: int) -> Mention
         i -= 1
     if j - i >= 7:
         return None
-    while i < j and toks[i].low in SENTENCE_STARTERS:
-        i += 1
+    while i < j and toks[i].low in SENTENCE_STARTERS and toks[i].low != "both":
+        i += 1  # ("both sides" keeps its quantifier)
     if any(t.low in _VERB_WORDS or t.low.endswith("ly") for t in toks[i : j + 1]):
         return None  # "spoke anonymously to discuss strategy": a verb phrase, not a subject
     start, end = toks[i].start, toks[j].end
