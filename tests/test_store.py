@@ -601,3 +601,24 @@ def test_a_missing_postgres_driver_says_what_to_install(monkeypatch: pytest.Monk
     monkeypatch.setitem(sys.modules, "psycopg", None)  # makes `import psycopg` fail
     with pytest.raises(StoreError, match=r"driver missing.*pip install 'psycopg\[binary\]'"):
         Store("postgresql://user@localhost/corroborate")
+
+
+def test_an_incremental_save_moves_kept_rows_to_their_new_positions(tmp_path: Path) -> None:
+    """A story dated before the stored ones goes first; the kept rows move (one batched
+    update), are not rewritten, and read back in the new order."""
+    from corroborate.model import Event, Story
+
+    def story(sid: str, start: str) -> Story:
+        return Story(id=sid, event="e1", label=sid, start=start, end=start)
+
+    with Store(f"sqlite:///{tmp_path / 'c.db'}") as store:
+        first = [story("s-b", "2026-03-10"), story("s-c", "2026-03-11")]
+        store.save_stories(first, [Event("e1", "event", ["s-b", "s-c"])])
+        now = [story("s-a", "2026-03-09"), *first]
+        store.save_stories(
+            now,
+            [Event("e1", "event", ["s-a", "s-b", "s-c"])],
+            write={"s-a"},
+            write_events={"e1"},
+        )
+        assert [s.id for s in store.stories()] == ["s-a", "s-b", "s-c"]

@@ -2,6 +2,7 @@
 
 A report is nested (articles hold quotes; stories hold aligned groups), a CSV is flat, so each
 table is one kind of thing with the ids that join it to the others (`article_id`, `story_id`).
+`outlet` is the outlet, else the website or file a report came from (as in the HTML report).
 Every row carries its character offsets and the text they cover, so a row can be checked
 against the report without opening it.
 
@@ -32,7 +33,7 @@ def _base(article: Article, story_of: dict[str, str]) -> Row:
     return {
         "article_id": article.id,
         "story_id": story_of.get(article.id, ""),
-        "outlet": article.outlet or "",
+        "outlet": article.source_label,
         "published": article.published or "",
     }
 
@@ -60,7 +61,7 @@ def _articles(articles: list[Article], stories: list[Story], events: list[Event]
             "story_id": story_of.get(a.id, ""),
             "event_id": event_of.get(story_of.get(a.id, ""), ""),
             "published": a.published or "",
-            "outlet": a.outlet or "",
+            "outlet": a.source_label,
             "title": a.title or "",
             "url": a.url or "",
             "words": p.get("words", ""),

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from sqlalchemy import (
     Connection,
     Table,
+    bindparam,
     delete,
     exists,
     func,
@@ -391,9 +392,18 @@ def _keep_only(conn: Connection, table: Table, ids: list[str], write: Collection
         if links is not None:  # not left to ON DELETE CASCADE: SQLite may have it off
             conn.execute(delete(t.story_articles).where(links.in_(part)))
         conn.execute(delete(table).where(table.c.id.in_(part)))
-    for position, i in enumerate(ids):
-        if i not in write and i in stored and stored[i] != position:
-            conn.execute(update(table).where(table.c.id == i).values(position=position))
+    moves = [
+        {"row_id": i, "new_position": position}
+        for position, i in enumerate(ids)
+        if i not in write and i in stored and stored[i] != position
+    ]
+    if moves:  # one executemany: a story dated before the rest moves every row after it
+        conn.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(position=bindparam("new_position")),
+            moves,
+        )
     return {i for i in ids if i in write or i not in stored}
 
 
