@@ -11,10 +11,12 @@ which reads like any other paragraph. Both are judged here by what they say:
   its meaning is far from the paragraphs around it and from the lead.
 
 Meaning is compared with sentence embeddings (`nlp.embed`) when they are installed. They cost
-about 15 ms per paragraph on one core, so only the few candidates that the cheap lexical tests
-leave, plus the handful of paragraphs they are compared with, are embedded; most reports
-embed nothing. Without embeddings the lexical tests alone decide, conservatively: headings
-are left to the form rules and a paragraph must share almost nothing with the report.
+about 15 ms per paragraph on one core, so only candidates are embedded, with the handful of
+paragraphs they are compared with: every title-like line that passes the form rules (a report
+with section headings embeds each heading and the paragraph after it) and the paragraphs the
+cheap lexical tests leave. A report with neither embeds nothing and never imports torch.
+Without embeddings the lexical tests alone decide, conservatively: headings are left to the
+form rules and a paragraph must share almost nothing with the report.
 """
 
 from __future__ import annotations
