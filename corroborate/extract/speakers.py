@@ -478,6 +478,9 @@ def _surname_of_person(text: str, org: Entity, entities: Sequence[Entity]) -> bo
     return False
 
 
+_TITLES_AND_HONORIFICS: Final[frozenset[str]] = TITLE_WORDS | HONORIFICS
+
+
 def _titled_name(text: str, words: str) -> bool:
     """Whether two or more capitalised words are a person's name by the article: written
     after a title or an honorific somewhere ("Reform leader Nigel X")."""
@@ -493,7 +496,7 @@ def _titled_name(text: str, words: str) -> bool:
         return False
     for hit in re.finditer(re.escape(words), text):
         before = text[max(0, hit.start() - 20) : hit.start()].split()
-        if before and (before[-1].lower().strip(".") in TITLE_WORDS | HONORIFICS):
+        if before and (before[-1].lower().strip(".") in _TITLES_AND_HONORIFICS):
             return True
     return False
 
@@ -993,6 +996,15 @@ class SpeakerResolver:
                 p.title = p.title or m.title
                 p.gender = p.gender or m.gender
         self.history: list[tuple[int, Speaker]] = []
+        # entities a pronoun's antecedent may be, kept until `full_names` grows (it decides
+        # which tagged places are people): not rebuilt for every pronoun
+        self._antecedents: tuple[int, list[Entity]] = (-1, [])
+
+    def _antecedent_entities(self) -> list[Entity]:
+        if self._antecedents[0] != len(self.full_names):
+            ents = [e for e in self.entities if e.label != "LOC" or self._named_person(e)]
+            self._antecedents = (len(self.full_names), ents)
+        return self._antecedents[1]
 
     def _harvest(self, surname: str) -> None:
         """Find the full form of a bare surname elsewhere in the text ("Ms Lenz" -> "Port
@@ -1155,8 +1167,7 @@ class SpeakerResolver:
                 i += 1
             if i >= len(toks) or not toks[i].text[0].isalnum():
                 continue  # a sentence that opens with a quote: its words are not the writer's
-            ents = [e for e in self.entities if e.label != "LOC" or self._named_person(e)]
-            found = np_after(self.text, toks, i, len(toks), ents)
+            found = np_after(self.text, toks, i, len(toks), self._antecedent_entities())
             if found is None or found.kind != "person" or not found.name or found.pronoun:
                 continue
             tagged = any(
