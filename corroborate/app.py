@@ -7,13 +7,14 @@ progress through an optional callback so the caller can draw a bar or stay quiet
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Literal
 
 from corroborate import corpus, ingest, report
 from corroborate.config import Settings
-from corroborate.errors import InputError, UsageError
+from corroborate.errors import InputError, OutputError, UsageError
 from corroborate.extract.pipeline import analyse_many
 from corroborate.model import Article, Event, Story
 from corroborate.store import Store, database_exists
@@ -319,11 +320,19 @@ def write_tables(selection: Selection, folder: Path) -> list[Path]:
 
 
 def write_report(text: str, path: Path) -> Path:
-    """Write atomically: a reader never sees half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write atomically: a reader never sees half a report, and a failed write leaves none."""
     partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    except OSError as exc:
+        with suppress(OSError):  # no half-written file left behind
+            partial.unlink(missing_ok=True)
+        reason = exc.strerror or exc.__class__.__name__
+        if isinstance(exc, FileExistsError | NotADirectoryError):
+            reason = "part of that path is a file, not a folder"
+        raise OutputError(f"cannot write {path}: {reason}; choose another place with -o") from None
     return path
 
 

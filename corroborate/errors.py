@@ -28,6 +28,10 @@ class FetchError(InputError):
     """A URL could not be fetched (HTTP error, timeout, refused address, too large)."""
 
 
+class OutputError(CorroborateError):
+    """A report could not be written where the user asked (exit status 1)."""
+
+
 class StoreError(CorroborateError):
     """The store could not be opened or written."""
 

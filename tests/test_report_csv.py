@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,32 @@ def test_text_a_spreadsheet_would_run_as_a_formula_is_made_inert() -> None:
     assert row["url"] == "'-2+3"
     [figure] = _rows("figures", [_full_article()])
     assert figure["value"] == "1200"  # numbers stay numbers
+
+
+def test_an_unwritable_output_is_a_named_error_and_leaves_no_partial_file(
+    tmp_path: Path,
+) -> None:
+    from corroborate import app
+    from corroborate.errors import OutputError
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"cannot write .*r\.html: part of that path is a file"):
+        app.write_report("<p>report</p>", blocker / "r.html")
+
+
+def test_a_read_only_folder_is_a_named_error_and_leaves_nothing(tmp_path: Path) -> None:
+    from corroborate import app
+    from corroborate.errors import OutputError
+
+    readonly = tmp_path / "readonly"
+    readonly.mkdir()
+    readonly.chmod(0o500)
+    try:
+        if os.access(readonly, os.W_OK):
+            pytest.skip("running as a user who can write anywhere (root)")
+        with pytest.raises(OutputError, match="Permission denied"):
+            app.write_report("x", readonly / "r.csv")
+        assert list(readonly.iterdir()) == []
+    finally:
+        readonly.chmod(0o700)
