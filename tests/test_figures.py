@@ -777,3 +777,15 @@ def test_weekday_direction_follows_tense() -> None:
     future = one("The council will approve $3 million on Friday.", published="2024-08-18")
     assert past.as_of == "2024-08-16"
     assert future.as_of == "2024-08-23"
+
+
+def test_a_model_number_named_elsewhere_is_not_a_count_but_a_plural_count_still_is() -> None:
+    """ "Vantor 480 production" in a report that says "the Vantor 480" is the aircraft type;
+    "480 passengers" is still 480 of something."""
+    text = (
+        "Aerion will slow 480 production for a month, the company said. The Vantor 480 "
+        "fleet was grounded on Friday."
+    )
+    assert [f.value for f in figures(text)] == []
+    text = "The Vantor 480 can carry 480 passengers, the company said."
+    assert [(f.value, f.unit) for f in figures(text)] == [(480.0, "people")]

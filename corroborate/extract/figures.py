@@ -1064,6 +1064,8 @@ def _not_a_quantity(text: str, sent: Span, number: NumberMatch) -> bool:
         m = _CAP_WORD_BEFORE.search(text, max(sent.start, s - 30), s)
         if m and not _is_plain_word(m.group(1)):
             return True
+        if _named_elsewhere(text, s, e):
+            return True
     # "the two countries", "both men": a reference to things already counted
     if number.words and number.value < 100 and _DEFINITE_BEFORE.search(before):
         return True
@@ -1079,6 +1081,22 @@ def _not_a_quantity(text: str, sent: Span, number: NumberMatch) -> bool:
         return True
     # "one" is a pronoun or article far more often than a count
     return number.words and number.value == 1 and not match_unit(text, number.end)
+
+
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+s|people|staff|personnel)\b")
+
+
+def _named_elsewhere(text: str, start: int, end: int) -> bool:
+    """A bare 3-4 digit number the report elsewhere writes as part of a name: "737 production"
+    in a report that says "Boeing 737" is the aircraft, not 737 of anything. Only when the
+    word after it is not a plural noun ("737 passengers" is still a count)."""
+    digits = text[start:end]
+    if not digits.isdigit() or not 3 <= len(digits) <= 4 or _PLURAL_AFTER.match(text, end):
+        return False
+    for hit in re.finditer(rf"([A-Z][\w’'.&-]*)\s{digits}\b", text):
+        if not _is_plain_word(hit.group(1)):
+            return True
+    return False
 
 
 def _is_plain_word(word: str) -> bool:
