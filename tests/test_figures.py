@@ -789,3 +789,19 @@ def test_a_model_number_named_elsewhere_is_not_a_count_but_a_plural_count_still_
     assert [f.value for f in figures(text)] == []
     text = "The Vantor 480 can carry 480 passengers, the company said."
     assert [(f.value, f.unit) for f in figures(text)] == [(480.0, "people")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Germany will send 14 Leopard 2 tanks, the ministry said.", 14.0, "tanks"),
+        ("The air force has received 24 F-16 jets, officials said.", 24.0, "jets"),
+        ("Regulators grounded 171 Boeing 737 Max 9 aircraft on Saturday.", 171.0, "aircraft"),
+        ("The army said it shot down 40 Shahed-136 drones overnight.", 40.0, "drones"),
+    ],
+)
+def test_a_count_of_things_named_by_a_model(sentence: str, value: float, unit: str) -> None:
+    """The model name between the number and the noun ("24 F-16 jets") is part of what is
+    counted; its own digits are not a second figure."""
+    found = figures(sentence)
+    assert [(f.value, f.unit) for f in found] == [(value, unit)]

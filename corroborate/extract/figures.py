@@ -1245,6 +1245,9 @@ _WHEN_AFTER = re.compile(
 )
 
 
+_MODEL_PART = re.compile(r"-?\d{1,4}[A-Za-z]{0,2}|-")
+
+
 def _plain_noun(text: str, toks: list[_Tok], pos: int) -> tuple[int, int] | None:
     """The head noun after a number (ending at `pos`) not in the unit lexicon ("300 tanks")."""
     if _WHEN_AFTER.match(text, pos):
@@ -1253,15 +1256,21 @@ def _plain_noun(text: str, toks: list[_Tok], pos: int) -> tuple[int, int] | None
     i = _index_at(toks, suspended.end() if suspended else pos)
     last: tuple[int, int] | None = None
     has_tags = any(t.tag for t in toks)
-    for j in range(i, min(i + 4, len(toks))):
+    named = False  # a capitalised name came first: "24 F-16 jets", "14 Leopard 2 tanks"
+    for j in range(i, min(i + 6, len(toks))):
         t = toks[j]
         if not t.text[0].isalpha():
+            if named and last is None and _MODEL_PART.fullmatch(t.text):
+                continue  # the rest of a model name: "Leopard 2", "737 Max 9", "F-16"
             break
         if has_tags:
             if t.tag in {"NNS", "NN", "NNPS"}:
                 last = (t.start, t.end)
                 continue
-            if t.tag in {"JJ", "VBN", "NNP"} and last is None:
+            if last is None and (
+                t.tag in {"JJ", "VBN", "NNP"} or (t.text[0].isupper() and t.lower not in _FUNCTION)
+            ):  # a capitalised word the tagger got wrong is still a name: "Shahed/CD"
+                named = named or t.text[0].isupper()
                 continue
             if (  # a mis-tagged word inside a compound: "tax haven/RB subsidiaries"
                 last is not None
