@@ -5,7 +5,9 @@ annotations, marked analysed so that the NLP pipeline does not run: both modes w
 same for it) and the stories built from them. Each measurement then runs in a fresh process
 on a fresh copy of that store: add the 10 newest reports of an N + 10 corpus (already
 annotated, so they only wait for their stories), then time `app.analyze_store` — incremental,
-or with `rebuild=True` — on the lexical path (`embeddings=False`, as corpus_scale.py). Peak
+or with `rebuild=True` — on the lexical path (`embeddings=False`, as corpus_scale.py); an
+incremental run reads and regroups only the events a new report can reach (`reports_regrouped`
+says how many reports that was). Peak
 RSS is the child's VmHWM during analyze (reset just before it); the RSS before analyze (imports
 and the opened store) is given beside it.
 
@@ -100,9 +102,10 @@ def measure(db: Path, lines: Path, rebuild: bool) -> dict[str, object]:
             "cpu_s": round(cpu, 2),
             "rss_before_mb": round(before, 1),
             "peak_rss_mb": round(_status_mb("VmHWM"), 1),
-            "stories": len(summary.stories),
+            "stories": summary.total_stories,
             "written": summary.updated,
             "aligned_events": summary.aligned_events,
+            "regrouped": summary.regrouped,
             "line": summary.story_changes(),
         }
 
@@ -151,6 +154,7 @@ def main() -> None:
                             "stories": runs[0]["stories"],
                             "stories_written": runs[0]["written"],
                             "events_aligned": runs[0]["aligned_events"],
+                            "reports_regrouped": runs[0]["regrouped"],
                             "summary": runs[0]["line"],
                         }
                     ),

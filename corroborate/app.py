@@ -6,9 +6,11 @@ progress through an optional callback so the caller can draw a bar or stay quiet
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import asdict, dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -42,11 +44,14 @@ class RunSummary:
     updated: int = 0  # stories written (new or changed)
     replaced: int = 0  # stored story ids that are gone (merged, or recomputed by a rebuild)
     aligned_events: int = 0  # events whose figures, claims and quotes were aligned again
+    total_stories: int | None = None  # in the store after analyze (`stories` may be recent only)
+    regrouped: int = 0  # stored and new reports an incremental analyze grouped again
+    changed_events: set[str] = field(default_factory=set)  # events analyze (re)wrote
 
     def story_changes(self) -> str:
         """One plain line on what `analyze` did, for the face to print."""
         done = f"{len(self.articles)} new report(s) analysed"
-        total = len(self.stories)
+        total = len(self.stories) if self.total_stories is None else self.total_stories
         if self.rebuild:
             gone = f" ({self.replaced} old story id(s) no longer used)" if self.replaced else ""
             return f"{done}; all {total} stories recomputed from scratch{gone}"
@@ -187,31 +192,59 @@ def analyze_store(
             _notify(progress, article)
         if not rebuild and not store.has_unstoried():
             # every analysed report is in its story already: nothing to group or align
-            summary.stories, summary.events = store.stories(), store.events()
+            summary.total_stories = store.count()["stories"]
             return summary
-        everything = [a for a in store.articles() if a.analysed]
-        stored = (store.stories(), store.events())
-        update = corpus.update_stories(
-            everything, settings, None if rebuild else stored, embeddings=embeddings
-        )
         if rebuild:
+            everything = [a for a in store.articles() if a.analysed]
+            stored = (store.stories(), store.events())
+            update = corpus.update_stories(everything, settings, None, embeddings=embeddings)
             store.save_stories(update.stories, update.events, flagged=update.flagged)
             summary.updated = len(update.stories)
             summary.replaced = len({s.id for s in stored[0]} - {s.id for s in update.stories})
         else:
+            new = store.unstoried()
+            since = _horizon([published for _, published in new], settings)
+            # only the events a new report can still reach: the cost follows the new reports
+            # and the recent past, not the size of the store
+            stored = store.stories_since(since) if since else (store.stories(), store.events())
+            ids = dict.fromkeys([i for s in stored[0] for i in s.article_ids] + [i for i, _ in new])
+            recent = [a for a in store.articles_by_id(list(ids)) if a.analysed]
+            update = corpus.update_stories(recent, settings, stored, embeddings=embeddings)
             store.save_stories(
                 update.stories,
                 update.events,
                 write=update.changed_stories,
                 write_events=update.changed_events,
                 flagged=update.flagged,
+                scope=({s.id for s in stored[0]}, {e.id for e in stored[1]}) if since else None,
             )
             summary.updated = len(update.changed_stories)
             summary.joined, summary.opened = update.joined, update.opened
             summary.replaced = len(update.removed_stories)
+            summary.regrouped = len(recent)
+        summary.total_stories = store.count()["stories"]
         summary.stories, summary.events = update.stories, update.events
+        summary.changed_events = set(update.changed_events)
         summary.aligned_events = update.aligned_events
     return summary
+
+
+def _horizon(published: list[str | None], settings: Settings) -> str | None:
+    """The earliest day (ISO) whose stories new reports dated `published` can still join or
+    link to: an event window before the earliest of them. None (regroup everything) when one
+    is undated: an undated report is compared with whatever is open at the end."""
+    days = [corpus.day(p) for p in published]
+    if not days or any(d is None for d in days):
+        return None
+    earliest = min(d for d in days if d is not None)
+    window = corpus.event_window(settings.story_window_days)
+    return (earliest - timedelta(days=math.ceil(window))).isoformat()
+
+
+def store_counts(settings: Settings) -> dict[str, int]:
+    """How many articles, quotes, figures, flags, stories and events the store holds."""
+    with Store(settings.db) as store:
+        return store.count()
 
 
 def stored_articles(settings: Settings) -> list[Article]:

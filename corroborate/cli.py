@@ -28,7 +28,7 @@ from rich.table import Table
 from corroborate import app
 from corroborate.config import Settings, load_settings
 from corroborate.errors import CorroborateError, InputError, UsageError
-from corroborate.model import Article, article_to_dict
+from corroborate.model import Article, Event, Story, article_to_dict
 
 err = Console(stderr=True, highlight=False)
 # Piped output is read in wide pagers and files, so it is not squeezed to 80 columns.
@@ -318,29 +318,40 @@ def _print_summary(articles: list[Article], summary: app.RunSummary) -> None:
             markup=False,
         )
     if summary.stories:
-        table = Table(title="Events and their stories", title_justify="left", expand=False)
-        table.add_column("story", no_wrap=True)
-        table.add_column("headline", overflow="ellipsis", no_wrap=True, max_width=40)
-        table.add_column("reports", justify="right", no_wrap=True)
-        table.add_column("origins", justify="right", no_wrap=True)
-        table.add_column("first → last", no_wrap=True)
-        stories = {s.id: s for s in summary.stories}
-        for event in summary.events:
-            table.add_row("event", f"[bold]{event.label}[/bold]", "", "", "")
-            for story_id in event.story_ids[:8]:
-                story = stories[story_id]
-                span = f"{(story.start or '?')[5:10]} → {(story.end or '?')[5:10]}"
-                table.add_row(
-                    story.id[:8],
-                    story.headline or story.label,
-                    str(len(story.article_ids)),
-                    str(len(story.origins)),
-                    span,
-                )
-            if len(event.story_ids) > 8:
-                table.add_row("", f"… {len(event.story_ids) - 8} more", "", "", "")
-            table.add_section()
-        out.print(table)
+        _print_events(summary.stories, summary.events, "Events and their stories")
+
+
+MAX_EVENTS_SHOWN = 30  # a summary, not the report: `corroborate list --stories` lists them all
+
+
+def _print_events(stories: list[Story], events: list[Event], title: str) -> None:
+    """A table of `events` with up to eight stories each."""
+    table = Table(title=title, title_justify="left", expand=False)
+    table.add_column("story", no_wrap=True)
+    table.add_column("headline", overflow="ellipsis", no_wrap=True, max_width=40)
+    table.add_column("reports", justify="right", no_wrap=True)
+    table.add_column("origins", justify="right", no_wrap=True)
+    table.add_column("first → last", no_wrap=True)
+    by_id = {s.id: s for s in stories}
+    for event in events[:MAX_EVENTS_SHOWN]:
+        table.add_row("event", f"[bold]{event.label}[/bold]", "", "", "")
+        for story_id in event.story_ids[:8]:
+            story = by_id[story_id]
+            span = f"{(story.start or '?')[5:10]} → {(story.end or '?')[5:10]}"
+            table.add_row(
+                story.id[:8],
+                story.headline or story.label,
+                str(len(story.article_ids)),
+                str(len(story.origins)),
+                span,
+            )
+        if len(event.story_ids) > 8:
+            table.add_row("", f"… {len(event.story_ids) - 8} more", "", "", "")
+        table.add_section()
+    if len(events) > MAX_EVENTS_SHOWN:
+        more = len(events) - MAX_EVENTS_SHOWN
+        table.add_row("", f"… {more} more events: corroborate list --stories", "", "", "")
+    out.print(table)
 
 
 @main.command("extract")
@@ -450,7 +461,9 @@ def analyze_command(ctx: click.Context, quiet: bool | None, rebuild: bool) -> No
 
     The update is incremental: a report already in a story stays there (story ids stay
     valid), new reports join a story or open a new one, and only the stories of events
-    that gained reports are aligned again and rewritten.
+    that gained reports are aligned again and rewritten. Only events active within two
+    weeks (the event window) before the earliest new report are read and regrouped, so the
+    cost follows recent news, not the size of the store.
 
     \b
     Examples:
@@ -464,7 +477,16 @@ def analyze_command(ctx: click.Context, quiet: bool | None, rebuild: bool) -> No
         summary = app.analyze_store(settings, rebuild=rebuild, progress=advance)
     if not settings.quiet:
         out.print(summary.story_changes() + ". The whole store now:", markup=False)
-        _print_summary(app.stored_articles(settings), summary)
+        n = app.store_counts(settings)
+        out.print(
+            f"{n['articles']} reports ({n['analysed']} analysed) · {n['events']} events · "
+            f"{n['stories']} stories · {n['quotes']} quotes · {n['figures']} figures · "
+            f"{n['flags']} flags",
+            markup=False,
+        )
+        changed = [e for e in summary.events if e.id in summary.changed_events]
+        if changed:
+            _print_events(summary.stories, changed, "Events updated by this run")
 
 
 @main.command("stories")

@@ -35,14 +35,16 @@ from corroborate.corpus.dedup import Dedup, find_origins, sort_key
 from corroborate.corpus.figures import align_figures
 from corroborate.corpus.flags import story_flags
 from corroborate.corpus.quotes import track_quotes
-from corroborate.corpus.stories import Cluster, Doc, build_docs, group
-from corroborate.corpus.text import short_hash
+from corroborate.corpus.stories import Cluster, Doc, build_docs, event_window, group
+from corroborate.corpus.text import day, short_hash
 from corroborate.model import Article, Event, Origin, Story
 
 __all__ = [
     "STORY_FLAG_KINDS",
     "StoryUpdate",
     "build_stories",
+    "day",
+    "event_window",
     "find_origins",
     "story_flags",
     "update_stories",

@@ -41,7 +41,7 @@ from corroborate.corpus.text import (
 )
 from corroborate.model import Article
 
-__all__ = ["Cluster", "Doc", "Grouping", "group"]
+__all__ = ["Cluster", "Doc", "Grouping", "event_window", "group"]
 
 LEAD_WORDS = 120  # headline + this many words of text: the development, not the background
 TOP_TERMS = 40  # per report vector size; keeps memory flat at 100k reports
@@ -349,6 +349,12 @@ class _Online:
         return best
 
 
+def event_window(story_window_days: float) -> float:
+    """Days an event stays open to new stories: EVENT_WINDOW_FACTOR story windows, at least
+    two weeks (a follow-up or an inquiry comes later than the next day's report)."""
+    return max(story_window_days * EVENT_WINDOW_FACTOR, 14.0)
+
+
 def group(
     docs: Sequence[Doc], window_days: float, event_of: Mapping[str, str] | None = None
 ) -> Grouping:
@@ -373,8 +379,7 @@ def group(
         )
         cluster.docs.append(doc)
         cluster.figures |= doc.figures
-    event_window = max(window_days * EVENT_WINDOW_FACTOR, 14.0)
-    events = _link_events(stories.clusters, mode, event_window, event_of or {})
+    events = _link_events(stories.clusters, mode, event_window(window_days), event_of or {})
     return Grouping(stories.clusters, events, mode)
 
 

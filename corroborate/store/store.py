@@ -18,6 +18,7 @@ from sqlalchemy import (
     exists,
     func,
     insert,
+    or_,
     select,
     update,
 )
@@ -284,6 +285,7 @@ class Store:
         write: Collection[str] | None = None,
         write_events: Collection[str] | None = None,
         flagged: Sequence[Article] = (),
+        scope: tuple[Collection[str], Collection[str]] | None = None,
     ) -> None:
         """Make `stories` and `events` (every one, in order) the stored ones, in one transaction.
 
@@ -292,24 +294,39 @@ class Store:
         longer given are deleted, and the rest are left as they are, only moved to their new
         position: an incremental update writes what changed. `flagged`: articles whose flags
         changed (story-level flags), saved in the same transaction.
+
+        `scope` (stored story ids, stored event ids; with `write`): `stories` and `events`
+        replace only those stored rows (what `stories_since` returned), not every one; the
+        others stay as they are, and the given ones take the positions the scope held, then
+        new ones after every stored row.
         """
         with self._write("saving stories") as conn:
             if write is None or write_events is None:
                 for table in (t.story_articles, t.stories, t.events):
                     conn.execute(delete(table))
                 write, write_events = {s.id for s in stories}, {e.id for e in events}
-            fresh_events = _keep_only(conn, t.events, [e.id for e in events], write_events)
-            fresh = _keep_only(conn, t.stories, [s.id for s in stories], write)
+            story_scope, event_scope = scope if scope is not None else (None, None)
+            event_ids = [e.id for e in events]
+            fresh_events, event_at = _keep_only(
+                conn, t.events, event_ids, write_events, event_scope
+            )
+            story_ids = [s.id for s in stories]
+            fresh, story_at = _keep_only(conn, t.stories, story_ids, write, story_scope)
             _insert(
                 conn,
                 t.events,
                 [
-                    {"id": e.id, "position": i, "label": e.label, "data": dumps(event_to_dict(e))}
-                    for i, e in enumerate(events)
+                    {
+                        "id": e.id,
+                        "position": event_at[e.id],
+                        "label": e.label,
+                        "data": dumps(event_to_dict(e)),
+                    }
+                    for e in events
                     if e.id in fresh_events
                 ],
             )
-            written = [(i, s) for i, s in enumerate(stories) if s.id in fresh]
+            written = [(story_at[s.id], s) for s in stories if s.id in fresh]
             _insert(
                 conn,
                 t.stories,
@@ -348,6 +365,37 @@ class Store:
         with self._read("looking for articles without a story") as conn:
             return conn.execute(found).first() is not None
 
+    def unstoried(self) -> list[tuple[str, str | None]]:
+        """(id, published) of every analysed article in no story yet: what an incremental
+        analyze groups."""
+        found = select(t.analyses.c.article_id, t.articles.c.published).where(
+            t.articles.c.id == t.analyses.c.article_id,
+            ~exists().where(t.story_articles.c.article_id == t.analyses.c.article_id),
+        )
+        with self._read("looking for articles without a story") as conn:
+            return [(str(i), p) for i, p in conn.execute(found)]
+
+    def stories_since(self, day: str) -> tuple[list[Story], list[Event]]:
+        """The events with a story that ends on or after `day` (ISO date) or has no date, and
+        every story of those events (older ones too), in stored order.
+
+        What a new report dated a window after `day` can still join or link to: an
+        incremental analyze regroups only these and leaves older events as they are.
+        """
+        ends = t.stories.c.end
+        active = select(t.stories.c.event).where(or_(ends.is_(None), ends >= day)).distinct()
+        stories = select(t.stories.c.data).where(t.stories.c.event.in_(active))
+        events = select(t.events.c.data).where(t.events.c.id.in_(active))
+        with self._read("reading recent stories") as conn:
+            found = conn.execute(stories.order_by(t.stories.c.position)).scalars()
+            story_list = [story_from_dict(json.loads(data)) for data in found]
+            found = conn.execute(events.order_by(t.events.c.position)).scalars()
+            return story_list, [event_from_dict(json.loads(data)) for data in found]
+
+    def articles_by_id(self, ids: Sequence[str]) -> Iterator[Article]:
+        """The articles with these ids (unknown ids skipped), in the order given."""
+        yield from self._iterate(list(ids))
+
     def stories(self) -> list[Story]:
         """Every story, in the order save_stories() was given them."""
         with self._read("reading stories") as conn:
@@ -380,12 +428,33 @@ def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
         conn.execute(insert(table), rows)
 
 
-def _keep_only(conn: Connection, table: Table, ids: list[str], write: Collection[str]) -> set[str]:
+def _keep_only(
+    conn: Connection,
+    table: Table,
+    ids: list[str],
+    write: Collection[str],
+    scope: Collection[str] | None = None,
+) -> tuple[set[str], dict[str, int]]:
     """Delete the rows of `table` to rewrite (`write`) or no longer in `ids`; move the others
-    to their position in `ids`. → the ids to insert (`write` and any not stored)."""
+    to their position in `ids`. → the ids to insert (`write` and any not stored), and the
+    position of every id.
+
+    With `scope` (stored ids), only rows in the scope may be deleted, and `ids` take the
+    positions the scope held, in order, then positions after every stored row: the rows
+    outside the scope keep theirs.
+    """
     stored = {str(i): int(p) for i, p in conn.execute(select(table.c.id, table.c.position))}
     wanted = set(ids)
-    drop = [i for i in stored if i in write or i not in wanted]
+    if scope is None:
+        at = {i: position for position, i in enumerate(ids)}
+        candidates: Collection[str] = stored
+    else:
+        candidates = {i for i in scope if i in stored} | {i for i in ids if i in stored}
+        slots = sorted(stored[i] for i in candidates)
+        top = max(stored.values(), default=-1)
+        slots += range(top + 1, top + 1 + max(0, len(ids) - len(slots)))
+        at = dict(zip(ids, slots, strict=False))
+    drop = [i for i in candidates if i in write or i not in wanted]
     links = t.story_articles.c.story_id if table is t.stories else None
     for chunk in range(0, len(drop), _BATCH):
         part = drop[chunk : chunk + _BATCH]
@@ -393,9 +462,9 @@ def _keep_only(conn: Connection, table: Table, ids: list[str], write: Collection
             conn.execute(delete(t.story_articles).where(links.in_(part)))
         conn.execute(delete(table).where(table.c.id.in_(part)))
     moves = [
-        {"row_id": i, "new_position": position}
-        for position, i in enumerate(ids)
-        if i not in write and i in stored and stored[i] != position
+        {"row_id": i, "new_position": at[i]}
+        for i in ids
+        if i not in write and i in stored and stored[i] != at[i]
     ]
     if moves:  # one executemany: a story dated before the rest moves every row after it
         conn.execute(
@@ -404,7 +473,7 @@ def _keep_only(conn: Connection, table: Table, ids: list[str], write: Collection
             .values(position=bindparam("new_position")),
             moves,
         )
-    return {i for i in ids if i in write or i not in stored}
+    return {i for i in ids if i in write or i not in stored}, at
 
 
 def _write_flags(conn: Connection, article: Article) -> None:
