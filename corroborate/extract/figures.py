@@ -294,6 +294,12 @@ _NOT_A_CLAUSE = re.compile(
     r"indicate[sd]?|suggest(?:s|ed)?|show(?:s|ed)?|say|said|claim(?:s|ed)?)\b",
     re.IGNORECASE,
 )
+# whoever puts, raises or revises a toll gives the figure: "authorities raised the death toll
+# to 13"
+_TALLY_VERBS = frozenset(
+    {"put", "puts", "raised", "raises", "revised", "revises", "updated", "updates", "lowered",
+     "lowers", "increased", "increases"}
+)  # fmt: skip
 _PUT_THE = re.compile(r"\s+the\s+(?:figure|number|toll|total|death\s+toll)", re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]+")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
@@ -450,7 +456,7 @@ def extract_figures(
         key=lambda q: q.end - q.start,
     )
     sents = sorted(sentences, key=lambda s: s.start)
-    ctx = _Context(text, doc, sents, _entity_list(entities, doc), paragraphs)
+    ctx = _Context(text, doc, sents, _entity_list(entities, doc), paragraphs, spoken)
     pub = parse_published(published)
     default_as_of = pub.isoformat() if pub else None
     starts = [s.start for s in sents]
@@ -481,7 +487,8 @@ def extract_figures(
             before = sent_figures
             if not before and number.qualifier == "additional" and last[0] == para and last[1]:
                 before = [last[1]]  # "... 12 were killed. Another 30 were wounded."
-            made = _figure(text, sent, toks, number, before, ctx.ents, prev_verb)
+            para_prev = last[1] if last[0] == para else None
+            made = _figure(text, sent, toks, number, before, ctx.ents, prev_verb, para_prev)
             if made is None:
                 continue
             fig, prev_verb = made
@@ -497,7 +504,9 @@ def extract_figures(
                 _nearest_date(dates, fig) or _past_year(text, sent, fig, pub) or default_as_of
             )
             fig.source = (
-                _pick_source(ctx.explicit(i), fig) or ctx.carried(i) or Source(None, "unattributed")
+                _pick_source(ctx, ctx.explicit(i), fig)
+                or ctx.carried(i)
+                or Source(None, "unattributed")
             )
             said_by = _quoted_by(spoken, fig, text)
             if (
@@ -545,12 +554,20 @@ def _quoted_by(spoken: Sequence[Quote], fig: Figure, text: str) -> Source | None
     """The speaker of the narrowest quote the figure sits in ("Smith told Jones that 12 ...")."""
     for q in spoken:  # narrowest first
         if q.start <= fig.start and fig.end <= q.end:
-            sp = q.speaker
-            assert sp is not None
-            name = sp.name or sp.title
-            title = sp.title if sp.name else None
-            return Source(name, sp.kind, sp.start, sp.end, title)
+            return _speaker_source(q)
     return None
+
+
+def _speaker_source(q: Quote) -> Source:
+    """A quote's speaker as a figure's source: the name, or the title when it has none
+    (without its article, as the sources named here: "the ministry" is "ministry")."""
+    sp = q.speaker
+    assert sp is not None
+    name = sp.name or sp.title
+    if name and (not sp.name or sp.kind != "person"):
+        name = _strip_det(name)
+    title = sp.title if sp.name else None
+    return Source(name, sp.kind, sp.start, sp.end, title)
 
 
 _CONTINUES = re.compile(
@@ -559,6 +576,9 @@ _CONTINUES = re.compile(
     r"(?:he|she|it|they)\s+(?:also\s+)?(?:added|noted|said))\b",
     re.IGNORECASE,
 )
+
+
+_OPENS = re.compile(r"\W*(?:(?:but|and|yet|so|also|however|now|meanwhile)\W+)?", re.IGNORECASE)
 
 
 class _Context:
@@ -571,11 +591,23 @@ class _Context:
         sents: list[Span],
         ents: list[Entity],
         paragraphs: Sequence[Span] | None,
+        spoken: Sequence[Quote] = (),
     ) -> None:
         self.text = text
         self.doc = doc
         self.sents = sents
         self.ents = ents
+        # the quotes credited to a speaker, by where their cue is: the quote stage resolved
+        # that speaker (pronouns, bare titles, names by role), so a figure's source agrees
+        self.cued: dict[int, Quote] = {}  # the start of each word of a cue -> its quote
+        for q in spoken:
+            if q.cue is None:
+                continue
+            for w in _LETTERS.finditer(text, q.cue.start, q.cue.end):
+                known = self.cued.get(w.start())
+                # the widest: an indirect quote before the mixed quote inside it
+                if known is None or q.end - q.start > known.end - known.start:
+                    self.cued[w.start()] = q
         self.para_starts = _paragraph_starts(text, sents, paragraphs)
         self._explicit: dict[int, list[tuple[int, Source]]] = {}
         self._titles: dict[str, str | None] = {}
@@ -604,6 +636,10 @@ class _Context:
     def paragraph(self, i: int) -> int:
         return _paragraph_of(self.sents[i].start, self.para_starts)
 
+    def quote_at_cue(self, pos: int) -> Quote | None:
+        """The quote whose cue holds the word at `pos`."""
+        return self.cued.get(pos)
+
     def explicit(self, i: int) -> list[tuple[int, Source]]:
         if i not in self._explicit:
             self._explicit[i] = _explicit_sources(self, i)
@@ -621,11 +657,14 @@ class _Context:
         for j in range(i - 1, -1, -1):
             if self.paragraph(j) != para:
                 return None
-            found = self.explicit(j)
+            # an agent ("measured at 7.2 by X") speaks only for its own phrase
+            found = [f for f in self.explicit(j) if self.text[f[0] : f[0] + 3].lower() != "by "]
             if not found:
                 continue
             pos, src = found[-1]
-            framing = self.text[pos : pos + 9].lower() == "according"
+            framing = self.text[pos : pos + 9].lower() == "according" and _OPENS.fullmatch(
+                self.text, self.sents[j].start, pos
+            )  # "According to X, ..." frames what follows; "..., according to X." does not
             sent = self.sents[i]
             if (
                 framing
@@ -772,6 +811,7 @@ def _figure(
     before: list[Figure],
     ents: list[Entity],
     prev_verb: str | None = None,
+    para_prev: Figure | None = None,
 ) -> tuple[Figure, str | None] | None:
     counted = _counted(text, sent, toks, number)
     if counted is not None and counted.category == "duration":
@@ -846,6 +886,7 @@ def _figure(
         noun = _head(counted.counted) or "money"
     elif counted.category == "percent":
         pct_measure: str | None = None
+        holder: str | None = None
         if counted.counted is not None and counted.unit == "percent":
             # "14% of the vote": a share of the noun, whoever won or took it
             pct_measure = f"{_key(_head(counted.counted))}_share"
@@ -853,15 +894,28 @@ def _figure(
             subject, direction = _percent_subject(text, sent, toks, number)
             if counted.counted is None and subject:
                 counted.counted = subject  # "The index rose 2.5%", "inflation held at 3.2%"
+            parallel = None
+            if counted.counted is None and counted.unit == "percent":
+                # "33% of the vote, ahead of X with about 28%", "10.4 million votes, or 42.5%"
+                parallel = _parallel_share(text, sent, number, before, para_prev)
+            if parallel is not None:
+                counted.counted, direction = parallel[0], None
+                pct_measure = parallel[1]
             if counted.counted is None:  # "turnout was 61%"
                 counted.counted = _level_subject(text, toks, 0, number)
+            if counted.counted is None and counted.unit == "percent":
+                # "Jalili won 42.5%": nothing says of what, so the share takes its holder, as
+                # a change takes its subject ("the Nasdaq gained 2.5%")
+                counted.counted = holder = _share_holder(text, sent, toks, number)
+                if holder:  # won, took, got, secured: one family ("seats_captured")
+                    pct_measure = "share_captured"
             if direction in {"rise", "fall"} and counted.unit == "percent":
                 # a change in the level of whatever the subject is: "the index rose 2.5%" and
                 # "the Nasdaq climbed 2.5 per cent" are one quantity
                 pct_measure = direction
-            elif direction == "level" and counted.counted:
+            elif direction == "level" and counted.counted and parallel is None:
                 pct_measure = _key(_head(counted.counted))
-        noun = _head(counted.counted) or "share"
+        noun = "share" if holder else _head(counted.counted) or "share"
     measure: str | None
     if counted.category == "percent" and pct_measure:
         measure = pct_measure
@@ -1627,6 +1681,94 @@ def _percent_subject(
     return text[words[0].start : words[-1].end], direction
 
 
+# what links a percent to the one it parallels: "33% of the vote, ahead of X with about 28%",
+# "rose 2.5%, after 2.9% in July", "to 50% from a record low of 40%", "and Y 44%"
+_PARALLEL = re.compile(
+    r"\b(?P<link>and|or|while|whereas|with|from|to|than|versus|vs\.?|against|after|"
+    r"compared\s+with)"
+    r"(?:\s+(?:a|an|the|about|around|roughly|some|nearly|almost|just|record|low|high|of|its|"
+    r"their|his|her|[A-Z][\w’'.-]*))*\s*$"
+)
+# a percent that restates the count before it: "10.4 million votes, or 42.5%", "(42.5%)"
+_RESTATED = re.compile(r"\s*,?\s*(?:or|\(|—|–)\s*(?:about|around|roughly|some|nearly|almost)?\s*$")
+
+
+def _parallel_share(
+    text: str, sent: Span, number: NumberMatch, before: list[Figure], para_prev: Figure | None
+) -> tuple[str, str | None] | None:
+    """(counted, measure) for a percent with no noun of its own, from the figure it parallels:
+    the percent before it in the sentence (or the paragraph's last figure, when this sentence
+    opens on the parallel: "X came third with around 20%"), or the count it restates."""
+    prev = before[-1] if before else None
+    money = (
+        prev is not None and prev.unit is not None and len(prev.unit) == 3 and prev.unit.isupper()
+    )
+    if (
+        prev is not None
+        and prev.unit != "percent"
+        and prev.counted
+        and not money
+        and _RESTATED.fullmatch(text, prev.end, number.start)
+    ):
+        return prev.counted, f"{_key(_head(prev.counted))}_share"
+    for cand in [*reversed(before), para_prev]:
+        if cand is None or cand.unit != "percent":
+            continue
+        if not cand.counted or cand.measure in {None, "share"}:
+            return None  # the nearest percent says nothing more than this one
+        floor = cand.end if cand in before else sent.start
+        link = _PARALLEL.search(text, floor, number.start)
+        if number.start - floor > 160 or link is None:
+            return None
+        if link.group("link") == "to" and cand.measure in {"rise", "fall"}:
+            # "rose 0.2% to 3.1%": a change, then the level it reached
+            return cand.counted, _key(_head(cand.counted))
+        return cand.counted, cand.measure
+    return None
+
+
+_SHARE_VERBS = frozenset(
+    {"won", "wins", "win", "took", "takes", "got", "gets", "received", "receives", "secured",
+     "garnered", "polled", "captured", "obtained", "scored"}
+)  # fmt: skip
+
+
+_FINISH_VERBS = frozenset({"came", "comes", "finished", "finishes", "placed", "ended"})
+_PLACINGS = frozenset({"first", "second", "third", "fourth", "fifth", "last", "top"})
+
+
+def _share_holder(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> str | None:
+    """The name that won or took a percent: "Jalili won 42.5%", "Pezeshkian got 53.7%"."""
+    j = _index_at(toks, number.start) - 1
+    while j >= 0 and toks[j].lower in _PCT_SKIP | {"about", "around", "roughly", "over", "more"}:
+        j -= 1
+    if j >= 2 and toks[j].lower == "with":
+        # "Jalili came second with 38.6%", "the bloc finished first with 31%"
+        j -= 1
+        if toks[j].lower in _PLACINGS:
+            j -= 1
+        if toks[j].lower not in _FINISH_VERBS:
+            return None
+    elif j < 1 or toks[j].lower not in _SHARE_VERBS:
+        return None
+    j -= 1
+    while j >= 0 and toks[j].lower in _PCT_ADVERBS:
+        j -= 1
+    words: list[_Tok] = []
+    while j >= 0 and toks[j].start >= sent.start and len(words) < 5:
+        t = toks[j]
+        if not (t.text[:1].isalnum() or t.text == "&") or t.lower in _FUNCTION:
+            break
+        if t.tag and not t.tag.startswith(("NN", "JJ")):
+            break  # (a tagger's noun phrase only)
+        words.insert(0, t)
+        j -= 1
+    # a name, or a noun phrase that holds one: "Farid Jalili", "the Centre bloc"
+    if not any(w.text[:1].isupper() for w in words):
+        return None
+    return text[words[0].start : words[-1].end]
+
+
 def _level_subject(text: str, toks: list[_Tok], i_first: int, number: NumberMatch) -> str | None:
     """ "The death toll rose to 12": the noun phrase whose level the number gives."""
     m = _LEVEL.search(text, max(0, number.start - 70), number.start)
@@ -1731,16 +1873,43 @@ _NOT_PLACES = frozenset(
 )  # fmt: skip
 
 
-def _pick_source(explicit: list[tuple[int, Source]], fig: Figure) -> Source | None:
-    if not explicit:
+def _pick_source(ctx: _Context, explicit: list[tuple[int, Source]], fig: Figure) -> Source | None:
+    """The source whose cue is nearest the figure, among those whose account it is in."""
+    usable = [
+        (p, s)
+        for p, s in explicit
+        if not _other_clause(ctx.quote_at_cue(p), p, fig) and _agent_covers(ctx.text, p, fig)
+    ]
+    if not usable:
         return None
-    return min(explicit, key=lambda item: abs(item[0] - fig.start))[1]
+    return min(usable, key=lambda item: abs(item[0] - fig.start))[1]
+
+
+def _agent_covers(text: str, pos: int, fig: Figure) -> bool:
+    """An agent ("measured at 7.2 by the agency") is the source only of the figures in its
+    own comma-delimited phrase, not of the rest of the sentence."""
+    if text[pos : pos + 3].lower() != "by ":
+        return True
+    start = text.rfind(",", 0, pos) + 1
+    end = text.find(",", pos)
+    return start <= fig.start and (end < 0 or fig.end <= end)
+
+
+def _other_clause(quote: Quote | None, cue: int, fig: Figure) -> bool:
+    """Whether a figure is before a cue whose reported content comes after it: in "Markets
+    priced a 60% chance, after reports suggested the decision was close" the reports said
+    only that the decision was close."""
+    if quote is None or quote.kind != "indirect" or quote.start < cue:
+        return False
+    speaker_at = quote.speaker.start if quote.speaker is not None else cue
+    return fig.end <= min(cue, speaker_at) and not quote.start <= fig.start < quote.end
 
 
 def _explicit_sources(ctx: _Context, i: int) -> list[tuple[int, Source]]:
     """Sources named in sentence `i`, each with the position of its cue."""
     text, sent = ctx.text, ctx.sents[i]
     found: list[tuple[int, Source]] = []
+    last_quote: Quote | None = None
     for word in _LETTERS.finditer(text, sent.start, sent.end):
         w = word.group().lower()
         src: Source | None = None
@@ -1758,13 +1927,45 @@ def _explicit_sources(ctx: _Context, i: int) -> list[tuple[int, Source]]:
             continue  # "Trump’s claim", "a report", "the estimates": nouns
         elif (
             w in _CUE_WORDS and not (w in _NOUNISH_CUES and _NOT_A_CLAUSE.match(text, word.end()))
-        ) or (w in {"put", "puts"} and _PUT_THE.match(text, word.end())):
+        ) or (w in _TALLY_VERBS and _PUT_THE.match(text, word.end())):
             src = _source_before_cue(ctx, i, word.start())
             if src is None:
                 src = _source_after_cue(ctx, i, word.end())
+        elif w == "by":
+            src = _agent_source(ctx, i, word.start(), word.end())
+        quote = ctx.quote_at_cue(word.start())
+        if quote is not None and quote is last_quote:
+            continue  # the second word of one cue ("according [to]", "has [said]")
+        if quote is not None and (src is not None or quote.kind != "mixed"):
+            # the speaker as the quote stage resolved it; a framing verb before a quoted
+            # phrase ("defended ..., describing it as “...”") is no source of the sentence
+            src = _speaker_source(quote)
+            last_quote = quote
         if src is not None:
             found.append((word.start(), src))
     return found
+
+
+# participles whose agent measured or counted the figure: "measured at 7.2 by the agency"
+_MEASURED = frozenset(
+    {"measured", "recorded", "registered", "estimated", "put", "reported", "counted",
+     "calculated", "compiled", "published", "released", "given", "cited", "confirmed"}
+)  # fmt: skip
+_AGENT_END = re.compile(
+    r"[,;:.()]|\s(?:and|or|but|while|whereas)\s|\s(?:that|who|which|on|in|at)\s"
+)
+
+
+def _agent_source(ctx: _Context, i: int, by: int, after: int) -> Source | None:
+    """ "measured at magnitude 7.2 by the weather agency": the agent of a participle of
+    measuring or reporting, a few words before "by" in the same clause."""
+    text, sent = ctx.text, ctx.sents[i]
+    floor = max(sent.start, by - 200, text.rfind(",", 0, by) + 1)  # the clause of "by"
+    if not any(w.lower() in _MEASURED for w in re.findall(r"[\w’'-]+", text[floor:by])):
+        return None
+    stop = _AGENT_END.search(text, after, sent.end)
+    src = _source_from_phrase(ctx, after, stop.start() if stop else sent.end)
+    return src if src is not None and src.kind in {"organisation", "person", "report"} else None
 
 
 _ACCORDING_END = re.compile(r"[,;:.]|\s(?:that|who|which)\s")

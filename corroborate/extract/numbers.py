@@ -500,7 +500,15 @@ def _qualifier(text: str, s: int, floor: int) -> tuple[int, str | None]:
     m = _QUALIFIER_RE.search(text, max(floor, s - 40), s)
     if not m:
         return s, None
+    if m.group("q").lower() == "over" and _PARTICLE_VERB.search(
+        text, max(floor, s - 30), m.start()
+    ):
+        return s, None  # "handed over 115 servicemen": a particle of the verb, not "more than"
     return m.start("q"), QUALIFIERS[m.group("q").lower()]
+
+
+# verbs whose particle "over" would otherwise read as the qualifier "more than"
+_PARTICLE_VERB = re.compile(r"\b(?:hand|turn|sign)(?:s|ed|ing)?\s+$", re.IGNORECASE)
 
 
 def _vague(text: str, n: NumberMatch) -> bool:

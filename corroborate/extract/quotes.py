@@ -724,11 +724,21 @@ def _content_after(
         j = _after_addressee(toks, j)
     j = _skip_adjuncts(toks, j)
     that = j < n and toks[j].low in _COMPLEMENTISERS
+    if (
+        that
+        and toks[j].low == "that"
+        and j > k + 1
+        and j + 1 < n
+        and _relative_that(toks[j + 1], tags)
+    ):
+        return None  # "told X in a video call [that was shown ...]": a relative clause
     if not that and j < n and (toks[j].low in _PREPOSITIONS or c.lemma in {"tell", "ask", "write"}):
         # "told a crowd in Miami Tuesday that ...", "wrote to Sanders’ office that ..."
         for look in range(j + 1, min(n, j + 13)):
             t = toks[look]
             if t.low in _COMPLEMENTISERS and t.low == "that":
+                if look + 1 < n and _relative_that(toks[look + 1], tags):
+                    break  # "told X in a video call [that was shown ...]": a relative clause
                 that, j = True, look
                 break
             if t.text in {",", ".", ";", ":", "“", '"', "—"} or t.low in _VERBISH:
@@ -767,6 +777,14 @@ def _content_after(
     if _words(text, cs, ce) < 3 or _covered_by_quote(s, cs, ce):
         return None
     return _Candidate(cs, ce, "indirect", m, c, position=c.start)
+
+
+def _relative_that(nxt: Tok, tags: dict[int, str]) -> bool:
+    """Whether "that" before this word opens a relative clause on the noun before it: a verb
+    follows at once ("a call that was shown"), where a reported clause has its subject."""
+    if nxt.low in _VERBISH:
+        return True
+    return tags.get(nxt.start, "") in {"VBD", "VBZ", "VBP", "MD"}
 
 
 # Cues that often take a plain object ("declared a state of emergency", "posted results").
@@ -858,6 +876,21 @@ def _skip_adjuncts(toks: Sequence[Tok], j: int) -> int:
     return j
 
 
+_ASIDE_STARTS: Final[frozenset[str]] = frozenset(
+    {"the", "a", "an", "in", "as", "which", "while", "amid", "after", "before", "with", "without",
+     "despite", "during", "according", "citing", "adding", "saying", "noting"}
+)  # fmt: skip
+
+
+def _trailing_aside(toks: Sequence[Tok], after: int) -> bool:
+    """A comma after the attribution, then a noun phrase or an adjunct ("..., X said, the
+    first such account", "..., X said, in one of the largest attacks"), not the rest of a
+    clause that the attribution interrupts ("Survival, X says, depends on ...")."""
+    if after + 1 >= len(toks) or toks[after].text != ",":
+        return False
+    return toks[after + 1].low in _ASIDE_STARTS
+
+
 def _content_before(text: str, s: _Sentence, c: CueMatch, k: int, m: Mention) -> _Candidate | None:
     """ "CONTENT, X said." / "CONTENT, said X." """
     toks = s.toks
@@ -869,7 +902,11 @@ def _content_before(text: str, s: _Sentence, c: CueMatch, k: int, m: Mention) ->
     tail_start = max(c.end, m.end)
     tail = [t for t in toks if t.start >= tail_start and t.text not in {".", "!", "?", "”", '"'}]
     after = _skip_adjuncts(toks, s.tok_index_at_or_after(tail_start))
-    if tail and after < len(toks) and toks[after].text == "," and len(tail) > 3:
+    if _trailing_aside(toks, after) and _words(text, toks[0].start, toks[j].start) >= 5:
+        # "CONTENT, the commander, X, said on Monday, the first official account ...": what
+        # follows the attribution comments on it; the content is before it
+        tail = []
+    elif tail and after < len(toks) and toks[after].text == "," and len(tail) > 3:
         # a parenthetical: "Survival, Mr. VandeHei says, depends on ...": the sentence is
         # the content, around the attribution
         cs = toks[0].start

@@ -18,6 +18,7 @@ when the caller has them: speaker phrases in news are formulaic, and a rule says
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -91,6 +92,8 @@ GROUP_NOUNS: Final[frozenset[str]] = frozenset(
         "airline", "airlines", "carrier", "force", "operator", "utility", "manufacturer",
         "planemaker", "carmaker", "automaker", "chipmaker", "chipmakers", "insurer", "lender",
         "retailer", "broker", "brokerage", "ministries", "authority",
+        # military and state bodies: "Poland's operational command said"
+        "command", "headquarters", "directorate", "brigade", "regiment", "battalion", "corps",
     }
 )  # fmt: skip
 DOC_NOUNS: Final[frozenset[str]] = frozenset(
@@ -131,6 +134,8 @@ TITLE_WORDS: Final[frozenset[str]] = frozenset(
         "businessman", "businesswoman", "entrepreneur", "comedian", "rapper", "musician",
         "frontrunner", "front-runner", "challenger", "incumbent", "contender", "organizer",
         "organiser", "boss", "coach", "player", "athlete", "nurse", "voter",
+        # "FAA Administrator X"; plain people as sources: "said a woman travelling with ..."
+        "administrator", "woman", "man", "passenger", "teenager", "neighbour", "neighbor",
     }
 )  # fmt: skip
 MODIFIERS: Final[frozenset[str]] = frozenset(
@@ -240,7 +245,15 @@ _TITLE_SUFFIX_RE: Final = re.compile(
 
 
 def _is_title_word(t: Tok) -> bool:
-    return t.low.strip(".") in TITLE_WORDS
+    w = t.low.strip(".")
+    return w in TITLE_WORDS or _title_compound(w)
+
+
+def _title_compound(w: str) -> bool:
+    """A hyphenated role: "commander-in-chief", "minister-designate", "president-elect",
+    "former-deputy-defence-minister-turned-analyst". One title word among its parts makes
+    it a title; a hyphenated name ("Jean-Luc") has none."""
+    return "-" in w and any(part in TITLE_WORDS for part in w.split("-"))
 
 
 def _titleish(t: Tok) -> bool:
@@ -298,12 +311,14 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
             toks = toks[:-1]
     if not toks or (len(toks) == 1 and toks[0].low in SENTENCE_STARTERS):
         return None
+    while toks and not toks[0].text[0].isalnum():
+        toks = toks[1:]  # "- Ukraine said" after a dateline: the dash is no part of a name
+    if not toks:
+        return None
     if all(t.text.isupper() and len(t.text) > 3 for t in toks if t.text[0].isalpha()) and (
         len(toks) > 1 or _DATELINE_TAIL.match(text, toks[-1].end) is not None
     ):
         return None  # a dateline ("WASHINGTON —"), not a speaker; an acronym may speak
-    while toks and not toks[0].text[0].isalnum():
-        toks = toks[1:]  # "- Ukraine said" after a dateline
     dash = next((x for x, t in enumerate(toks) if t.text in _DASHES), None)
     if dash is not None and all(_stamp_part(t) for t in toks[:dash]):
         toks = toks[dash + 1 :]  # a live-blog time stamp: "09:41 GMT - the army said"
@@ -355,7 +370,12 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         return _person(text, start, end, org.start, org.end, _clean_title(before_org), toks)
     if org is not None and org.end >= last.start and (head in ORG_WORDS or not titled):
         # (a tagger's ORG over "Chief of Staff Oleksandr Syrskyi" is a title and a name)
-        return Mention(start, end, "organisation", name=org.canonical or text[org.start : org.end])
+        name = org.canonical or text[org.start : org.end]
+        if re.search(r"[A-Z][\w’']*\s+(?:for|of)\s+the\s+$", text[body[0].start : org.start]):
+            # the tagger cut the name at an inner "the": "Coordination Headquarters for the
+            # Treatment of Prisoners of War"
+            name = " ".join(text[body[0].start : org.end].split())
+        return Mention(start, end, "organisation", name=name)
     phrase = " ".join(text[start:end].split())
     if head in DOC_NOUNS and not last.cap:
         return Mention(start, end, "report", name=phrase)
@@ -364,6 +384,9 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         return Mention(start, end, "organisation", name=phrase)
     if _titleish(last) and not last.cap:
         return Mention(start, end, "person", title=_clean_title(text[start:end]), title_only=True)
+    if len(body) == 1 and _plural_role(last):
+        # "Geologists said": a role in the plural, capitalised only by the sentence, is a group
+        return Mention(start, end, "organisation", name=phrase)
     # "Tom Cole of Oklahoma": the name is before "of", the rest is affiliation
     of_at = [x for x, t in enumerate(body) if t.low == "of" and 0 < x < len(body) - 1]
     if of_at and person is None:
@@ -411,7 +434,21 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     if honorific and h > 0:
         title = _clean_title(text[body[0].start : body[h - 1].end])
     name_start = body[h].start if honorific else name_toks[0].start
-    return _org_by_role(_person(text, start, end, name_start, name_toks[-1].end, title, toks))
+    found = _person(text, start, end, name_start, name_toks[-1].end, title, toks)
+    if not honorific and len(name_toks) == 1 and _acronym(name_toks[0].text):
+        found.kind = "organisation"  # "The NTSB said", "TSMC said": no person is an acronym
+    return _org_by_role(found)
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 3 and word.isupper() and word.isalpha()
+
+
+def _plural_role(t: Tok) -> bool:
+    """ "Geologists", "Seismologists": the plural of a role noun."""
+    w = t.low
+    # (only the -ist/-ian roles by their suffix: "Sanders", "Powers" are surnames)
+    return w.endswith(("ists", "ians")) or (w.endswith("s") and w[:-1] in TITLE_WORDS)
 
 
 # Nouns that name an organisation by what it does: "the grid operator X", "the airline".
@@ -448,18 +485,36 @@ def _org_not_person(text: str, s: int, e: int, entities: Sequence[Entity]) -> bo
         return True
     if any(w.lower().strip(".,") in _COMPANY_WORDS for w in words[1:]):
         return True
+    if len(words) == 1 and (name.lower() in GROUP_NOUNS or _plural_role(Tok(name, s, e))):
+        return True  # "Lawmakers said": a group the tagger took for a name
     if len(words) == 1:
         n = len(name)
         if not any(
             x.label == "ORG" and x.end - x.start == n and text[x.start : x.end] == name
             for x in entities
         ):
-            return False
+            # "Boeing shares rose": what only a company has
+            return name in _company_names(text)
         return not any(
             x.label == "PERSON" and x.end - x.start > n and name in text[x.start : x.end].split()
             for x in entities
         )
     return False
+
+
+# what only a company has, right after its name: "Boeing shares", "X's shareholders"
+_COMPANY_THINGS: Final = re.compile(
+    r"\b([A-Z][\w&-]*?)(?:[’']s?)?\s+(?:shares|stock|shareholders|investors|employees|"
+    r"executives|headquarters|factory|factories|plants?|ceo|cfo|chief\s+executive|"
+    r"chief\s+financial\s+officer)\b"
+)
+
+
+@functools.lru_cache(maxsize=16)
+def _company_names(text: str) -> frozenset[str]:
+    """The one-word names an article writes before what only a company has (one pass per
+    article: the text is hashed once, so the cache is cheap)."""
+    return frozenset(m.group(1) for m in _COMPANY_THINGS.finditer(text))
 
 
 def _surname_of_person(text: str, org: Entity, entities: Sequence[Entity]) -> bool:
@@ -503,6 +558,11 @@ def _titled_name(text: str, words: str) -> bool:
 
 _DATELINE_TAIL: Final = re.compile(r"\s*(?:,\s*[A-Z][\w .]{0,30})?\s*(?:\([^)]{0,40}\)\s*)?[—–-]")
 _DASHES: Final[frozenset[str]] = frozenset({"-", "–", "—"})
+
+
+def _spaced(text: str, t: Tok) -> bool:
+    """A token with a space on each side: " - " is a dash, not a hyphen."""
+    return text[t.start - 1 : t.start] == " " and text[t.end : t.end + 1] == " "
 
 
 def _stamp_part(t: Tok) -> bool:
@@ -612,14 +672,22 @@ def subject_before(
             if clause:
                 pass  # "Barkley, who said he votes democratic, said", "X, speaking on ..., said"
             elif not (len(seg) == 1 and seg[0].text.isdigit()):  # not an age
-                a = _appositive(text, seg)
+                # "The regulator's chief, SEC Chair Gary X, said": a titled name, not a title
+                a = None if _titled_person(text, seg, entities) else _appositive(text, seg)
                 if a is None:
                     # "The F.B.I. director, James B. Comey, said": the name is the apposition
                     named = classify(text, seg, entities)
                     if named is None or named.kind != "person" or named.name is None:
                         return None
-                    before = _np_ending(text, toks, p - 1, lo, entities)
-                    if before is not None and (before.title_only or before.kind == "organisation"):
+                    lead = _title_segment(text, toks, p, lo)
+                    before = _np_ending(text, toks, p - 1, lo, entities) if lead is None else None
+                    if lead is not None:
+                        # "The acting governor of the Kursk region, Alexei X, said"
+                        named.title = named.title or lead[1]
+                        named.start = toks[lead[0]].start
+                    elif before is not None and (
+                        before.title_only or before.kind == "organisation"
+                    ):
                         named.title = named.title or before.title or before.name
                         named.start = before.start
                     named.end = toks[j].start
@@ -643,6 +711,50 @@ def subject_before(
     if m is not None and m.pronoun is None:
         return _coordinated(text, toks, m, lo, entities) or m
     return m
+
+
+_SEGMENT_BREAKS: Final[frozenset[str]] = frozenset(
+    {",", ";", ":", "“", "”", '"', "(", ")", "—", "–"}
+)
+# words that show a comma-delimited segment is a clause or an adjunct, not a title
+_NOT_IN_TITLE: Final[frozenset[str]] = frozenset(
+    {"with", "after", "before", "to", "by", "during", "since", "when", "while", "is", "was",
+     "are", "were", "has", "have", "had", "will", "would", "that", "which", "who"}
+)  # fmt: skip
+
+
+def _title_segment(text: str, toks: Sequence[Tok], p: int, lo: int) -> tuple[int, str] | None:
+    """A title as its own comma segment before a name in apposition: "[The acting governor
+    of the Kursk region], Alexei X, said" -> (index of its first token, the title). Only a
+    noun phrase holding a title word, and no verb or clause word."""
+    q = p - 1
+    while q >= lo and toks[q].text not in _SEGMENT_BREAKS:
+        q -= 1
+    seg = toks[q + 1 : p]
+    if not seg or len(seg) > 12 or (q >= lo and toks[q].text != ","):
+        return None
+    first = seg[0]
+    if first.low in SENTENCE_STARTERS and first.low not in DETERMINERS:
+        return None
+    if not (first.low in DETERMINERS or first.possessive or first.cap or first.low in MODIFIERS):
+        return None
+    if not any(_is_title_word(t) for t in seg):
+        return None
+    if any(t.low in _NOT_IN_TITLE or t.low in _PAST_FORMS or cue_lemma(t.low) for t in seg):
+        return None
+    title = _clean_title(text[first.start : seg[-1].end])
+    return (q + 1, title) if title else None
+
+
+def _titled_person(text: str, seg: Sequence[Tok], entities: Sequence[Entity]) -> bool:
+    """Whether a comma segment is a name behind its title ("SEC Chair Gary X")."""
+    if not seg or not seg[-1].cap or len(seg) > 8:
+        return False
+    m = classify(text, seg, entities)
+    if m is None or m.kind != "person" or not m.name or not m.title or m.name_start is None:
+        return False
+    before = [t for t in seg if t.end <= m.name_start]
+    return bool(before) and _is_title_word(before[-1])  # "Chair [Gary X]", not "from [Las Vegas]"
 
 
 def _coordinated(
@@ -693,12 +805,17 @@ def _np_ending(
         t = toks[i]
         w = t.low
         if w in DETERMINERS and i < j:
-            break
-        if w in PRONOUNS:
-            return None
-        if t.cap or t.possessive or w in TITLE_WORDS or w in GROUP_NOUNS or w in DOC_NOUNS:
+            if not _inner_the(toks, i, lo, j):
+                break
             i -= 1
             continue
+        if w in PRONOUNS:
+            return None
+        if t.cap or t.possessive or _is_title_word(t) or w in GROUP_NOUNS or w in DOC_NOUNS:
+            i -= 1
+            continue
+        if w == "-" and _spaced(text, t):
+            break  # "(Wire) - TSMC said": a dash after a dateline, not inside a name
         if w in MODIFIERS or w == "-" or w.isdigit() or (i == j and _titleish(t)):
             i -= 1
             continue
@@ -738,7 +855,9 @@ def _np_ending(
             continue
         if w in {"of", "for", "and", "to", "on"} and i > lo and i < j:
             prev, nxt = toks[i - 1], toks[i + 1]
-            if (prev.cap or prev.low in TITLE_WORDS) and (nxt.cap or nxt.low in TITLE_WORDS):
+            if (prev.cap or _is_title_word(prev)) and (
+                nxt.cap or _is_title_word(nxt) or _inner_the(toks, i + 1, lo, j)
+            ):
                 i -= 1
                 continue
         break
@@ -768,6 +887,19 @@ def _np_ending(
     return m
 
 
+def _opens_with(text: str, start: int, name: str) -> bool:
+    """Whether the sentence at `start` opens with `name` as its only subject ("Boeing shares
+    fell", not "Nordwind Airways and Sudair Airlines both cut")."""
+    m = re.match(r"\W*(?:the\s+)?" + re.escape(name) + r"\b", text[start : start + 300])
+    return m is not None and _COORDINATOR.match(text, start + m.end()) is None
+
+
+_COORDINATOR: Final = re.compile(r"\s+(?:and|or|&)\s")
+
+
+_QUANTIFIERS: Final[frozenset[str]] = frozenset(
+    {"some", "several", "many", "most", "others", "few", "both", "all", "one"}
+)
 _PLACE_LEAD: Final[frozenset[str]] = frozenset({"the", "in", "at", "near", "outside", "inside"})
 # Words before a name that show it is not the subject of its sentence.
 _SUBJECT_BLOCKERS: Final[frozenset[str]] = frozenset(
@@ -808,6 +940,17 @@ def _subject_lead(word: str) -> bool:
 
 
 _PP_HEADS: Final[frozenset[str]] = frozenset({"in", "at", "on", "from", "of", "for"})
+
+
+def _inner_the(toks: Sequence[Tok], i: int, lo: int, j: int) -> bool:
+    """ "the" inside a name: "Coordination Headquarters for [the] Treatment of Prisoners"."""
+    return (
+        toks[i].low == "the"
+        and lo + 1 < i < j
+        and toks[i - 1].low in {"of", "for"}
+        and toks[i - 2].cap
+        and toks[i + 1].cap
+    )
 
 
 def _pp_head(
@@ -909,12 +1052,14 @@ def np_after(
         if w in OBJECT_PRONOUNS and i == k:  # "according to him"
             p = OBJECT_PRONOUNS[w]
             return Mention(t.start, t.end, "person", pronoun=p, gender=PRONOUNS[p])
-        if t.cap or t.possessive or w in TITLE_WORDS or w in GROUP_NOUNS or w in DOC_NOUNS:
+        if t.cap or t.possessive or _is_title_word(t) or w in GROUP_NOUNS or w in DOC_NOUNS:
             i += 1
             continue
         if w in MODIFIERS or w == "-" or (len(t.text) <= 2 and t.text.endswith(".")):
             i += 1
             continue
+        if i > k and toks[i - 1].cap and not toks[i - 1].possessive and _verb_form(w):
+            break  # "Nigel X roared into ...", "X met senators": the name's verb, not a modifier
         if not t.cap and w.isalpha() and w not in _FUNCTION_WORDS and _noun_ahead(toks, i, hi):
             i += 1  # "a just-released poll", "early results"
             continue
@@ -933,7 +1078,7 @@ def np_after(
             continue
         if w in {"of", "for", "and", "on"} and i + 1 < hi and i > k:
             prev, nxt = toks[i - 1], toks[i + 1]
-            if (prev.cap or prev.low in TITLE_WORDS) and (nxt.cap or nxt.low in TITLE_WORDS):
+            if (prev.cap or _is_title_word(prev)) and (nxt.cap or _is_title_word(nxt)):
                 i += 1
                 continue
         if w == "." and i > k and len(toks[i - 1].text) <= 3 and toks[i - 1].cap:  # "Mr."
@@ -1002,9 +1147,33 @@ class SpeakerResolver:
 
     def _antecedent_entities(self) -> list[Entity]:
         if self._antecedents[0] != len(self.full_names):
-            ents = [e for e in self.entities if e.label != "LOC" or self._named_person(e)]
+            ents = [
+                e
+                for e in self.entities
+                if (e.label != "LOC" or self._named_person(e))
+                and not (e.label == "ORG" and self._name_like(e))
+            ]
             self._antecedents = (len(self.full_names), ents)
         return self._antecedents[1]
+
+    def _name_like(self, e: Entity) -> bool:
+        """A tagger's organisation that reads as a personal name ("Israel Katz"): two or three
+        capitalised words, none an organisation's or a place's, no "the" before it. Only a
+        pronoun's antecedent search uses this: "he"/"she" already says it is a person."""
+        words = self.text[e.start : e.end].split()
+        if not 2 <= len(words) <= 3 or self.text[max(0, e.start - 4) : e.start].lower() == "the ":
+            return False
+        return (
+            all(
+                w.istitle()
+                and w.isalpha()
+                and w.lower() not in ORG_WORDS | _COMPANY_WORDS | GROUP_NOUNS
+                and w.lower() not in PLACES
+                for w in words[1:]
+            )
+            and words[0].istitle()
+            and words[0].lower() not in ORG_WORDS | GROUP_NOUNS
+        )
 
     def _harvest(self, surname: str) -> None:
         """Find the full form of a bare surname elsewhere in the text ("Ms Lenz" -> "Port
@@ -1073,7 +1242,8 @@ class SpeakerResolver:
             for _, sp in reversed(self.history[-3:]):
                 if sp.kind in {"organisation", "report"}:
                     return Speaker(sp.name, m.start, m.end, sp.title, sp.kind)
-            return Speaker(None, m.start, m.end, None, "organisation")
+            named = self._subject_organisation(m, position)
+            return named or Speaker(None, m.start, m.end, None, "organisation")
         subject = self._subject_person(m, position) if want != "pl" else None
         for at, sp in reversed(self.history):
             if want == "pl":
@@ -1135,7 +1305,22 @@ class SpeakerResolver:
                     found.append(sp.name)
         names = sorted(set(found), key=len)
         names = [n for i, n in enumerate(names) if not any(o in n for o in names[:i])]
-        return names[0] if len(names) == 1 else None
+        if len(names) == 1:
+            return names[0]
+        return self._just_named(names, position) if names else None
+
+    def _just_named(self, names: Sequence[str], position: int) -> str | None:
+        """Of several organisations that fit a role, the one named in the sentence before:
+        "Boeing shares fell 8%. The company said ..." is Boeing."""
+        here = _sentence_start(self.text, position)
+        starts = [here] + ([_sentence_start(self.text, here - 1)] if here > 0 else [])
+        named = [
+            n
+            for n in names
+            if n.split()[0].lower() not in _QUANTIFIERS
+            and any(_opens_with(self.text, s, n) for s in starts)
+        ]  # (the subject of that sentence, at its start: not "plants in X and Y")
+        return named[0] if len(named) == 1 else None
 
     def _a_credit(self, e: Entity) -> bool:
         """An outlet's credit in a dateline: "(Wire Service)"."""
@@ -1187,6 +1372,26 @@ class SpeakerResolver:
                 return lo, Speaker(name, m.start, m.end, p.title or found.title, "person")
         return None
 
+    def _subject_organisation(self, m: Mention, position: int) -> Speaker | None:
+        """ "Goldman Sachs reported a rise in profit. It said ...": with no organisation
+        speaking before, "it" is the named organisation that opens the sentence before."""
+        here = _sentence_start(self.text, min(m.start, position))
+        if here == 0:
+            return None
+        lo = _sentence_start(self.text, here - 1)
+        toks = tokenize(self.text, lo, here)
+        i = 0
+        while i < len(toks) and toks[i].low in _OPENERS:
+            i += 1
+        if i >= len(toks) or not toks[i].cap:
+            return None
+        found = np_after(self.text, toks, i, len(toks), self.entities)
+        if found is None or found.kind not in {"organisation", "report"} or not found.name:
+            return None
+        if not any(e.label == "ORG" and found.start <= e.start < found.end for e in self.entities):
+            return None  # a named organisation only: not "Several", "Analysts"
+        return Speaker(found.name, m.start, m.end, None, found.kind)
+
     def _named_person(self, e: Entity) -> bool:
         """A tagger's place that the article shows is a person: the same words after a title
         or an honorific elsewhere ("Reform UK leader Nigel Farage"), or a speaker's name."""
@@ -1223,7 +1428,11 @@ def sentence_subject(
     """The subject of the clause a participle hangs on: in "Abedin, an aide, emailed
     supporters, telling them ..." the speaker of "telling" is Abedin. Tries the sentence start,
     then each point after a comma, before token `k`."""
-    starts = [0] + [i + 1 for i in range(k) if toks[i].text in {",", "—", ":"}]
+    starts = [0] + [
+        i + 1
+        for i in range(k)
+        if toks[i].text in {",", "—", ":"} or (toks[i].text == "-" and _spaced(text, toks[i]))
+    ]  # (" - ": after a dateline, "WASHINGTON, Jan 24 (Wire) - The FAA ...")
     for s in starts:
         if s >= k:
             break
@@ -1276,9 +1485,15 @@ def _noun_ahead(toks: Sequence[Tok], i: int, hi: int) -> bool:
         t = toks[d]
         if t.low in DOC_NOUNS or t.low in GROUP_NOUNS:
             return True
-        if not (t.text[0].isalnum() or t.text == "-"):
-            return False
+        if not (t.text[0].isalnum() or t.text == "-") or t.low in _PREPOSITIONS:
+            return False  # "roared [into] Parliament": the noun is in another phrase
     return False
+
+
+_PREPOSITIONS: Final[frozenset[str]] = frozenset(
+    {"into", "in", "on", "at", "to", "from", "by", "with", "for", "of", "across", "over",
+     "under", "after", "before", "through", "against", "about", "towards", "toward"}
+)  # fmt: skip
 
 
 # Countries and capitals that speak for their governments in news ("Moscow said"). Used when the
@@ -1327,7 +1542,12 @@ def _generic_subject(text: str, toks: Sequence[Tok], j: int, lo: int) -> Mention
     if toks[j].low.endswith(("ed", "ing", "ly")) and toks[j].low not in GROUP_NOUNS:
         return None  # "he was surprised and said", "stopped talking and said"
     i = j
-    while i - 1 >= lo and toks[i - 1].low not in _CLAUSE_BREAKS and j - i < 7:
+    while (
+        i - 1 >= lo
+        and toks[i - 1].low not in _CLAUSE_BREAKS
+        and not (toks[i - 1].text == "-" and _spaced(text, toks[i - 1]))
+        and j - i < 7
+    ):
         i -= 1
     if j - i >= 7:
         return None
