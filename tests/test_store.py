@@ -436,6 +436,44 @@ def test_stories_round_trip_and_are_replaced_as_a_whole(store: Store) -> None:
     assert store.stories() == [] and store.events() == []
 
 
+def test_recent_stories_and_a_scoped_save_leave_older_events_alone(store: Store) -> None:
+    """`stories_since` gives the events with a story ending on or after a day (every story of
+    them, older ones too); `save_stories(scope=...)` replaces only those rows, and the ones it
+    gives take the scope's positions, new ones after every stored row."""
+
+    def story(sid: str, event: str, start: str, end: str | None) -> Story:
+        return Story(id=sid, event=event, label=sid, article_ids=[f"a-{sid}"], start=start, end=end)
+
+    old = story("s-old", "e-old", "2026-01-02", "2026-01-03")
+    long_ago = story("s-long", "e-now", "2026-01-05", "2026-01-06")  # same event as a recent one
+    recent = story("s-recent", "e-now", "2026-03-01", "2026-03-02")
+    undated = story("s-undated", "e-undated", "", None)
+    events = [
+        Event("e-old", "old", ["s-old"]),
+        Event("e-now", "now", ["s-long", "s-recent"]),
+        Event("e-undated", "undated", ["s-undated"]),
+    ]
+    store.save_stories([old, long_ago, recent, undated], events)
+    stories, found = store.stories_since("2026-02-15")
+    assert [s.id for s in stories] == ["s-long", "s-recent", "s-undated"]
+    assert [e.id for e in found] == ["e-now", "e-undated"]
+
+    # the recent event gains a story and drops its old one (merged elsewhere)
+    new = story("s-new", "e-now", "2026-03-03", "2026-03-03")
+    now = [recent, new, undated]
+    store.save_stories(
+        now,
+        [Event("e-now", "now", ["s-recent", "s-new"]), events[2]],
+        write={"s-new"},
+        write_events={"e-now"},
+        scope=({s.id for s in stories}, {e.id for e in found}),
+    )
+    assert [s.id for s in store.stories()] == ["s-old", "s-recent", "s-new", "s-undated"]
+    assert [e.id for e in store.events()] == ["e-old", "e-now", "e-undated"]
+    assert store.story("s-old") == old  # outside the scope: untouched
+    assert store.count()["stories"] == 4
+
+
 # -- crash safety (PostgreSQL runs it with SIGKILL) ----------------------------------------
 
 CHILD = textwrap.dedent(
