@@ -142,7 +142,12 @@ def test_a_report_with_no_candidate_never_asks_for_embeddings(
     """Finding out whether embeddings are installed imports torch (seconds); a clean report
     with nothing to judge by meaning must not pay for it."""
     asked: list[bool] = []
-    monkeypatch.setattr(nlp, "embeddings_available", lambda: asked.append(True) or True)
+
+    def available() -> bool:
+        asked.append(True)
+        return True
+
+    monkeypatch.setattr(nlp, "embeddings_available", available)
     text = "The council met on Monday.\nIt approved a budget of 3 million euros, the mayor said."
     _flags(text, embeddings=None)  # type: ignore[arg-type]
     assert asked == []
@@ -151,8 +156,41 @@ def test_a_report_with_no_candidate_never_asks_for_embeddings(
 def test_a_name_is_shared_through_its_distinctive_word_not_its_generic_one() -> None:
     from corroborate.extract.structure import _name_shared
 
-    rest = "dockers at the port of portvik walked out; the association of mayors met."
+    rest = "Dockers at the port of Portvik walked out; the association of mayors met."
     assert _name_shared("portvik shippers' association", rest)
     assert _name_shared("portvik university", rest)
     assert not _name_shared("aldby rowing association", rest)  # only the generic word
-    assert _name_shared("hillary clinton", "clinton said") and _name_shared("clinton", "clinton")
+    assert _name_shared("hillary clinton", "Clinton said") and _name_shared("clinton", "Clinton")
+    assert _name_shared("clinton", "Hillary Clinton's campaign said")  # a possessive
+
+
+@pytest.mark.parametrize(
+    ("name", "rest"),
+    [
+        ("us", "The mayor told us that the port would reopen because of the talks."),
+        ("mp", "Trump said the vote was rigged."),  # letters inside another word
+        ("fed", "Confederate flags were flown at the rally."),
+        ("national rally", "The National Guard and national polls; the rally drew thousands."),
+        ("hunterdon county", "The county said the roads would reopen."),
+    ],
+)
+def test_a_name_is_not_shared_through_pieces_of_other_words(name: str, rest: str) -> None:
+    """Whole words only, a short name written as a name, and a distinctive word that the
+    report also uses as an ordinary lower-case word ("national", "rally") proves nothing."""
+    from corroborate.extract.structure import _name_shared
+
+    assert not _name_shared(name, rest)
+
+
+@pytest.mark.parametrize(
+    ("name", "rest"),
+    [
+        ("us", "Talks with the US broke down on Monday."),
+        ("fed", "The Fed left rates unchanged."),
+        ("hunterdon county", "Roads in Hunterdon were closed."),
+    ],
+)
+def test_a_name_written_as_a_name_is_shared(name: str, rest: str) -> None:
+    from corroborate.extract.structure import _name_shared
+
+    assert _name_shared(name, rest)

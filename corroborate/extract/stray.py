@@ -34,12 +34,20 @@ EMBED_WORDS = 40  # paragraphs are cut to this many words before embedding (cost
 # development articles a report's own paragraphs share a median 53% of their words with the
 # rest of the report, a paragraph from another article 20%.
 PARAGRAPH_OVERLAP = 0.3
+PARAGRAPH_OVERLAP_UNNAMED = 0.15  # the same for a paragraph that names no one: stricter
 # Without embeddings: almost no word in common, and several names of its own.
 PARAGRAPH_OVERLAP_LEXICAL = 0.05
 PARAGRAPH_NAMES_LEXICAL = 2
-# Cosine similarity (all-MiniLM-L6-v2) below which two paragraphs are about different things.
-NEIGHBOUR_COSINE = 0.15  # to the paragraphs just before and after
-LEAD_COSINE = 0.2  # to the headline and the lead paragraph (what the report is about)
+# A report in which this many paragraphs each name only people and things found nowhere else
+# and share few words is a roundup (a news digest, a live blog): it changes subject on purpose,
+# so none of its paragraphs is judged by content.
+ROUNDUP_CANDIDATES = 4
+# Cosine similarity (all-MiniLM-L6-v2) below which a paragraph is about something else than
+# every paragraph it is compared with: the ones just before and after it, the headline and the
+# lead (what the report is about). On the development articles a report's own paragraphs
+# that pass the lexical gate are rarely below it; a paragraph about another event is, most of
+# the time, below it for all of them at once.
+PARAGRAPH_COSINE = 0.22
 # A pasted headline is about something in particular (close to some part of the report, which
 # shares the topic) yet clearly further from the paragraph after it. A generic heading ("The
 # Path Forward") is far from everything, and is left alone: too little to go on.
@@ -67,6 +75,7 @@ class Vectors:
     _cache: dict[int, Any] = field(default_factory=dict)
 
     def get(self, indices: Sequence[int]) -> dict[int, Any] | None:
+        """The vectors of `indices`, embedding (in one call) those not yet embedded."""
         if self.enabled is None:
             self.enabled = nlp.embeddings_available()
         if not self.enabled:
@@ -88,15 +97,14 @@ def _cosine(a: Any, b: Any) -> float:
 def paragraph_candidate(words: int, names: int, shared_names: bool, overlap: float) -> bool:
     """The cheap lexical gate: only these paragraphs are judged by meaning.
 
-    It names someone or something, and none of its names appear elsewhere in the report: a
-    paragraph with no names at all (a quote, a comment) gives too little to judge.
+    It names someone or something, and none of its names appear elsewhere in the report; or
+    it names no one (figures, a scene: often missed by name finding) and shares almost none
+    of its words with the report. A paragraph that names no one yet shares some words (a
+    quote, a comment) gives too little to judge.
     """
-    return (
-        words >= MIN_PARAGRAPH_WORDS
-        and names > 0
-        and not shared_names
-        and overlap < PARAGRAPH_OVERLAP
-    )
+    if words < MIN_PARAGRAPH_WORDS or overlap >= PARAGRAPH_OVERLAP:
+        return False
+    return not shared_names if names else overlap < PARAGRAPH_OVERLAP_UNNAMED
 
 
 def foreign_paragraph_reason(
@@ -106,27 +114,50 @@ def foreign_paragraph_reason(
     lead: Sequence[int],
     overlap: float,
     names: Sequence[str],
+    closest: Sequence[int] = (),
 ) -> str | None:
-    """Why a body paragraph looks like it is about a different event, or None."""
-    named = f"names ({', '.join(names[:3])}) found nowhere else"
+    """Why a body paragraph looks like it is about a different event, or None.
+
+    `closest`: the paragraph(s) elsewhere in the report sharing the most words with this one,
+    compared only when the neighbours and the lead leave it far in meaning (a second, rarely
+    needed embedding): a paragraph may take up a thread from further up the report.
+    """
+    named = (
+        f"a paragraph with names ({', '.join(names[:3])}) found nowhere else in the report"
+        if names
+        else "a paragraph naming no one"
+    )
     found = vectors.get([index, *neighbours, *lead])
     if found is None:
         # No embeddings: only a paragraph that shares almost no words and names is flagged.
         if len(names) >= PARAGRAPH_NAMES_LEXICAL and overlap < PARAGRAPH_OVERLAP_LEXICAL:
             return (
-                f"a paragraph with {named} in the report and only {overlap:.0%} of its words "
+                f"{named} and only {overlap:.0%} of its words "
                 "shared with the rest: looks like a paragraph about a different event"
             )
         return None
     near = max((_cosine(found[index], found[j]) for j in neighbours), default=0.0)
     top = max((_cosine(found[index], found[j]) for j in lead), default=0.0)
-    if near < NEIGHBOUR_COSINE and top < LEAD_COSINE:
-        return (
-            f"a paragraph with {named} in the report, {overlap:.0%} of its words shared, and "
-            f"far in meaning from the paragraphs around it (similarity {near:.2f}) and from the "
-            f"headline and lead ({top:.2f}): looks like a paragraph about a different event"
-        )
-    return None
+    # One threshold for every comparison: close in meaning to any of them, it belongs.
+    if max(near, top) >= PARAGRAPH_COSINE:
+        return None
+    thread = _closest_cosine(vectors, index, closest)
+    if thread >= PARAGRAPH_COSINE:
+        return None
+    return (
+        f"{named}, {overlap:.0%} of its words shared, and "
+        f"far in meaning from the paragraphs around it (similarity {near:.2f}), from the "
+        f"headline and lead ({top:.2f}) and from the paragraph sharing most words with it "
+        f"({thread:.2f}): looks like a paragraph about a different event"
+    )
+
+
+def _closest_cosine(vectors: Vectors, index: int, closest: Sequence[int]) -> float:
+    """The highest similarity of paragraph `index` to the paragraphs in `closest`."""
+    found = vectors.get([index, *closest]) if closest else None
+    if found is None:
+        return -1.0
+    return max(_cosine(found[index], found[j]) for j in closest)
 
 
 def foreign_heading_reason(
@@ -139,7 +170,7 @@ def foreign_heading_reason(
     paragraph as to the next one. Needs embeddings: by words alone a short heading ("The Path
     Forward") often shares nothing with the paragraph it introduces.
     """
-    if NOT_A_HEADING.search(line) or len(line.split()) < 2:
+    if not heading_candidate(line):
         return None
     found = vectors.get([index, following, *others])
     if found is None:
@@ -157,3 +188,9 @@ def foreign_heading_reason(
             "introducing a section, looks like a headline from another story"
         )
     return None
+
+
+def heading_candidate(line: str) -> bool:
+    """Is this title-like line worth judging by meaning? Not an interview question ("Q: ..."),
+    a list item or a one-word label: those are no headlines from another story."""
+    return not NOT_A_HEADING.search(line) and len(line.split()) >= 2

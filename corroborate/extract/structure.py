@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from corroborate import nlp
@@ -60,6 +61,11 @@ BYLINE = re.compile(
 )
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 TERMINAL = tuple(".!:;\"”’'…)")  # a headline may end with "?"
+CLOSING_QUOTES = tuple("\"”’'")
+OPENING_QUOTES = frozenset("\"“‘'")
+QUOTE_MARKS = "\"“”‘’'"
+SENTENCE_END = frozenset(".!?,;:…)")
+SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 STOP = frozenset(
     (
@@ -137,9 +143,26 @@ def _title_like(line: str) -> bool:
     first = line.lstrip("‘'\"“")[:1]
     return (
         0 < len(words) <= 24
-        and not line.rstrip().endswith(TERMINAL)
+        and not _ends_sentence(line.rstrip())
         and (first.isupper() or first.isdigit())
     )
+
+
+def _ends_sentence(line: str) -> bool:
+    """Closing punctuation. A closing quotation mark ends a sentence only after punctuation
+    ('... he said, "we will fight."'); a line ending in a bare quoted phrase is a headline
+    ("Bolton and Gorka slam 'Neocons for Hillary'"), unless the line is prose (a sentence
+    ends inside it) or one whole quotation (a pull quote)."""
+    if not line.endswith(TERMINAL):
+        return False
+    if not line.endswith(CLOSING_QUOTES) or line.rstrip("\"”’'")[-1:] in SENTENCE_END:
+        return True
+    return bool(SENTENCE_INSIDE.search(line)) or _one_quotation(line)
+
+
+def _one_quotation(line: str) -> bool:
+    """'"Divisive, stupid and wrong"': a quotation standing alone, no headline."""
+    return line[:1] in OPENING_QUOTES and not any(q in line[1:-1] for q in QUOTE_MARKS)
 
 
 def _has_finite_verb(doc: Any, start: int, end: int) -> bool:
@@ -162,18 +185,21 @@ def structure_flags(
     `embeddings`: compare meaning with sentence embeddings (None: when installed; False: the
     lexical tests only).
     """
-    flags: list[Flag] = []
+    # Lines judged by meaning are left pending until every candidate of the report is known,
+    # so that all of them are embedded in one batched call.
+    items: list[Flag | _Pending] = []
     names = [(e, (e.canonical or text[e.start : e.end]).lower()) for e in entities]
     body_indices = [i for i, p in enumerate(paragraphs) if not _title_like(p.of(text))]
     vectors = stray.Vectors([p.of(text) for p in paragraphs], embeddings)
     stems = {j: _content_words(paragraphs[j].of(text)) for j in body_indices}
     counts = Counter(w for words in stems.values() for w in words)
+    leads = _leads(text, paragraphs, body_indices)
     for i, para in enumerate(paragraphs):
         line = para.of(text)
         # A "Read also:" teaser repeats a whole headline, which may be long.
         limit = 60 if TEASER.match(line) else 25
         if BOILERPLATE.match(line) and len(line.split()) <= limit:
-            flags.append(
+            items.append(
                 _stray(
                     para,
                     "page furniture (teaser, prompt, caption, credit or widget), "
@@ -184,20 +210,20 @@ def structure_flags(
             continue
         is_headline = title is not None and line.strip().lower() == title.strip().lower()
         if i == 0 and is_headline:
-            flags.append(Flag(para.start, para.end, "headline", "info", "the headline"))
+            items.append(Flag(para.start, para.end, "headline", "info", "the headline"))
             continue
         if BYLINE.match(line):
-            flags.append(Flag(para.start, para.end, "byline", "info", "the byline"))
+            items.append(Flag(para.start, para.end, "byline", "info", "the byline"))
             continue
         if DATELINE.match(line):
             end = para.start + len(DATELINE.match(line).group(0).rstrip())  # type: ignore[union-attr]
-            flags.append(Flag(para.start, end, "dateline", "info", "the dateline"))
+            items.append(Flag(para.start, end, "dateline", "info", "the dateline"))
         if not _title_like(line):
-            reason = _foreign_paragraph_reason(
-                text, paragraphs, i, names, body_indices, vectors, stems, counts
+            pending = _foreign_paragraph_check(
+                text, paragraphs, i, names, body_indices, leads, vectors, stems, counts
             )
-            if reason:
-                flags.append(_stray(para, reason, "foreign_paragraph"))
+            if pending is not None:
+                items.append(pending)
             continue
         stray_reason = _stray_headline_reason(text, paragraphs, i, names, doc, body_indices)
         heading_like = i + 1 < len(paragraphs) and not _title_like(paragraphs[i + 1].of(text))
@@ -206,20 +232,79 @@ def structure_flags(
             earlier = [j for j in body_indices if j < i]
             title_line = [0] if paragraphs and 0 not in body_indices else []
             others = sorted({*title_line, *earlier[-1:], *body_indices[:2]} - {i, i + 1})
-            stray_reason = stray.foreign_heading_reason(vectors, line, i, i + 1, others)
-        if stray_reason:
-            flags.append(_stray(para, stray_reason, "foreign_headline"))
+            items.append(_heading_check(vectors, para, line, i, others))
+        elif stray_reason:
+            items.append(_stray(para, stray_reason, "foreign_headline"))
         elif heading_like:
-            flags.append(
-                Flag(
-                    para.start,
-                    para.end,
-                    "heading",
-                    "info",
-                    "section heading: a short title-like line introducing the paragraphs after it",
-                )
-            )
-    return flags
+            items.append(_heading(para))
+    return _resolve(_unless_roundup(items), vectors)
+
+
+@dataclass
+class _Pending:
+    """A line judged by meaning: the paragraphs it needs embedded, then the judgement."""
+
+    needs: list[int]
+    judge: Callable[[], Flag | None]
+    paragraph: bool = False  # a body paragraph (not a title-like line)
+
+
+def _leads(text: str, paragraphs: Sequence[Span], body_indices: list[int]) -> set[int]:
+    """The paragraphs that say what the report is about: the first body paragraph, and the
+    first one opening with a dateline ("NEW YORK (UPI) — ...") when a standfirst or a byline
+    comes before it. Neither is judged by content: they set the subject."""
+    leads = set(body_indices[:1])
+    dated = [j for j in body_indices if DATELINE.match(paragraphs[j].of(text))]
+    return leads | set(dated[:1])
+
+
+def _unless_roundup(items: list[Flag | _Pending]) -> list[Flag | _Pending]:
+    """Drop the paragraph candidates of a roundup (a digest, a live blog): when many of its
+    paragraphs are each about something mentioned nowhere else, changing subject is its form,
+    not a sign of pasted text."""
+    candidates = sum(isinstance(item, _Pending) and item.paragraph for item in items)
+    if candidates < stray.ROUNDUP_CANDIDATES:
+        return items
+    return [item for item in items if not (isinstance(item, _Pending) and item.paragraph)]
+
+
+def _resolve(items: Sequence[Flag | _Pending], vectors: stray.Vectors) -> list[Flag]:
+    """The flags in paragraph order, pending judgements made after one batched embedding.
+
+    Embedding costs a fixed overhead per call besides its cost per word, so the candidates of
+    a report and everything they are compared with go in one call. A report with no pending
+    line asks for nothing (and never imports torch).
+    """
+    needs = [i for item in items if isinstance(item, _Pending) for i in item.needs]
+    if needs:
+        vectors.get(needs)
+    flags = [item.judge() if isinstance(item, _Pending) else item for item in items]
+    return [flag for flag in flags if flag is not None]
+
+
+def _heading(para: Span) -> Flag:
+    return Flag(
+        para.start,
+        para.end,
+        "heading",
+        "info",
+        "section heading: a short title-like line introducing the paragraphs after it",
+    )
+
+
+def _heading_check(
+    vectors: stray.Vectors, para: Span, line: str, index: int, others: list[int]
+) -> Flag | _Pending:
+    """A title-like line that passed the form rules: does it introduce the paragraph after it?
+    A heading if so (or when meaning cannot be compared), a stray headline if not."""
+    if not stray.heading_candidate(line):
+        return _heading(para)  # nothing to embed: an interview question, a list item
+
+    def judge() -> Flag:
+        reason = stray.foreign_heading_reason(vectors, line, index, index + 1, others)
+        return _stray(para, reason, "foreign_headline") if reason else _heading(para)
+
+    return _Pending([index, index + 1, *others], judge)
 
 
 def _stray(para: Span, reason: str, category: str) -> Flag:
@@ -292,17 +377,19 @@ def _stray_headline_reason(
     return None
 
 
-def _foreign_paragraph_reason(
+def _foreign_paragraph_check(
     text: str,
     paragraphs: Sequence[Span],
     index: int,
     names: list[tuple[Entity, str]],
     body_indices: list[int],
+    leads: set[int],
     vectors: stray.Vectors,
     stems: dict[int, set[str]],
     counts: Counter[str],
-) -> str | None:
-    """Why a body paragraph looks like one about a different event, or None if it belongs.
+) -> _Pending | None:
+    """A body paragraph that may be about a different event, to be judged by meaning; None
+    when the cheap tests already say it belongs.
 
     `stems`: each body paragraph's content words; `counts`: in how many body paragraphs each
     occurs (a word counted more than once is shared with the rest of the report).
@@ -310,25 +397,43 @@ def _foreign_paragraph_reason(
     position = body_indices.index(index)
     # The lead says what the report is about, and the closing paragraph is often an author
     # note or a correction: neither is judged by content.
-    if position == 0 or position == len(body_indices) - 1:
+    if index in leads or position == len(body_indices) - 1:
         return None
     para = paragraphs[index]
     line = para.of(text)
+    if line[:1].islower():
+        return None  # the rest of the paragraph before it, cut by the layout: not on its own
     # Cheapest tests first: this runs on every body paragraph of every report.
     words = stems[index]
     overlap = sum(counts[w] > 1 for w in words) / len(words) if words else 1.0
     if len(line.split()) < stray.MIN_PARAGRAPH_WORDS or overlap >= stray.PARAGRAPH_OVERLAP:
         return None
-    rest = " ".join(paragraphs[j].of(text) for j in body_indices if j != index).lower()
+    rest = " ".join(paragraphs[j].of(text) for j in body_indices if j != index)
     own = {n for e, n in names if para.start <= e.start < para.end}
     shared = any(_name_shared(n, rest) for n in own)
     if not stray.paragraph_candidate(len(line.split()), len(own), shared, overlap):
         return None
     neighbours = [body_indices[position - 1], body_indices[position + 1]]
-    lead = [j for j in (0, body_indices[0]) if j != index and j not in neighbours]
-    return stray.foreign_paragraph_reason(
-        vectors, index, neighbours, sorted(set(lead)), overlap, _as_written(line, own)
-    )
+    lead = sorted({j for j in (0, body_indices[0]) if j != index and j not in neighbours})
+    closest = _most_words_in_common(index, stems, {index, *neighbours, *lead})
+    written = _as_written(line, own)
+
+    def judge() -> Flag | None:
+        reason = stray.foreign_paragraph_reason(
+            vectors, index, neighbours, lead, overlap, written, closest
+        )
+        return _stray(para, reason, "foreign_paragraph") if reason else None
+
+    return _Pending([index, *neighbours, *lead], judge, paragraph=True)
+
+
+def _most_words_in_common(index: int, stems: dict[int, set[str]], skip: set[int]) -> list[int]:
+    """The body paragraph (not in `skip`) sharing the most content words with paragraph
+    `index`, the nearer one on a tie: where the report may have introduced its subject."""
+    others = [j for j in stems if j not in skip]
+    if not others:
+        return []
+    return [min(others, key=lambda j: (-len(stems[index] & stems[j]), abs(j - index)))]
 
 
 # Words that end many organisation names and say nothing about which one it is.
@@ -343,15 +448,38 @@ GENERIC_NAME_WORDS = frozenset(
 
 
 def _name_shared(name: str, rest: str) -> bool:
-    """Is `name` (lower case) mentioned in `rest`? The whole name, or any distinctive word of
-    it: "Clinton" for "Hillary Clinton" and back, "Velmark" for "the Velmark Insurers'
-    Association" (not "Association", which ends a hundred names)."""
-    if name in rest:
+    """Is `name` (lower case) mentioned in `rest` (as written)? The whole name, or any
+    distinctive word of it: "Clinton" for "Hillary Clinton" and back, "Velmark" for "the
+    Velmark Insurers' Association" (not "Association", which ends a hundred names).
+
+    Whole words only: "US" is not mentioned by "because", nor "MP" by "Trump". A short name
+    ("US", "Fed") must be written with a capital ("we" and "us" are not the country), and a
+    distinctive word must appear as a name (capitalised) and never as an ordinary lower-case
+    word of the report: "National Rally" is not mentioned by "national polls".
+    """
+    lowered = rest.lower()  # a plain substring test first: most names are not there at all
+    if name in lowered and len(name) >= 4 and _as_words(name, rest):
         return True
-    words = set(WORD.findall(rest))
-    return any(
-        len(w) >= 4 and w not in GENERIC_NAME_WORDS and w in words for w in WORD.findall(name)
-    )
+    if len(name) < 4:
+        return name in lowered and any(not form.islower() for form in _as_words(name, rest))
+    for word in _words(name):
+        if len(word) < 4 or word in GENERIC_NAME_WORDS or word not in lowered:
+            continue
+        forms = _as_words(word, rest)
+        if forms and not any(form.islower() for form in forms):
+            return True
+    return False
+
+
+def _as_words(phrase: str, text: str) -> list[str]:
+    """How `text` writes `phrase` (any case) where it stands as whole words."""
+    pattern = rf"(?<![\w'’]){re.escape(phrase)}(?!\w)"
+    return re.findall(pattern, text, re.IGNORECASE)
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text` without a possessive ending ("Clinton's" is "Clinton")."""
+    return [w.replace("’", "'").removesuffix("'s") for w in WORD.findall(text)]
 
 
 def _as_written(line: str, names: set[str]) -> list[str]:
