@@ -72,10 +72,9 @@ def lower_states(encoder: Any, texts: Sequence[str]) -> tuple[Any, Any]:
 
 def head_logits(top: Any, head: Any, hidden: Any, mask: Any, torch: Any) -> Any:
     """The trained top layers, mean pooling over real tokens, L2 norm, the linear head."""
-    hidden = _run_layers(top, hidden, mask, torch)
-    weights = mask.unsqueeze(-1).to(hidden.dtype)
-    pooled = (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1e-9)
-    pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+    from corroborate.nlp.embeddings import _mean_pool  # the sentence embeddings' pooling
+
+    pooled = _mean_pool(torch, _run_layers(top, hidden, mask, torch), mask)
     return head(pooled * POOL_SCALE).squeeze(-1)
 
 
