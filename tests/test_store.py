@@ -478,8 +478,12 @@ def test_recent_stories_and_a_scoped_save_leave_older_events_alone(store: Store)
 
 CHILD = textwrap.dedent(
     """
-    import sys, time
+    import signal, sys, time
     import corroborate.store.store as store_module
+
+    # a job started in the background (nohup, `&`) inherits SIGINT ignored: restore Python's
+    # Ctrl-C, which is what this test sends
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     from corroborate.model import Article, Figure, Flag, Quote, Speaker
     from corroborate.store import Store
 
