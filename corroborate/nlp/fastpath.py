@@ -21,7 +21,8 @@ inference only: to save or retrain, start from `spacy.load(MODEL_DIR)`, not from
 tests/test_speed_equivalence.py checks all of this against the stock components.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: spaCy validates factory signatures at run
+# time (through pydantic v1 in confection < 1), and string annotations fail that check.
 
 from typing import Any, cast
 

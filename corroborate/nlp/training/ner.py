@@ -505,6 +505,9 @@ def package_model(best_dir: Path, out_dir: Path, summary: dict[str, Any]) -> dic
             "description": "corroborate news pipeline: PTB tagger, NER (PERSON/ORG/LOC/MISC), "
             "rule lemmatizer",
             "license": LICENCE,
+            # any 3.8 runs these weights: pyproject pins 3.8.7 for speed where it can
+            # (the entities are identical; benchmarks/RESULTS.md)
+            "spacy_version": ">=3.8.0,<3.9.0",
             "sources": [
                 {"name": "CoNLL-2003 English", "licence": "Reuters research agreement"},
                 {"name": "spacy-lookups-data (lemma tables, Brown clusters)", "licence": "MIT"},
