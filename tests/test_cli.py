@@ -133,8 +133,13 @@ def test_stories_json() -> None:
 def test_models_info() -> None:
     result = cli("models", "info", "--json")
     assert result.returncode == 0, result.stderr
-    names = {m["name"] for m in json.loads(result.stdout)}
-    assert {"news_en", "checkworthy", "minilm"} <= names
+    models = {m["name"]: m for m in json.loads(result.stdout)}
+    assert {"news_en", "checkworthy", "checkworthy-finetuned", "minilm"} <= set(models)
+    # each model shows its own scores: the fine-tuned one from finetuned.json, not scores.json
+    finetuned = models["checkworthy-finetuned"]
+    assert finetuned["reproduce"] == "python -m corroborate.nlp.training.checkworthy_finetune"
+    assert 0.0 < finetuned["dev_test"]["f1"] < 1.0 and "history" not in finetuned
+    assert models["checkworthy"]["reproduce"] == "python -m corroborate.nlp.training.checkworthy"
 
 
 def test_seeds_extract(seeds: dict[str, str], shared_dir: Path) -> None:

@@ -12,17 +12,26 @@ from corroborate.errors import UsageError
 MODELS_DIR = Path(__file__).parent / "models"
 DEFAULT_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
-# name → (task, module with train()/evaluate(), folder under nlp/models)
-CATALOG: dict[str, tuple[str, str, str]] = {
+# name → (task, module with train()/evaluate(), folder under nlp/models, its scores file)
+CATALOG: dict[str, tuple[str, str, str, str]] = {
     "news_en": (
         "tokens, PTB part-of-speech tags, lemmas, named entities (PERSON/ORG/LOC/MISC)",
         "corroborate.nlp.training.ner",
         "news_en",
+        "scores.json",
     ),
     "checkworthy": (
-        "check-worthiness score of a sentence (0..1)",
+        "check-worthiness score of a sentence (0..1): TF-IDF (default) and embedding variants",
         "corroborate.nlp.training.checkworthy",
         "checkworthy",
+        "scores.json",
+    ),
+    # opt-in (CORROBORATE_CHECKWORTHY_MODEL=finetuned): better, but ~100 sentences/s per core
+    "checkworthy-finetuned": (
+        "check-worthiness score of a sentence (0..1): MiniLM's top layers fine-tuned",
+        "corroborate.nlp.training.checkworthy_finetune",
+        "checkworthy",
+        "finetuned.json",
     ),
 }
 
@@ -33,12 +42,13 @@ def _size(folder: Path) -> int:
 
 def info() -> list[dict[str, Any]]:
     infos: list[dict[str, Any]] = []
-    for name, (task, _, folder_name) in CATALOG.items():
+    for name, (task, _, folder_name, scores_name) in CATALOG.items():
         folder = MODELS_DIR / folder_name
         entry: dict[str, Any] = {"name": name, "task": task, "path": str(folder)}
-        scores = folder / "scores.json"
+        scores = folder / scores_name
         if scores.is_file():
-            entry.update(json.loads(scores.read_text(encoding="utf-8")))
+            data = json.loads(scores.read_text(encoding="utf-8"))
+            entry.update({k: v for k, v in data.items() if k != "history"})
         entry["size_mb"] = round(_size(folder) / 1e6, 2) if folder.is_dir() else None
         entry["present"] = folder.is_dir()
         infos.append(entry)

@@ -32,13 +32,14 @@ from corroborate.nlp import checkworthy_finetuned as ft
 from corroborate.nlp.training.checkworthy import (
     DEFAULT_DATA_DIR,
     LICENCE,
+    _ap,
     best_threshold,
     load_split,
     prf,
     resolve_data_dir,
 )
 
-__all__ = ["main", "train"]
+__all__ = ["evaluate", "main", "train"]
 
 LEARNING_RATE = 5e-5
 WEIGHT_DECAY = 0.01
@@ -190,6 +191,26 @@ def _write(
         config[split.replace("-", "_")] = prf(labels, scorer.probabilities(texts), scorer.threshold)
     (out_dir / ft.CONFIG).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return {k: v for k, v in config.items() if k != "history"}
+
+
+def evaluate(model_dir: Path, data_dir: Path) -> dict[str, Any]:
+    """P/R/F1 of "Yes" and average precision on dev and dev-test, at the shipped threshold
+    (chosen on dev when the model was trained), scoring the shipped float16 weights."""
+    from corroborate.nlp.embeddings import Encoder
+
+    data_dir = resolve_data_dir(data_dir)
+    scorer = ft.build(Encoder("torch"), model_dir)
+    results: dict[str, Any] = {"threshold": scorer.threshold}
+    for split in ("dev", "dev-test"):
+        texts, labels = load_split(data_dir, split)
+        probs = scorer.probabilities(texts)
+        results[split] = {
+            **prf(labels, probs, scorer.threshold),
+            "average_precision": _ap(labels, probs),
+            "n": len(texts),
+            "positive": int(labels.sum()),
+        }
+    return results
 
 
 def main(argv: Sequence[str] | None = None) -> int:
