@@ -192,5 +192,15 @@ def foreign_heading_reason(
 
 def heading_candidate(line: str) -> bool:
     """Is this title-like line worth judging by meaning? Not an interview question ("Q: ..."),
-    a list item or a one-word label: those are no headlines from another story."""
-    return not NOT_A_HEADING.search(line) and len(line.split()) >= 2
+    a list item or a one-word label: those are no headlines from another story.
+
+    Nor a question: a question heading ("Is the party united?") opens a section that argues
+    around it rather than about it, a poll question sits above its figures, and a rhetorical
+    question takes up what came before; none is close to the paragraph after it. The form
+    rules still judge a question that names people the report never mentions.
+    """
+    return (
+        not NOT_A_HEADING.search(line)
+        and len(line.split()) >= 2
+        and not line.rstrip().endswith("?")
+    )

@@ -37,6 +37,19 @@ BOILERPLATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 TEASER = re.compile(r"^\s*(?:read|see)\s+(?:also|more)\b", re.IGNORECASE)
+# A wire service's credit: "(Reporting by ...; Additional reporting by ...; Editing by ...)".
+# At the end of the report it credits the report's own staff; anywhere else it was pasted in.
+WIRE_CREDIT = re.compile(
+    r"^\s*\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b", re.IGNORECASE
+)
+# A label on a line of its own: a list number ("23.") or a live blog's time stamp ("6:00 p.m.").
+# The line after it is the entry it labels, not a pasted headline.
+ENTRY_LABEL = re.compile(
+    r"^\s*(?:\d{1,3}[.)]?|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?)\s*$", re.IGNORECASE
+)
+LIST_ITEM_WORDS = 15  # the most words of the short lines that make up a list
+# A quotation followed by its speaker: '"We will not give up." ― Jane Roe'.
+ATTRIBUTED_QUOTE = re.compile(r"^[\"“‘'].*[.!?…,][\"”’']\s*[―—–-]{1,2}\s*[A-Z]")
 KNOWN_HEADINGS = {
     "conclusion",
     "background",
@@ -152,7 +165,13 @@ def _ends_sentence(line: str) -> bool:
     """Closing punctuation. A closing quotation mark ends a sentence only after punctuation
     ('... he said, "we will fight."'); a line ending in a bare quoted phrase is a headline
     ("Bolton and Gorka slam 'Neocons for Hillary'"), unless the line is prose (a sentence
-    ends inside it) or one whole quotation (a pull quote)."""
+    ends inside it) or one whole quotation (a pull quote), alone or with its speaker after
+    a dash. Web text often types the closing mark as an opening one ('... "Mostly False.“'):
+    after sentence punctuation any quotation mark closes."""
+    if line[-1:] in OPENING_QUOTES and line.rstrip(QUOTE_MARKS)[-1:] in SENTENCE_END:
+        return True
+    if ATTRIBUTED_QUOTE.match(line):
+        return True
     if not line.endswith(TERMINAL):
         return False
     if not line.endswith(CLOSING_QUOTES) or line.rstrip("\"”’'")[-1:] in SENTENCE_END:
@@ -198,7 +217,13 @@ def structure_flags(
         line = para.of(text)
         # A "Read also:" teaser repeats a whole headline, which may be long.
         limit = 60 if TEASER.match(line) else 25
-        if BOILERPLATE.match(line) and len(line.split()) <= limit:
+        furniture = BOILERPLATE.match(line) and len(line.split()) <= limit
+        if furniture and WIRE_CREDIT.match(line) and _closes_report(text, paragraphs, i):
+            items.append(
+                Flag(para.start, para.end, "byline", "info", "the wire credit, closing the report")
+            )
+            continue
+        if furniture:
             items.append(
                 _stray(
                     para,
@@ -225,7 +250,12 @@ def structure_flags(
             if pending is not None:
                 items.append(pending)
             continue
-        stray_reason = _stray_headline_reason(text, paragraphs, i, names, doc, body_indices)
+        entry = _list_entry(text, paragraphs, i)
+        stray_reason = _stray_headline_reason(
+            text, paragraphs, i, names, doc, body_indices, entry=entry
+        )
+        if entry and not stray_reason:
+            continue  # an item of a list or a live blog's entry: part of the report
         heading_like = i + 1 < len(paragraphs) and not _title_like(paragraphs[i + 1].of(text))
         if not stray_reason and heading_like and line.strip().lower() not in KNOWN_HEADINGS and i:
             # Passed the form rules: does it introduce the paragraph after it?
@@ -238,6 +268,42 @@ def structure_flags(
         elif heading_like:
             items.append(_heading(para))
     return _resolve(_unless_roundup(items), vectors)
+
+
+def _closes_report(text: str, paragraphs: Sequence[Span], index: int) -> bool:
+    """Does nothing but page furniture follow paragraph `index`? The report ends there."""
+    return all(BOILERPLATE.match(p.of(text)) for p in paragraphs[index + 1 :])
+
+
+def _list_entry(text: str, paragraphs: Sequence[Span], index: int) -> bool:
+    """Is this title-like line an item of a list or an entry of a live blog?
+
+    A label line ("23.", "6:00 p.m.") names the line after it. A line ending in a colon
+    ("... has the following tasks:") announces the run of short lines after it. List items
+    and entries often carry no closing punctuation, so their shape says nothing about them.
+    """
+    if index == 0:
+        return False
+    if ENTRY_LABEL.match(paragraphs[index - 1].of(text)):
+        return True
+    if not _list_item_length(paragraphs[index].of(text)):
+        return False
+    for j in range(index - 1, -1, -1):
+        line = paragraphs[j].of(text).rstrip()
+        if line.endswith(":"):
+            # A list has more than one item. A colon before a single line ("Watch the ad
+            # below:", "He said:") introduces an embed or a quotation, not a list.
+            return j < index - 1 or (
+                index + 1 < len(paragraphs) and _list_item_length(paragraphs[index + 1].of(text))
+            )
+        if not _list_item_length(line):
+            return False  # a full paragraph: the list, if any, ended before it
+    return False
+
+
+def _list_item_length(line: str) -> bool:
+    """Short enough for a list item: a few words, no sentence ending inside."""
+    return len(line.split()) <= LIST_ITEM_WORDS and not SENTENCE_INSIDE.search(line)
 
 
 @dataclass
@@ -319,15 +385,20 @@ def _stray_headline_reason(
     names: list[tuple[Entity, str]],
     doc: Any,
     body_indices: list[int],
+    entry: bool = False,
 ) -> str | None:
-    """Why a title-like line looks pasted in from another story, or None if it belongs."""
+    """Why a title-like line looks pasted in from another story, or None if it belongs.
+
+    `entry`: the line is a list item or a live blog's entry (`_list_entry`), judged only by
+    what it names: one naming people the report never mentions is still a pasted headline.
+    """
     para = paragraphs[index]
     line = para.of(text)
     if line.strip().lower() in KNOWN_HEADINGS or index == 0 or len(body_indices) < 2:
         return None
     rest = " ".join(paragraphs[j].of(text) for j in body_indices if j != index)
     own_names = {n for e, n in names if para.start <= e.start < para.end}
-    own_names |= _capitalised_names(line, rest)
+    own_names |= _capitalised_names(line, rest, first=not entry)
     shared = {n for n in own_names if n in rest.lower()}
     words = _content_words(line)
     overlap = len(words & _content_words(rest)) / len(words) if words else 1.0
@@ -353,6 +424,8 @@ def _stray_headline_reason(
             f"the report, and sharing {overlap:.0%} of its words with the rest: looks like a "
             "headline from another story"
         )
+    if entry:
+        return None  # the rules below judge by shape, which says nothing about a list item
     if len(line.split()) >= 9 and not line.rstrip().endswith("?"):
         return (
             f"a {len(line.split())}-word line with no closing punctuation on its own between "
@@ -516,8 +589,12 @@ def _title_case(line: str) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
-def _capitalised_names(line: str, rest: str) -> set[str]:
-    """Proper-noun-looking words of a sentence-case line (a fallback when NER finds none)."""
+def _capitalised_names(line: str, rest: str, first: bool = True) -> set[str]:
+    """Proper-noun-looking words of a sentence-case line (a fallback when NER finds none).
+
+    `first=False`: never the first word. A list item often opens with a verb ("Restore the
+    bonus"), capitalised because it starts the item; NER still finds a real name there.
+    """
     if not _sentence_case(line):
         return set()
     tokens = WORD.findall(line)
@@ -527,7 +604,7 @@ def _capitalised_names(line: str, rest: str) -> set[str]:
             continue
         # The first word is capitalised anyway; count it only if the report never uses it
         # as an ordinary lower-case word.
-        if i == 0 and re.search(rf"\b{re.escape(token.lower())}\b", rest):
+        if i == 0 and (not first or re.search(rf"\b{re.escape(token.lower())}\b", rest)):
             continue
         names.add(token.lower())
     return names

@@ -1,0 +1,162 @@
+"""False stray flags on clean reports (issue 6): text that belongs to the report yet has an
+odd form. A wire credit closing the report, a list after a colon, a live blog's entries, a
+question heading, a quotation with its speaker, a closing quotation mark typed the wrong way.
+And the true strays of the same forms still flag.
+
+Every report here is our own invented text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from corroborate import nlp
+from corroborate.extract.entities import extract_entities
+from corroborate.extract.structure import _title_like, structure_flags
+
+MODES = [
+    False,
+    pytest.param(
+        True,
+        marks=pytest.mark.skipif(not nlp.embeddings_available(), reason="no embeddings"),
+    ),
+]
+
+# A report about a ferry strike.
+FERRY = [
+    "Ferry crews on the Solvang island routes stopped work on Friday, stranding hundreds of "
+    "passengers at the harbour in Brekka, the seafarers' union said.",
+    "The union said the operator had cut the number of deck hands on each crossing and that "
+    "the night sailings would lose their extra pay because of falling ticket sales.",
+    "The operator, Solvang Ferries, said the changes were needed to keep the routes running "
+    "through the winter and that it had offered the crews a one-off payment.",
+    "Passengers waiting at Brekka said the morning crossing had been cancelled without "
+    "warning, and several said they had missed hospital appointments on the mainland.",
+    "The union said the stoppage would continue over the weekend unless the operator "
+    "withdrew the cuts, and both sides agreed to meet a mediator on Monday.",
+]
+CREDIT = "(Reporting by Anna Berg in Brekka; Additional reporting by Ola Dahl; Editing by Tom Lund)"
+
+
+def _flags(text: str, embeddings: bool) -> dict[str, list[str]]:
+    paragraphs, _ = nlp.segment(text)
+    doc = nlp.parse(text)
+    entities = extract_entities(text, doc)
+    found: dict[str, list[str]] = {}
+    for flag in structure_flags(text, paragraphs, entities, doc, embeddings=embeddings):
+        found.setdefault(flag.kind, []).append(text[flag.start : flag.end])
+    return found
+
+
+def _with(paragraphs: Sequence[str], at: int, *lines: str) -> str:
+    return "\n".join([*paragraphs[:at], *lines, *paragraphs[at:]])
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_a_wire_credit_closing_the_report_belongs_to_it(embeddings: bool) -> None:
+    found = _flags("\n".join([*FERRY, CREDIT]), embeddings)
+    assert "stray_text" not in found
+    assert found.get("byline") == [CREDIT]
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_a_closing_wire_credit_before_page_furniture_belongs_to_it(embeddings: bool) -> None:
+    prompt = "Sign up for our morning newsletter"
+    found = _flags("\n".join([*FERRY, CREDIT, prompt]), embeddings)
+    assert found.get("stray_text") == [prompt]  # the prompt is still page furniture
+    assert found.get("byline") == [CREDIT]
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_a_wire_credit_inside_the_report_is_still_stray(embeddings: bool) -> None:
+    found = _flags(_with(FERRY, 3, CREDIT), embeddings)
+    assert found.get("stray_text") == [CREDIT]
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_list_items_after_a_colon_are_not_strays(embeddings: bool) -> None:
+    items = [
+        "Restore the night-shift bonus for every crew member on the island routes",
+        "Keep four deck hands on every crossing of the strait in winter",
+        "No cuts to the timetable before the spring",
+    ]
+    text = _with(FERRY, 2, "The union listed three demands for the operator:", *items)
+    assert "stray_text" not in _flags(text, embeddings)
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_a_headline_after_a_colon_introducing_one_embed_is_still_stray(
+    embeddings: bool,
+) -> None:
+    """A colon before a single line ("Watch the video below:") announces no list."""
+    headline = "Ski Resorts in the Alps Brace for a Winter Without Snow or Tourists"
+    text = _with(
+        FERRY, 3, "The union posted a video of the quay on Friday. Watch it below:", headline
+    )
+    assert _flags(text, embeddings).get("stray_text") == [headline]
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_live_blog_entries_after_time_stamps_are_not_strays(embeddings: bool) -> None:
+    text = "\n".join(
+        [
+            FERRY[0],
+            "6:15 p.m.",
+            "The Solvang union says the crews at Brekka will stay on the quay over the weekend",
+            FERRY[4],
+            "5:40 p.m.",
+            "Passengers at Brekka are still waiting for a bus to the mainland ferry terminal",
+            FERRY[3],
+        ]
+    )
+    assert "stray_text" not in _flags(text, embeddings)
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_a_headline_after_a_time_stamp_naming_strangers_is_still_stray(embeddings: bool) -> None:
+    """A list item or a live blog's entry is still judged by what it names."""
+    headline = "Lava from Fagradalsfjall reaches the outskirts of Grindavik in Iceland"
+    text = "\n".join([FERRY[0], FERRY[1], "6:15 p.m.", headline, *FERRY[2:]])
+    assert _flags(text, embeddings).get("stray_text") == [headline]
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Will the night sailings return?",  # a question heading
+        "Who pays for the stranded passengers?",
+        "Should the operator be allowed to cut crews in winter?",  # a poll question
+    ],
+)
+def test_a_question_between_paragraphs_is_not_a_stray(embeddings: bool, question: str) -> None:
+    found = _flags(_with(FERRY, 3, question), embeddings)
+    assert "stray_text" not in found
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_a_question_headline_naming_strangers_is_still_stray(embeddings: bool) -> None:
+    headline = "Can the trams of Lisbon survive another summer of tourists?"
+    assert _flags(_with(FERRY, 3, headline), embeddings).get("stray_text") == [headline]
+
+
+QUOTED = "“We have been treated like cargo, not like crews.” ― Nils Brekke, deck hand at Brekka"
+MISTYPED = (
+    "The operator called the union's figures “grossly misleading” and said every claim about "
+    "the night sailings was “Simply false.“"
+)
+
+
+@pytest.mark.parametrize(("line", "title_like"), [(QUOTED, False), (MISTYPED, False)])
+def test_quotations_are_prose_not_headlines(line: str, title_like: bool) -> None:
+    """A quotation with its speaker after a dash, and a sentence whose closing quotation
+    mark was typed as an opening one, end as sentences do."""
+    assert _title_like(line) is title_like
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+@pytest.mark.parametrize("line", [QUOTED, MISTYPED])
+def test_quotations_in_the_report_are_not_strays(embeddings: bool, line: str) -> None:
+    assert "stray_text" not in _flags(_with(FERRY, 3, line), embeddings)
