@@ -7,10 +7,9 @@ is installed, with embeddings too. Fixtures are our own invented reports.
 from __future__ import annotations
 
 import pytest
+from stray_helpers import flags_by_kind
 
 from corroborate import nlp
-from corroborate.extract.entities import extract_entities
-from corroborate.extract.structure import structure_flags
 
 WITH_EMBEDDINGS = pytest.param(
     True,
@@ -39,16 +38,6 @@ FOREIGN_PARAGRAPH = (
 )
 
 
-def _flags(text: str, embeddings: bool) -> dict[str, list[str]]:
-    paragraphs, _ = nlp.segment(text)
-    doc = nlp.parse(text)
-    entities = extract_entities(text, doc)
-    found: dict[str, list[str]] = {}
-    for flag in structure_flags(text, paragraphs, entities, doc, embeddings=embeddings):
-        found.setdefault(flag.kind, []).append(text[flag.start : flag.end])
-    return found
-
-
 def _report(*inserted: tuple[int, str]) -> str:
     paragraphs = [LEAD, *BODY]
     for at, line in sorted(inserted, reverse=True):
@@ -58,12 +47,12 @@ def _report(*inserted: tuple[int, str]) -> str:
 
 @pytest.mark.parametrize("embeddings", MODES)
 def test_clean_report_has_no_stray(embeddings: bool) -> None:
-    assert "stray_text" not in _flags(_report(), embeddings)
+    assert "stray_text" not in flags_by_kind(_report(), embeddings)
 
 
 @pytest.mark.parametrize("embeddings", MODES)
 def test_paragraph_about_another_event_is_flagged(embeddings: bool) -> None:
-    found = _flags(_report((3, FOREIGN_PARAGRAPH)), embeddings)
+    found = flags_by_kind(_report((3, FOREIGN_PARAGRAPH)), embeddings)
     assert found.get("stray_text") == [FOREIGN_PARAGRAPH]
 
 
@@ -76,7 +65,7 @@ def test_paragraph_about_another_event_is_flagged(embeddings: bool) -> None:
     ],
 )
 def test_off_topic_headline_is_flagged(embeddings: bool, headline: str) -> None:
-    found = _flags(_report((3, headline)), embeddings)
+    found = flags_by_kind(_report((3, headline)), embeddings)
     assert found.get("stray_text") == [headline]
 
 
@@ -93,7 +82,7 @@ def test_off_topic_headline_is_flagged(embeddings: bool, headline: str) -> None:
 )
 def test_section_headings_are_not_strays(embeddings: bool, heading: str, at: int) -> None:
     # Each heading sits before the paragraph it introduces.
-    found = _flags(_report((at, heading)), embeddings)
+    found = flags_by_kind(_report((at, heading)), embeddings)
     assert "stray_text" not in found
     assert found.get("heading") == [heading]
 
@@ -102,7 +91,7 @@ def test_section_headings_are_not_strays(embeddings: bool, heading: str, at: int
 def test_standfirst_and_short_paragraphs_are_not_strays(embeddings: bool) -> None:
     standfirst = "Nine ships wait off Portvik as talks on night-shift pay break down"
     short = "The union declined to comment further."
-    found = _flags(_report((0, standfirst), (3, short)), embeddings)
+    found = flags_by_kind(_report((0, standfirst), (3, short)), embeddings)
     assert "stray_text" not in found
 
 
@@ -110,7 +99,7 @@ def test_standfirst_and_short_paragraphs_are_not_strays(embeddings: bool) -> Non
 def test_on_topic_line_that_introduces_nothing_is_flagged_with_embeddings() -> None:
     # On the report's topic, but about what came before, not the paragraph after it: no
     # heading. By words alone it passes as one, so the lexical path leaves it.
-    found = _flags(_report((3, "Night-shift pay")), embeddings=True)
+    found = flags_by_kind(_report((3, "Night-shift pay")), embeddings=True)
     assert found.get("stray_text") == ["Night-shift pay"]
     assert "heading" not in found
 
@@ -132,7 +121,7 @@ def test_on_topic_paragraph_naming_a_local_body_is_not_stray(
 ) -> None:
     """Its names end in generic words ("Association", "University"), but their distinctive
     word is mentioned elsewhere: the paragraph shares names with the report."""
-    found = _flags(_report((3, paragraph)), embeddings)
+    found = flags_by_kind(_report((3, paragraph)), embeddings)
     assert "stray_text" not in found
 
 
@@ -149,7 +138,7 @@ def test_a_report_with_no_candidate_never_asks_for_embeddings(
 
     monkeypatch.setattr(nlp, "embeddings_available", available)
     text = "The council met on Monday.\nIt approved a budget of 3 million euros, the mayor said."
-    _flags(text, embeddings=None)  # type: ignore[arg-type]
+    flags_by_kind(text, embeddings=None)  # type: ignore[arg-type]
     assert asked == []
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
+from stray_helpers import flags_by_kind
 
 from corroborate import nlp
-from corroborate.extract.entities import extract_entities
-from corroborate.extract.structure import _title_like, structure_flags
+from corroborate.extract.structure import _title_like
 
 MODES = [
     False,
@@ -40,23 +40,13 @@ FERRY = [
 CREDIT = "(Reporting by Anna Berg in Brekka; Additional reporting by Ola Dahl; Editing by Tom Lund)"
 
 
-def _flags(text: str, embeddings: bool) -> dict[str, list[str]]:
-    paragraphs, _ = nlp.segment(text)
-    doc = nlp.parse(text)
-    entities = extract_entities(text, doc)
-    found: dict[str, list[str]] = {}
-    for flag in structure_flags(text, paragraphs, entities, doc, embeddings=embeddings):
-        found.setdefault(flag.kind, []).append(text[flag.start : flag.end])
-    return found
-
-
 def _with(paragraphs: Sequence[str], at: int, *lines: str) -> str:
     return "\n".join([*paragraphs[:at], *lines, *paragraphs[at:]])
 
 
 @pytest.mark.parametrize("embeddings", MODES)
 def test_a_wire_credit_closing_the_report_belongs_to_it(embeddings: bool) -> None:
-    found = _flags("\n".join([*FERRY, CREDIT]), embeddings)
+    found = flags_by_kind("\n".join([*FERRY, CREDIT]), embeddings)
     assert "stray_text" not in found
     assert found.get("byline") == [CREDIT]
 
@@ -64,14 +54,14 @@ def test_a_wire_credit_closing_the_report_belongs_to_it(embeddings: bool) -> Non
 @pytest.mark.parametrize("embeddings", MODES)
 def test_a_closing_wire_credit_before_page_furniture_belongs_to_it(embeddings: bool) -> None:
     prompt = "Sign up for our morning newsletter"
-    found = _flags("\n".join([*FERRY, CREDIT, prompt]), embeddings)
+    found = flags_by_kind("\n".join([*FERRY, CREDIT, prompt]), embeddings)
     assert found.get("stray_text") == [prompt]  # the prompt is still page furniture
     assert found.get("byline") == [CREDIT]
 
 
 @pytest.mark.parametrize("embeddings", MODES)
 def test_a_wire_credit_inside_the_report_is_still_stray(embeddings: bool) -> None:
-    found = _flags(_with(FERRY, 3, CREDIT), embeddings)
+    found = flags_by_kind(_with(FERRY, 3, CREDIT), embeddings)
     assert found.get("stray_text") == [CREDIT]
 
 
@@ -83,7 +73,7 @@ def test_list_items_after_a_colon_are_not_strays(embeddings: bool) -> None:
         "No cuts to the timetable before the spring",
     ]
     text = _with(FERRY, 2, "The union listed three demands for the operator:", *items)
-    assert "stray_text" not in _flags(text, embeddings)
+    assert "stray_text" not in flags_by_kind(text, embeddings)
 
 
 @pytest.mark.parametrize("embeddings", MODES)
@@ -95,7 +85,7 @@ def test_a_headline_after_a_colon_introducing_one_embed_is_still_stray(
     text = _with(
         FERRY, 3, "The union posted a video of the quay on Friday. Watch it below:", headline
     )
-    assert _flags(text, embeddings).get("stray_text") == [headline]
+    assert flags_by_kind(text, embeddings).get("stray_text") == [headline]
 
 
 @pytest.mark.parametrize("embeddings", MODES)
@@ -111,7 +101,7 @@ def test_live_blog_entries_after_time_stamps_are_not_strays(embeddings: bool) ->
             FERRY[3],
         ]
     )
-    assert "stray_text" not in _flags(text, embeddings)
+    assert "stray_text" not in flags_by_kind(text, embeddings)
 
 
 @pytest.mark.parametrize("embeddings", MODES)
@@ -119,7 +109,7 @@ def test_a_headline_after_a_time_stamp_naming_strangers_is_still_stray(embedding
     """A list item or a live blog's entry is still judged by what it names."""
     headline = "Lava from Fagradalsfjall reaches the outskirts of Grindavik in Iceland"
     text = "\n".join([FERRY[0], FERRY[1], "6:15 p.m.", headline, *FERRY[2:]])
-    assert _flags(text, embeddings).get("stray_text") == [headline]
+    assert flags_by_kind(text, embeddings).get("stray_text") == [headline]
 
 
 @pytest.mark.parametrize("embeddings", MODES)
@@ -132,14 +122,14 @@ def test_a_headline_after_a_time_stamp_naming_strangers_is_still_stray(embedding
     ],
 )
 def test_a_question_between_paragraphs_is_not_a_stray(embeddings: bool, question: str) -> None:
-    found = _flags(_with(FERRY, 3, question), embeddings)
+    found = flags_by_kind(_with(FERRY, 3, question), embeddings)
     assert "stray_text" not in found
 
 
 @pytest.mark.parametrize("embeddings", MODES)
 def test_a_question_headline_naming_strangers_is_still_stray(embeddings: bool) -> None:
     headline = "Can the trams of Lisbon survive another summer of tourists?"
-    assert _flags(_with(FERRY, 3, headline), embeddings).get("stray_text") == [headline]
+    assert flags_by_kind(_with(FERRY, 3, headline), embeddings).get("stray_text") == [headline]
 
 
 QUOTED = "“We have been treated like cargo, not like crews.” ― Nils Brekke, deck hand at Brekka"
@@ -159,4 +149,4 @@ def test_quotations_are_prose_not_headlines(line: str, title_like: bool) -> None
 @pytest.mark.parametrize("embeddings", MODES)
 @pytest.mark.parametrize("line", [QUOTED, MISTYPED])
 def test_quotations_in_the_report_are_not_strays(embeddings: bool, line: str) -> None:
-    assert "stray_text" not in _flags(_with(FERRY, 3, line), embeddings)
+    assert "stray_text" not in flags_by_kind(_with(FERRY, 3, line), embeddings)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
+from stray_helpers import flags_by_kind
 
 from corroborate import nlp
-from corroborate.extract.entities import extract_entities
-from corroborate.extract.structure import _title_like, structure_flags
+from corroborate.extract.structure import _title_like
 
 EMBEDDINGS = pytest.mark.skipif(not nlp.embeddings_available(), reason="embeddings not installed")
 
@@ -41,42 +41,32 @@ PRICES = (
 )
 
 
-def _flags(text: str, embeddings: bool) -> dict[str, list[str]]:
-    paragraphs, _ = nlp.segment(text)
-    doc = nlp.parse(text)
-    entities = extract_entities(text, doc)
-    found: dict[str, list[str]] = {}
-    for flag in structure_flags(text, paragraphs, entities, doc, embeddings=embeddings):
-        found.setdefault(flag.kind, []).append(text[flag.start : flag.end])
-    return found
-
-
 def _with(paragraphs: Sequence[str], at: int, line: str) -> str:
     return "\n".join([*paragraphs[:at], line, *paragraphs[at:]])
 
 
 @pytest.mark.parametrize("embeddings", [False, pytest.param(True, marks=EMBEDDINGS)])
 def test_clean_ferry_report_has_no_stray(embeddings: bool) -> None:
-    assert "stray_text" not in _flags("\n".join(FERRY), embeddings)
+    assert "stray_text" not in flags_by_kind("\n".join(FERRY), embeddings)
 
 
 @EMBEDDINGS
 def test_a_short_name_is_not_found_inside_other_words() -> None:
     """The report says "us" and "because", never the US: the quake paragraph's names are
     mentioned nowhere else, so it is judged by meaning, and flagged."""
-    found = _flags(_with(FERRY, 3, QUAKE), embeddings=True)
+    found = flags_by_kind(_with(FERRY, 3, QUAKE), embeddings=True)
     assert found.get("stray_text") == [QUAKE]
 
 
 @EMBEDDINGS
 def test_a_paragraph_naming_no_one_and_sharing_no_words_is_judged() -> None:
-    found = _flags(_with(FERRY, 3, PRICES), embeddings=True)
+    found = flags_by_kind(_with(FERRY, 3, PRICES), embeddings=True)
     assert found.get("stray_text") == [PRICES]
 
 
 def test_a_paragraph_naming_no_one_is_left_alone_without_embeddings() -> None:
     """By words alone, a paragraph with no names gives too little to go on."""
-    assert "stray_text" not in _flags(_with(FERRY, 3, PRICES), embeddings=False)
+    assert "stray_text" not in flags_by_kind(_with(FERRY, 3, PRICES), embeddings=False)
 
 
 @pytest.mark.parametrize("embeddings", [False, pytest.param(True, marks=EMBEDDINGS)])
@@ -96,7 +86,7 @@ def test_a_roundup_is_not_full_of_strays(embeddings: bool) -> None:
         "two candidates who led the first round of the presidential election.",
         "That is all for today; we will be back tomorrow with more of the news that matters.",
     ]
-    assert "stray_text" not in _flags("\n".join(digest), embeddings)
+    assert "stray_text" not in flags_by_kind("\n".join(digest), embeddings)
 
 
 @pytest.mark.parametrize("embeddings", [False, pytest.param(True, marks=EMBEDDINGS)])
@@ -106,7 +96,7 @@ def test_a_paragraph_cut_by_the_layout_is_not_judged_alone(embeddings: bool) -> 
         "and a volcano in Iceland, Fagradalsfjall, which sent lava towards Grindavik while "
         "geologists in Reykjavik watched the fissure widen."
     )
-    assert "stray_text" not in _flags(_with(FERRY, 3, cut), embeddings)
+    assert "stray_text" not in flags_by_kind(_with(FERRY, 3, cut), embeddings)
 
 
 @pytest.mark.parametrize("embeddings", [False, pytest.param(True, marks=EMBEDDINGS)])
@@ -118,7 +108,7 @@ def test_a_dateline_lead_after_a_standfirst_is_not_judged(embeddings: bool) -> N
         "BREKKA (Capital Wire) — Ferry crews on the Solvang island routes stopped work on "
         "Friday over cuts to night pay, the seafarers' union said."
     )
-    found = _flags("\n".join([standfirst, lead, *FERRY[1:]]), embeddings)
+    found = flags_by_kind("\n".join([standfirst, lead, *FERRY[1:]]), embeddings)
     assert "stray_text" not in found
 
 
@@ -141,13 +131,13 @@ def test_a_line_ending_in_a_bare_quotation_reads_as_a_headline(line: str, title_
 @pytest.mark.parametrize("embeddings", [False, pytest.param(True, marks=EMBEDDINGS)])
 def test_a_pasted_headline_ending_in_a_quotation_is_flagged(embeddings: bool) -> None:
     headline = "Ski Resorts in the Alps Brace for ‘Worst Season in Decades’"
-    found = _flags(_with(FERRY, 3, headline), embeddings)
+    found = flags_by_kind(_with(FERRY, 3, headline), embeddings)
     assert found.get("stray_text") == [headline]
 
 
 @pytest.mark.parametrize("embeddings", [False, pytest.param(True, marks=EMBEDDINGS)])
 def test_a_pull_quote_is_not_flagged(embeddings: bool) -> None:
-    found = _flags(_with(FERRY, 3, "“Not one more night shift”"), embeddings)
+    found = flags_by_kind(_with(FERRY, 3, "“Not one more night shift”"), embeddings)
     assert "stray_text" not in found
 
 
@@ -167,7 +157,7 @@ def test_one_batched_embedding_call_for_the_first_judgements(
     monkeypatch.setattr(nlp, "embeddings_available", lambda: True)
     monkeypatch.setattr(nlp, "embed", fake_embed)
     text = "\n".join([*FERRY[:2], "The Operator's Offer", *FERRY[2:4], "Stranded", *FERRY[4:]])
-    found = _flags(text, embeddings=True)
+    found = flags_by_kind(text, embeddings=True)
     assert found.get("heading") == ["The Operator's Offer", "Stranded"]
     assert len(calls) == 1
 
@@ -192,5 +182,5 @@ def test_interview_questions_ask_for_no_embedding(monkeypatch: pytest.MonkeyPatc
             FERRY[4],
         ]
     )
-    _flags(text, embeddings=None)  # type: ignore[arg-type]
+    flags_by_kind(text, embeddings=None)  # type: ignore[arg-type]
     assert asked == []
