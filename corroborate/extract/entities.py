@@ -11,6 +11,7 @@ Works on any object shaped like a spaCy `Doc` (``doc.ents`` with ``start_char``,
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, Final, cast
 
@@ -88,20 +89,26 @@ def _trim(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
 def name_tokens(name: str) -> list[str]:
     """The words of a name, lower-cased, without honorifics: "Mr Georgiy Tykhy" -> [georgiy,
     tykhy]."""
+    return list(_name_words(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    # cached: fullest_form compares every name with every other, article after article
     words = [w.strip(".,’'").lower() for w in name.split()]
-    return [w for w in words if w and w not in HONORIFICS]
+    return tuple(w for w in words if w and w not in HONORIFICS)
 
 
 def fullest_form(name: str, candidates: list[str]) -> str:
     """The longest candidate that is the same person as `name`: it ends with the same surname,
     or (for a one-word name) contains that word."""
-    toks = name_tokens(name)
+    toks = _name_words(name)
     if not toks:
         return name
     best = name
     best_len = len(toks)
     for cand in candidates:
-        ctoks = name_tokens(cand)
+        ctoks = _name_words(cand)
         if len(ctoks) <= best_len:
             continue
         same = ctoks[-len(toks) :] == toks or (len(toks) == 1 and toks[0] in ctoks)

@@ -193,11 +193,20 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 def _tag_map(doc: Any) -> dict[int, str]:
     """Character offset -> PTB tag, when the parse has tags."""
+    if doc is None:
+        return {}
+    if not hasattr(doc, "to_array"):  # a stand-in parse (tests): token by token
+        return {int(t.idx): str(t.tag_) for t in doc if getattr(t, "tag_", "")}
+    # one array read instead of a Token object per word (a tenth of the time)
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}
     tags: dict[int, str] = {}
-    for tok in doc if doc is not None else ():
-        tag = getattr(tok, "tag_", "")
+    for idx, tag in doc.to_array(["IDX", "TAG"]).tolist():
         if tag:
-            tags[int(tok.idx)] = str(tag)
+            name = names.get(tag)
+            if name is None:
+                name = names[tag] = strings[tag]
+            tags[idx] = name
     return tags
 
 

@@ -1129,9 +1129,9 @@ class SpeakerResolver:
         self._canonical: dict[str, str] = {}
         self.people: dict[str, _Person] = {}
         self.entities = entities
-        for m in mentions:
-            if m.kind == "person" and m.name and len(name_tokens(m.name)) == 1:
-                self._harvest(name_tokens(m.name)[0])
+        surnames = (name_tokens(m.name) for m in mentions if m.kind == "person" and m.name)
+        for surname in dict.fromkeys(t[0] for t in surnames if len(t) == 1):
+            self._harvest(surname)  # once per surname: a second search finds the same
         self.person_entities = sorted(
             (e for e in entities if e.label == "PERSON"), key=lambda e: e.start
         )
