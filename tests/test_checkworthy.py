@@ -159,8 +159,10 @@ def test_finetuned_is_never_the_default(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 @pytest.mark.slow
-def test_finetuned_weights_round_trip(tmp_path: Path) -> None:
-    """What training writes (float16 top layers + head) scores as the trained modules do."""
+@pytest.mark.parametrize("layers", [2, 6])
+def test_finetuned_weights_round_trip(tmp_path: Path, layers: int) -> None:
+    """What training writes (float16 top layers + head) scores as the trained modules do,
+    whichever number of layers was trained (the config says; two when it does not)."""
     import json
 
     import numpy as np
@@ -174,9 +176,10 @@ def test_finetuned_weights_round_trip(tmp_path: Path) -> None:
         pytest.skip("the embedding extra is not installed")
     encoder = embeddings.Encoder("torch")
     texts = [CLAIM, RHETORIC, "Unemployment fell to 3.5% in May, the lowest since 1969."]
-    top, head = ft.top_and_head(encoder)
-    trained = training._predict(torch, top, head, training._cache(encoder, texts))
+    top, head = ft.top_and_head(encoder, layers)
+    trained = training._predict(torch, top, head, training._cache(encoder, texts, layers))
     np.savez_compressed(ft.weights_path(tmp_path), **ft.state_arrays(top, head))
-    (tmp_path / ft.CONFIG).write_text(json.dumps({"threshold": 0.5}), encoding="utf-8")
+    config = {"threshold": 0.5} | ({"top_layers": layers} if layers != ft.TOP_LAYERS else {})
+    (tmp_path / ft.CONFIG).write_text(json.dumps(config), encoding="utf-8")
     shipped = ft.build(encoder, tmp_path).probabilities(texts)
     assert shipped == pytest.approx(trained, abs=1e-3)  # float16 weights, float32 caches

