@@ -78,6 +78,32 @@ def test_fast_pipeline_is_in_place() -> None:
 
 
 @needs_model
+def test_maxout_and_layernorm_predict_the_same_bits() -> None:
+    """The prediction-only Maxout and LayerNorm forwards give thinc's outputs bit for bit;
+    in training they are thinc's own (with a backward pass)."""
+    import numpy as np
+    from thinc.layers import layernorm, maxout
+
+    nlp = pipeline.load()
+    nodes = list(nlp.get_pipe("tok2vec").model.walk())
+    patched = [
+        n for n in nodes if n._func in (fastpath._maxout_forward, fastpath._layernorm_forward)
+    ]
+    assert len(patched) == 10  # five of each in news_en's tok2vec
+    rng = np.random.default_rng(0)
+    for node in patched:
+        thinc_forward = maxout.forward if node.name == "maxout" else layernorm.forward
+        X = (rng.standard_normal((50, node.get_dim("nI"))) * 3).astype("float32")
+        X[7] = X[7, :1]  # a row of equal values: ties between pieces, zero variance
+        ours, _ = node._func(node, X, is_train=False)
+        theirs, _ = thinc_forward(node, X, is_train=False)
+        assert ours.dtype == theirs.dtype and np.array_equal(ours, theirs)
+        trained, backprop = node._func(node, X, is_train=True)
+        assert np.array_equal(trained, theirs)
+        assert backprop(np.ones_like(trained)).shape == X.shape
+
+
+@needs_model
 def test_same_tags_lemmas_and_entities_as_stock_spacy(stock: object, sentences: list[str]) -> None:
     fast = pipeline.load()
     expected = [_annotations(d) for d in stock.pipe(sentences)]  # type: ignore[attr-defined]
