@@ -99,7 +99,8 @@ def test_unknown_forced_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) 
 def test_shipped_files_are_small_and_pickle_free() -> None:
     files = [f for f in checkworthy.MODEL_DIR.iterdir() if f.is_file()]
     assert {f.suffix for f in files} <= {".json", ".npz"}
-    assert sum(f.stat().st_size for f in files) < 20_000_000
+    # the fine-tuned MiniLM's six layers in float16 are ~20 MB; everything else ~1.5 MB
+    assert sum(f.stat().st_size for f in files) < 25_000_000
 
 
 @pytest.mark.slow

@@ -28,7 +28,7 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
     ),
     # opt-in (CORROBORATE_CHECKWORTHY_MODEL=finetuned): better, but ~100 sentences/s per core
     "checkworthy-finetuned": (
-        "check-worthiness score of a sentence (0..1): MiniLM's top layers fine-tuned",
+        "check-worthiness score of a sentence (0..1): MiniLM fine-tuned (opt-in, most accurate)",
         "corroborate.nlp.training.checkworthy_finetune",
         "checkworthy",
         "finetuned.json",

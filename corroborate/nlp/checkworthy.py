@@ -9,7 +9,7 @@ Two linear models ship in `models/checkworthy/`, trained by
 - `embedding`: the same features plus all-MiniLM-L6-v2 sentence embeddings
   (`corroborate.nlp.embeddings`). Used when the optional embedding stack is installed.
 
-A third, `finetuned` (`checkworthy_finetuned.py`), is MiniLM with its top layers retrained for
+A third, `finetuned` (`checkworthy_finetuned.py`), is MiniLM with its layers retrained for
 the task: the most accurate on CheckThat! dev-test and about 100 times slower, so never picked
 by default.
 

