@@ -8,7 +8,7 @@ language, unattributed claims) and the sourcing profile built from all of them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import islice
 from typing import Any
 
@@ -19,31 +19,59 @@ from corroborate.extract.figures import extract_figures
 from corroborate.extract.loaded import loaded_language_flags
 from corroborate.extract.profile import claim_flags, sourcing_profile
 from corroborate.extract.quotes import extract_quotes
-from corroborate.extract.structure import structure_flags
-from corroborate.model import Article
+from corroborate.extract.structure import PendingStructure, embed_together, structure_pending
+from corroborate.model import Article, Entity, Span
 
 
 def analyse(article: Article) -> Article:
     """Annotate one article. The text is never changed; the result is a new Article."""
-    return _annotate(article, nlp.parse(article.text))
+    return _annotate(_structure(article, nlp.parse(article.text)))
 
 
 def analyse_many(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Article]:
-    """Annotate many articles, parsing them in batches (faster than one by one)."""
+    """Annotate many articles, parsing them in batches (faster than one by one), and
+    embedding the lines each batch judges by meaning in one call."""
     iterator = iter(articles)
     while batch := list(islice(iterator, batch_size)):
         docs = nlp.parse_many(a.text for a in batch)
-        for article, doc in zip(batch, docs, strict=True):
-            yield _annotate(article, doc)
+        parts = [_structure(article, doc) for article, doc in zip(batch, docs, strict=True)]
+        embed_together([p.structure for p in parts])
+        for part in parts:
+            yield _annotate(part)
 
 
-def _annotate(article: Article, doc: Any) -> Article:
+@dataclass
+class _Parsed:
+    """An article parsed and segmented, its structure pending judgements by meaning."""
+
+    article: Article
+    doc: Any
+    paragraphs: list[Span]
+    sentences: list[Span]
+    entities: list[Entity]
+    structure: PendingStructure
+
+
+def _structure(article: Article, doc: Any) -> _Parsed:
     text = article.text
     paragraphs, sentences = nlp.segment(text)
     entities = extract_entities(text, doc)
     # Structure first: text that does not belong to the report (a pasted headline, a
     # copyright line) is flagged, and what it says is not taken as the report's own claims.
-    structure = structure_flags(text, paragraphs, entities, doc, title=article.title)
+    structure = structure_pending(text, paragraphs, entities, doc, title=article.title)
+    return _Parsed(article, doc, paragraphs, sentences, entities, structure)
+
+
+def _annotate(parsed: _Parsed) -> Article:
+    article, doc, paragraphs, sentences, entities = (
+        parsed.article,
+        parsed.doc,
+        parsed.paragraphs,
+        parsed.sentences,
+        parsed.entities,
+    )
+    text = article.text
+    structure = parsed.structure.flags()
     strays = [(f.start, f.end) for f in structure if f.kind == "stray_text"]
     body = [s for s in sentences if not _inside(s.start, s.end, strays)]
     quotes = extract_quotes(text, doc, body, entities)

@@ -35,12 +35,44 @@ EMBED_WORDS = 40  # paragraphs are cut to this many words before embedding (cost
 # rest of the report, a paragraph from another article 20%.
 PARAGRAPH_OVERLAP = 0.3
 PARAGRAPH_OVERLAP_UNNAMED = 0.15  # the same for a paragraph that names no one: stricter
+# Or, whatever its names: under this fraction of the report's median share. A long report
+# shares many everyday words between its paragraphs, so a pasted paragraph can pass the
+# absolute bound (30%) and still stand far below its neighbours; and a paragraph from another
+# report on the same campaign names the same people. On the development articles 1% of a
+# report's own paragraphs fall below 0.37 of the median, half of the pasted paragraphs
+# from other reports below 0.3-0.5 of it. Raising it to 0.3 added a false flag on the spare set.
+PARAGRAPH_OVERLAP_RELATIVE = 0.25
+# Two wider gates, each relaxing one condition of the strict one (no shared name, under 30% of
+# words shared), never both at once. First: a paragraph with several names of its own (none
+# found elsewhere) may share up to this fraction of its words. The everyday words of a
+# subject ("election", "vote", "officials") leave a paragraph about another election, war or
+# crash with 30-50% of its words shared, while what it is about, its people and places,
+# appears nowhere else. On the development articles (dev, spare) it alone raised recall of
+# unrelated-event paragraphs 73.0 -> 76.5% and 66.7 -> 71.2%, at no new false flag.
+PARAGRAPH_OVERLAP_NAMED = 0.5
+# "Several": a single name of its own is often a new speaker, or a capitalised word misread
+# (allowing one added two false flags on dev).
+PARAGRAPH_NAMES_OWN = 2
+# Second: with this many names, one of them found elsewhere in the report may be chance (a
+# capital, a country: "Washington", "Iran"), and the others, found nowhere else, still say it
+# is about something else. A paragraph from another report on the same campaign names many
+# people of its own and one of the candidates: alone it raised recall of those 24.0 -> 29.5%
+# and 26.8 -> 30.8%, of unrelated-event paragraphs 73.0 -> 75.5% and 66.7 -> 70.2%.
+NAMES_ONE_SHARED = 3
+# Both ask that it share under this fraction of its words with the paragraphs it is compared
+# with (the ones around it and the lead): a paragraph that takes up their words carries on
+# their thread, whatever else it names; a pasted paragraph's shared words are everyday words
+# from anywhere in the report. On the development articles it cost no recall and left out a
+# fifth to a third of the paragraphs the wider gates send to be embedded (the cost).
+PARAGRAPH_LOCAL_OVERLAP = 0.15
 # Without embeddings: almost no word in common, and several names of its own.
 PARAGRAPH_OVERLAP_LEXICAL = 0.05
 PARAGRAPH_NAMES_LEXICAL = 2
 # A report in which this many paragraphs each name only people and things found nowhere else
 # and share few words is a roundup (a news digest, a live blog): it changes subject on purpose,
-# so none of its paragraphs is judged by content.
+# so none of its paragraphs is judged by content. Counted by the strict gate (no shared name,
+# under 30% of words shared): by the wider one many an ordinary long report would count as a
+# roundup, and lose every judgement.
 ROUNDUP_CANDIDATES = 4
 # Cosine similarity (all-MiniLM-L6-v2) below which a paragraph is about something else than
 # every paragraph it is compared with: the ones just before and after it, the headline and the
@@ -90,21 +122,80 @@ class Vectors:
         return {i: self._cache[i] for i in indices}
 
 
+def embed_pending(requests: Sequence[tuple[Vectors, Sequence[int]]]) -> None:
+    """Embed what several reports' `Vectors` need (their paragraph indices) in one call.
+
+    A MiniLM call costs ~15 ms on one core before its first word (the weights pass through
+    the CPU once per batch), about as much as embedding three 40-word paragraphs, so a batch of
+    reports is cheaper embedded together than report by report. Each vector comes out as the
+    report's own `get` would make it, to within float rounding (padding differs).
+    """
+    wanted: list[tuple[Vectors, int]] = []
+    for vectors, indices in requests:
+        if not indices:
+            continue
+        if vectors.enabled is None:
+            vectors.enabled = nlp.embeddings_available()
+        if vectors.enabled:
+            wanted += [(vectors, i) for i in sorted(set(indices)) if i not in vectors._cache]
+    if not wanted:
+        return
+    found = nlp.embed([" ".join(v.texts[i].split()[:EMBED_WORDS]) for v, i in wanted])
+    if found is None:
+        for vectors, _ in wanted:
+            vectors.enabled = False
+        return
+    for (vectors, i), vector in zip(wanted, found, strict=True):
+        vectors._cache[i] = vector
+
+
 def _cosine(a: Any, b: Any) -> float:
     return float(a @ b)  # embeddings are L2-normalised
 
 
-def paragraph_candidate(words: int, names: int, shared_names: bool, overlap: float) -> bool:
+def paragraph_candidate(
+    words: int,
+    names: int,
+    shared: int,
+    overlap: float,
+    typical: float = 0.0,
+    local: float = 0.0,
+    strict: bool = False,
+) -> bool:
     """The cheap lexical gate: only these paragraphs are judged by meaning.
 
     It names someone or something, and none of its names appear elsewhere in the report; or
     it names no one (figures, a scene: often missed by name finding) and shares almost none
     of its words with the report. A paragraph that names no one yet shares some words (a
-    quote, a comment) gives too little to judge.
+    quote, a comment) gives too little to judge. Or, whatever it names, it shares far fewer
+    of its words than the report's paragraphs usually do (`typical`: their median share).
+
+    `names`: how many names it carries; `shared`: how many of them appear elsewhere in the
+    report. Beyond that `strict` gate (the one that tells a roundup, `ROUNDUP_CANDIDATES`):
+    a paragraph with several names of its own that shares more everyday words, and one naming
+    three or more, one of them found elsewhere (`names_its_own`); either only when it shares
+    few words with the paragraphs around it and the lead (`local`: the share of its words
+    found there).
     """
-    if words < MIN_PARAGRAPH_WORDS or overlap >= PARAGRAPH_OVERLAP:
+    if words < MIN_PARAGRAPH_WORDS:
         return False
-    return not shared_names if names else overlap < PARAGRAPH_OVERLAP_UNNAMED
+    if overlap < PARAGRAPH_OVERLAP_RELATIVE * typical:
+        return True
+    if not names:
+        return overlap < PARAGRAPH_OVERLAP_UNNAMED
+    if not shared and overlap < PARAGRAPH_OVERLAP:
+        return True  # the strict gate
+    if strict or local >= PARAGRAPH_LOCAL_OVERLAP or not names_its_own(names, shared):
+        return False
+    if shared:
+        return overlap < PARAGRAPH_OVERLAP  # one name found elsewhere: few words shared
+    return names >= PARAGRAPH_NAMES_OWN and overlap < PARAGRAPH_OVERLAP_NAMED
+
+
+def names_its_own(names: int, shared: int) -> bool:
+    """Is a paragraph carrying `names` names, `shared` of them found elsewhere in the report,
+    about people and places of its own? None shared, or at most one of three or more."""
+    return names > 0 and (not shared or (names >= NAMES_ONE_SHARED and shared <= 1))
 
 
 def foreign_paragraph_reason(
@@ -127,8 +218,8 @@ def foreign_paragraph_reason(
         if names
         else "a paragraph naming no one"
     )
-    found = vectors.get([index, *neighbours, *lead])
-    if found is None:
+    similarity = _near_and_top(vectors, index, neighbours, lead)
+    if similarity is None:
         # No embeddings: only a paragraph that shares almost no words and names is flagged.
         if len(names) >= PARAGRAPH_NAMES_LEXICAL and overlap < PARAGRAPH_OVERLAP_LEXICAL:
             return (
@@ -136,8 +227,7 @@ def foreign_paragraph_reason(
                 "shared with the rest: looks like a paragraph about a different event"
             )
         return None
-    near = max((_cosine(found[index], found[j]) for j in neighbours), default=0.0)
-    top = max((_cosine(found[index], found[j]) for j in lead), default=0.0)
+    near, top = similarity
     # One threshold for every comparison: close in meaning to any of them, it belongs.
     if max(near, top) >= PARAGRAPH_COSINE:
         return None
@@ -150,6 +240,26 @@ def foreign_paragraph_reason(
         f"headline and lead ({top:.2f}) and from the paragraph sharing most words with it "
         f"({thread:.2f}): looks like a paragraph about a different event"
     )
+
+
+def _near_and_top(
+    vectors: Vectors, index: int, neighbours: Sequence[int], lead: Sequence[int]
+) -> tuple[float, float] | None:
+    """The paragraph's highest similarity to its neighbours, and to the headline and lead;
+    None without embeddings."""
+    found = vectors.get([index, *neighbours, *lead])
+    if found is None:
+        return None
+    near = max((_cosine(found[index], found[j]) for j in neighbours), default=0.0)
+    top = max((_cosine(found[index], found[j]) for j in lead), default=0.0)
+    return near, top
+
+
+def far_from(vectors: Vectors, index: int, neighbours: Sequence[int], lead: Sequence[int]) -> bool:
+    """Whether the paragraph is far in meaning from its neighbours and the lead: only then is
+    the paragraph sharing most words with it compared too."""
+    similarity = _near_and_top(vectors, index, neighbours, lead)
+    return similarity is not None and max(similarity) < PARAGRAPH_COSINE
 
 
 def _closest_cosine(vectors: Vectors, index: int, closest: Sequence[int]) -> float:

@@ -11,6 +11,7 @@ plain explanation.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -204,8 +205,57 @@ def structure_flags(
     `embeddings`: compare meaning with sentence embeddings (None: when installed; False: the
     lexical tests only).
     """
+    return structure_pending(text, paragraphs, entities, doc, title, embeddings).flags()
+
+
+@dataclass
+class PendingStructure:
+    """A report's structure marks, some lines still to be judged by meaning: `vectors` holds
+    what they need embedded. `stray.embed_pending` embeds the needs of many reports in one
+    call (each call has a fixed cost); `flags()` embeds what is still missing and judges."""
+
+    items: list[Flag | _Pending]
+    vectors: stray.Vectors
+
+    def needs(self) -> list[int]:
+        """What the judgements need embedded first."""
+        return [i for item in self.items if isinstance(item, _Pending) for i in item.needs]
+
+    def needs_later(self) -> list[int]:
+        """What they need once the first are embedded (rarely anything)."""
+        return [i for item in self.items if isinstance(item, _Pending) for i in item.later()]
+
+    def flags(self) -> list[Flag]:
+        """The flags in paragraph order, every pending line judged (embedding what is missing:
+        nothing when `embed_together` ran first)."""
+        for needs in (self.needs, self.needs_later):
+            wanted = needs()
+            if wanted:
+                self.vectors.get(wanted)  # one call per round for this report
+        flags = [item.judge() if isinstance(item, _Pending) else item for item in self.items]
+        return [flag for flag in flags if flag is not None]
+
+
+def embed_together(pending: Sequence[PendingStructure]) -> None:
+    """Embed what the pending judgements of several reports need: one call for what they
+    need first, one for what some then need. A call has a fixed cost (the model's weights
+    pass through the CPU once per batch), so many reports share it."""
+    stray.embed_pending([(p.vectors, p.needs()) for p in pending])
+    stray.embed_pending([(p.vectors, p.needs_later()) for p in pending])
+
+
+def structure_pending(
+    text: str,
+    paragraphs: Sequence[Span],
+    entities: Sequence[Entity],
+    doc: Any = None,
+    title: str | None = None,
+    embeddings: bool | None = None,
+) -> PendingStructure:
+    """`structure_flags` up to the judgements that need embeddings (see `PendingStructure`)."""
     # Lines judged by meaning are left pending until every candidate of the report is known,
-    # so that all of them are embedded in one batched call.
+    # so that all of them are embedded in one batched call (with other reports' candidates,
+    # when `stray.embed_pending` is given several).
     items: list[Flag | _Pending] = []
     names = [(e, (e.canonical or text[e.start : e.end]).lower()) for e in entities]
     body_indices = [i for i, p in enumerate(paragraphs) if not _title_like(p.of(text))]
@@ -213,6 +263,7 @@ def structure_flags(
     stems = {j: _content_words(paragraphs[j].of(text)) for j in body_indices}
     counts = Counter(w for words in stems.values() for w in words)
     leads = _leads(text, paragraphs, body_indices)
+    typical = statistics.median(_overlap(stems[j], counts) for j in body_indices) if stems else 0.0
     for i, para in enumerate(paragraphs):
         line = para.of(text)
         # A "Read also:" teaser repeats a whole headline, which may be long.
@@ -245,7 +296,7 @@ def structure_flags(
             items.append(Flag(para.start, end, "dateline", "info", "the dateline"))
         if not _title_like(line):
             pending = _foreign_paragraph_check(
-                text, paragraphs, i, names, body_indices, leads, vectors, stems, counts
+                text, paragraphs, i, names, body_indices, leads, vectors, stems, counts, typical
             )
             if pending is not None:
                 items.append(pending)
@@ -267,7 +318,7 @@ def structure_flags(
             items.append(_stray(para, stray_reason, "foreign_headline"))
         elif heading_like:
             items.append(_heading(para))
-    return _resolve(_unless_roundup(items), vectors)
+    return PendingStructure(_unless_roundup(items), vectors)
 
 
 def _closes_report(text: str, paragraphs: Sequence[Span], index: int) -> bool:
@@ -313,6 +364,9 @@ class _Pending:
     needs: list[int]
     judge: Callable[[], Flag | None]
     paragraph: bool = False  # a body paragraph (not a title-like line)
+    roundup: bool = False  # a paragraph candidate by the strict gate: counts towards a roundup
+    # what it needs embedded once `needs` are (decided from their vectors); nothing by default
+    later: Callable[[], list[int]] = list
 
 
 def _leads(text: str, paragraphs: Sequence[Span], body_indices: list[int]) -> set[int]:
@@ -328,24 +382,10 @@ def _unless_roundup(items: list[Flag | _Pending]) -> list[Flag | _Pending]:
     """Drop the paragraph candidates of a roundup (a digest, a live blog): when many of its
     paragraphs are each about something mentioned nowhere else, changing subject is its form,
     not a sign of pasted text."""
-    candidates = sum(isinstance(item, _Pending) and item.paragraph for item in items)
+    candidates = sum(isinstance(item, _Pending) and item.roundup for item in items)
     if candidates < stray.ROUNDUP_CANDIDATES:
         return items
     return [item for item in items if not (isinstance(item, _Pending) and item.paragraph)]
-
-
-def _resolve(items: Sequence[Flag | _Pending], vectors: stray.Vectors) -> list[Flag]:
-    """The flags in paragraph order, pending judgements made after one batched embedding.
-
-    Embedding costs a fixed overhead per call besides its cost per word, so the candidates of
-    a report and everything they are compared with go in one call. A report with no pending
-    line asks for nothing (and never imports torch).
-    """
-    needs = [i for item in items if isinstance(item, _Pending) for i in item.needs]
-    if needs:
-        vectors.get(needs)
-    flags = [item.judge() if isinstance(item, _Pending) else item for item in items]
-    return [flag for flag in flags if flag is not None]
 
 
 def _heading(para: Span) -> Flag:
@@ -460,12 +500,14 @@ def _foreign_paragraph_check(
     vectors: stray.Vectors,
     stems: dict[int, set[str]],
     counts: Counter[str],
+    typical: float,
 ) -> _Pending | None:
     """A body paragraph that may be about a different event, to be judged by meaning; None
     when the cheap tests already say it belongs.
 
     `stems`: each body paragraph's content words; `counts`: in how many body paragraphs each
-    occurs (a word counted more than once is shared with the rest of the report).
+    occurs (a word counted more than once is shared with the rest of the report);
+    `typical`: the median share of its words a body paragraph shares with the rest.
     """
     position = body_indices.index(index)
     # The lead says what the report is about, and the closing paragraph is often an author
@@ -477,19 +519,28 @@ def _foreign_paragraph_check(
     if line[:1].islower():
         return None  # the rest of the paragraph before it, cut by the layout: not on its own
     # Cheapest tests first: this runs on every body paragraph of every report.
-    words = stems[index]
-    overlap = sum(counts[w] > 1 for w in words) / len(words) if words else 1.0
-    if len(line.split()) < stray.MIN_PARAGRAPH_WORDS or overlap >= stray.PARAGRAPH_OVERLAP:
-        return None
-    rest = " ".join(paragraphs[j].of(text) for j in body_indices if j != index)
-    own = {n for e, n in names if para.start <= e.start < para.end}
-    shared = any(_name_shared(n, rest) for n in own)
-    if not stray.paragraph_candidate(len(line.split()), len(own), shared, overlap):
+    overlap = _overlap(stems[index], counts)
+    apart = overlap < stray.PARAGRAPH_OVERLAP_RELATIVE * typical  # far below the report's norm
+    if len(line.split()) < stray.MIN_PARAGRAPH_WORDS or (
+        overlap >= stray.PARAGRAPH_OVERLAP_NAMED and not apart
+    ):
         return None
     neighbours = [body_indices[position - 1], body_indices[position + 1]]
     lead = sorted({j for j in (0, body_indices[0]) if j != index and j not in neighbours})
+    # The share of its words found in the paragraphs it is compared with: past the strict
+    # gate's bound on words shared, only a paragraph sharing few of them may be a candidate.
+    around = set().union(*(stems[j] for j in (*neighbours, *lead) if j in stems))
+    local = len(stems[index] & around) / len(stems[index]) if stems[index] else 1.0
+    if overlap >= stray.PARAGRAPH_OVERLAP and local >= stray.PARAGRAPH_LOCAL_OVERLAP and not apart:
+        return None  # what `paragraph_candidate` would say, before the names are looked up
+    rest = " ".join(paragraphs[j].of(text) for j in body_indices if j != index)
+    own = {n for e, n in names if para.start <= e.start < para.end}
+    shared = {n for n in own if _name_shared(n, rest)}
+    gate = (len(line.split()), len(own), len(shared), overlap, typical, local)
+    if not stray.paragraph_candidate(*gate):
+        return None
     closest = _most_words_in_common(index, stems, {index, *neighbours, *lead})
-    written = _as_written(line, own)
+    written = _as_written(line, own - shared or own)  # the names found nowhere else, if any
 
     def judge() -> Flag | None:
         reason = stray.foreign_paragraph_reason(
@@ -497,7 +548,17 @@ def _foreign_paragraph_check(
         )
         return _stray(para, reason, "foreign_paragraph") if reason else None
 
-    return _Pending([index, *neighbours, *lead], judge, paragraph=True)
+    def later() -> list[int]:
+        # the paragraph sharing most words with it, only when the others leave it far
+        return closest if stray.far_from(vectors, index, neighbours, lead) else []
+
+    strict = stray.paragraph_candidate(*gate, strict=True)
+    return _Pending([index, *neighbours, *lead], judge, True, strict, later)
+
+
+def _overlap(words: set[str], counts: Counter[str]) -> float:
+    """The share of a paragraph's content words found in another body paragraph too."""
+    return sum(counts[w] > 1 for w in words) / len(words) if words else 1.0
 
 
 def _most_words_in_common(index: int, stems: dict[int, set[str]], skip: set[int]) -> list[int]:
