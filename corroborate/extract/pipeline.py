@@ -63,14 +63,8 @@ def _structure(article: Article, doc: Any) -> _Parsed:
 
 
 def _annotate(parsed: _Parsed) -> Article:
-    article, doc, paragraphs, sentences, entities = (
-        parsed.article,
-        parsed.doc,
-        parsed.paragraphs,
-        parsed.sentences,
-        parsed.entities,
-    )
-    text = article.text
+    article, doc, text = parsed.article, parsed.doc, parsed.article.text
+    paragraphs, sentences, entities = parsed.paragraphs, parsed.sentences, parsed.entities
     structure = parsed.structure.flags()
     strays = [(f.start, f.end) for f in structure if f.kind == "stray_text"]
     body = [s for s in sentences if not _inside(s.start, s.end, strays)]
