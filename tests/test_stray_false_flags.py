@@ -150,3 +150,56 @@ def test_quotations_are_prose_not_headlines(line: str, title_like: bool) -> None
 @pytest.mark.parametrize("line", [QUOTED, MISTYPED])
 def test_quotations_in_the_report_are_not_strays(embeddings: bool, line: str) -> None:
     assert "stray_text" not in flags_by_kind(_with(FERRY, 3, line), embeddings)
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+@pytest.mark.parametrize(
+    "dateline", ["BREKKA 2024-11-08", "BREKKA, Solvang 2024-11-08", "BREKKA, Nov. 8, 2024"]
+)
+def test_a_dateline_on_its_own_line_is_the_dateline(embeddings: bool, dateline: str) -> None:
+    # the wire layout of CoNLL-2003's Reuters text: the place and the date, alone on a line
+    found = flags_by_kind("\n".join([dateline, *FERRY]), embeddings)
+    assert "stray_text" not in found
+    assert found.get("dateline") == [dateline]
+    assert "heading" not in found
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_a_headline_ending_in_a_date_is_no_dateline(embeddings: bool) -> None:
+    line = "Tolvik council approves new harbour fees from Nov 8"
+    found = flags_by_kind(_with(FERRY, 3, line), embeddings)
+    assert "dateline" not in found
+
+
+# A press digest: each newspaper's name in capitals, then its stories (which share little with
+# the name above them, so meaning alone would call the names pasted headlines).
+DIGEST = [
+    "Following is a summary of the main stories in the Solvang newspapers on Friday.",
+    "The stories have not been checked and their accuracy is not guaranteed.",
+    "BREKKA POSTEN",
+    "The island council has approved a new budget for the harbour, raising the fees paid by "
+    "fishing boats for the first time in ten years.",
+    "SOLVANG DAGBLAD",
+    "Ferry crews stopped work on Friday over cuts to the number of deck hands on each crossing.",
+    "NORDKYST",
+    "A new school for the northern villages will open in the autumn after two years of delays "
+    "caused by a shortage of builders.",
+    "The regional government said the school would take children from five villages.",
+]
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_a_digests_own_capitalised_labels_are_headings(embeddings: bool) -> None:
+    found = flags_by_kind("\n".join(DIGEST), embeddings)
+    assert "stray_text" not in found
+    assert found.get("heading") == ["BREKKA POSTEN", "SOLVANG DAGBLAD", "NORDKYST"]
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_a_quoted_sentence_with_a_space_before_its_closing_mark_is_prose(
+    embeddings: bool,
+) -> None:
+    line = '"We will keep the boats in harbour until the cuts are withdrawn, every one of them. "'
+    found = flags_by_kind(_with(FERRY, 3, line), embeddings)
+    assert "stray_text" not in found
+    assert not _title_like(line)

@@ -69,6 +69,19 @@ DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
 )
+# A dateline standing on its own line: "MOSCOW 1996-08-30", "SIALKOT, Pakistan 1996-12-06",
+# "KYIV, Aug. 12, 2024". The place in capitals, then a date; no verb. A wire's layout, not
+# a stray headline.
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+DATELINE_LINE = re.compile(
+    r"^[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,2})?,?\s+"
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?)"
+    r"\s*$"
+)
+# A section label in capitals ("KOMPAS", "JAKARTA POST"): a digest's or a briefing's headings.
+# One such line may be a pasted headline; three or more are the report's own layout.
+CAPS_LABEL_WORDS = 4
+CAPS_LABELS_FOR_LAYOUT = 3
 BYLINE = re.compile(
     r"^\s*(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*\s*$"
@@ -162,6 +175,12 @@ def _title_like(line: str) -> bool:
     )
 
 
+def _caps_label(line: str) -> bool:
+    """A short line in capitals with letters: "JAKARTA POST", "LE TEMPS"."""
+    words = line.split()
+    return 0 < len(words) <= CAPS_LABEL_WORDS and line.isupper() and any(c.isalpha() for c in line)
+
+
 def _ends_sentence(line: str) -> bool:
     """Closing punctuation. A closing quotation mark ends a sentence only after punctuation
     ('... he said, "we will fight."'); a line ending in a bare quoted phrase is a headline
@@ -169,13 +188,14 @@ def _ends_sentence(line: str) -> bool:
     ends inside it) or one whole quotation (a pull quote), alone or with its speaker after
     a dash. Web text often types the closing mark as an opening one ('... "Mostly False.“'):
     after sentence punctuation any quotation mark closes."""
-    if line[-1:] in OPENING_QUOTES and line.rstrip(QUOTE_MARKS)[-1:] in SENTENCE_END:
+    # (a space before the closing mark, '... together. "', is a typing slip, not a headline)
+    if line[-1:] in OPENING_QUOTES and line.rstrip(QUOTE_MARKS).rstrip()[-1:] in SENTENCE_END:
         return True
     if ATTRIBUTED_QUOTE.match(line):
         return True
     if not line.endswith(TERMINAL):
         return False
-    if not line.endswith(CLOSING_QUOTES) or line.rstrip("\"”’'")[-1:] in SENTENCE_END:
+    if not line.endswith(CLOSING_QUOTES) or line.rstrip("\"”’'").rstrip()[-1:] in SENTENCE_END:
         return True
     return bool(SENTENCE_INSIDE.search(line)) or _one_quotation(line)
 
@@ -264,6 +284,8 @@ def structure_pending(
     counts = Counter(w for words in stems.values() for w in words)
     leads = _leads(text, paragraphs, body_indices)
     typical = statistics.median(_overlap(stems[j], counts) for j in body_indices) if stems else 0.0
+    caps_labels = [i for i, p in enumerate(paragraphs) if _caps_label(p.of(text))]
+    layout_labels = set(caps_labels) if len(caps_labels) >= CAPS_LABELS_FOR_LAYOUT else set()
     for i, para in enumerate(paragraphs):
         line = para.of(text)
         # A "Read also:" teaser repeats a whole headline, which may be long.
@@ -291,6 +313,9 @@ def structure_pending(
         if BYLINE.match(line):
             items.append(Flag(para.start, para.end, "byline", "info", "the byline"))
             continue
+        if DATELINE_LINE.match(line.strip()):
+            items.append(Flag(para.start, para.end, "dateline", "info", "the dateline"))
+            continue
         if DATELINE.match(line):
             end = para.start + len(DATELINE.match(line).group(0).rstrip())  # type: ignore[union-attr]
             items.append(Flag(para.start, end, "dateline", "info", "the dateline"))
@@ -301,13 +326,16 @@ def structure_pending(
             if pending is not None:
                 items.append(pending)
             continue
+        heading_like = i + 1 < len(paragraphs) and not _title_like(paragraphs[i + 1].of(text))
+        if i in layout_labels and heading_like:
+            items.append(_heading(para))  # one of the report's own capitalised labels
+            continue
         entry = _list_entry(text, paragraphs, i)
         stray_reason = _stray_headline_reason(
             text, paragraphs, i, names, doc, body_indices, entry=entry
         )
         if entry and not stray_reason:
             continue  # an item of a list or a live blog's entry: part of the report
-        heading_like = i + 1 < len(paragraphs) and not _title_like(paragraphs[i + 1].of(text))
         if not stray_reason and heading_like and line.strip().lower() not in KNOWN_HEADINGS and i:
             # Passed the form rules: does it introduce the paragraph after it?
             earlier = [j for j in body_indices if j < i]
@@ -318,7 +346,8 @@ def structure_pending(
             items.append(_stray(para, stray_reason, "foreign_headline"))
         elif heading_like:
             items.append(_heading(para))
-    return PendingStructure(_unless_roundup(items), vectors)
+    # a report laid out under its own capitalised labels is a digest: a roundup by its form
+    return PendingStructure(_unless_roundup(items, digest=bool(layout_labels)), vectors)
 
 
 def _closes_report(text: str, paragraphs: Sequence[Span], index: int) -> bool:
@@ -378,12 +407,12 @@ def _leads(text: str, paragraphs: Sequence[Span], body_indices: list[int]) -> se
     return leads | set(dated[:1])
 
 
-def _unless_roundup(items: list[Flag | _Pending]) -> list[Flag | _Pending]:
+def _unless_roundup(items: list[Flag | _Pending], digest: bool = False) -> list[Flag | _Pending]:
     """Drop the paragraph candidates of a roundup (a digest, a live blog): when many of its
-    paragraphs are each about something mentioned nowhere else, changing subject is its form,
-    not a sign of pasted text."""
+    paragraphs are each about something mentioned nowhere else, or it is laid out as a
+    `digest`, changing subject is its form, not a sign of pasted text."""
     candidates = sum(isinstance(item, _Pending) and item.roundup for item in items)
-    if candidates < stray.ROUNDUP_CANDIDATES:
+    if candidates < stray.ROUNDUP_CANDIDATES and not digest:
         return items
     return [item for item in items if not (isinstance(item, _Pending) and item.paragraph)]
 
