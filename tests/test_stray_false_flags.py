@@ -172,7 +172,10 @@ def test_a_headline_ending_in_a_date_is_no_dateline(embeddings: bool) -> None:
 
 
 # A press digest: each newspaper's name in capitals, then its stories (which share little with
-# the name above them, so meaning alone would call the names pasted headlines).
+# the name above them, so meaning alone would call the names pasted headlines). Its stories
+# change subject, and a short digest is not recognised as a roundup: only the labels are
+# asserted here (treating every labelled report as a roundup cost recall on PolNeAR, whose
+# database exports carry "ABSTRACT." and "FULL TEXT." labels).
 DIGEST = [
     "Following is a summary of the main stories in the Solvang newspapers on Friday.",
     "The stories have not been checked and their accuracy is not guaranteed.",
@@ -191,7 +194,7 @@ DIGEST = [
 @pytest.mark.parametrize("embeddings", MODES)
 def test_a_digests_own_capitalised_labels_are_headings(embeddings: bool) -> None:
     found = flags_by_kind("\n".join(DIGEST), embeddings)
-    assert "stray_text" not in found
+    assert not set(found.get("stray_text", [])) & {"BREKKA POSTEN", "SOLVANG DAGBLAD", "NORDKYST"}
     assert found.get("heading") == ["BREKKA POSTEN", "SOLVANG DAGBLAD", "NORDKYST"]
 
 

@@ -346,8 +346,7 @@ def structure_pending(
             items.append(_stray(para, stray_reason, "foreign_headline"))
         elif heading_like:
             items.append(_heading(para))
-    # a report laid out under its own capitalised labels is a digest: a roundup by its form
-    return PendingStructure(_unless_roundup(items, digest=bool(layout_labels)), vectors)
+    return PendingStructure(_unless_roundup(items), vectors)
 
 
 def _closes_report(text: str, paragraphs: Sequence[Span], index: int) -> bool:
@@ -407,12 +406,12 @@ def _leads(text: str, paragraphs: Sequence[Span], body_indices: list[int]) -> se
     return leads | set(dated[:1])
 
 
-def _unless_roundup(items: list[Flag | _Pending], digest: bool = False) -> list[Flag | _Pending]:
+def _unless_roundup(items: list[Flag | _Pending]) -> list[Flag | _Pending]:
     """Drop the paragraph candidates of a roundup (a digest, a live blog): when many of its
-    paragraphs are each about something mentioned nowhere else, or it is laid out as a
-    `digest`, changing subject is its form, not a sign of pasted text."""
+    paragraphs are each about something mentioned nowhere else, changing subject is its form,
+    not a sign of pasted text."""
     candidates = sum(isinstance(item, _Pending) and item.roundup for item in items)
-    if candidates < stray.ROUNDUP_CANDIDATES and not digest:
+    if candidates < stray.ROUNDUP_CANDIDATES:
         return items
     return [item for item in items if not (isinstance(item, _Pending) and item.paragraph)]
 
