@@ -805,3 +805,56 @@ def test_a_count_of_things_named_by_a_model(sentence: str, value: float, unit: s
     counted; its own digits are not a second figure."""
     found = figures(sentence)
     assert [(f.value, f.unit) for f in found] == [(value, unit)]
+
+
+# --- wire copy: found by an audit of Reuters 1996 text (our own sentences here) -----------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The group said its profit rose to 21.8 million French francs.", "FRF"),
+        ("The firm paid 37 million French franc for the stake.", "FRF"),
+        ("The bank raised 5 million Swiss francs from the sale.", "CHF"),
+        ("The deal was worth 90 million Deutsche marks, the company said.", "DEM"),
+        ("Exports brought in 4.2 billion zlotys last year, the ministry said.", "PLN"),
+    ],
+)
+def test_a_currency_named_with_its_country(sentence: str, unit: str) -> None:
+    assert one(sentence).unit == unit
+
+
+def test_a_speed_is_no_distance() -> None:
+    f = one("The new train reached 200 miles per hour on the test track.")
+    assert (f.unit, f.measure, f.counted) == ("km/h", "speed", None)
+    assert (f.original_value, f.original_unit) == (200, "miles per hour")
+    assert round(f.value, 1) == 321.9
+    assert one("Winds of up to 120 km/h hit the coast.").unit == "km/h"
+    assert one("The column advanced 30 kilometres towards the town.").unit == "km"
+
+
+def test_left_in_a_state_is_no_evacuation() -> None:
+    found = figures("Of the 40 victims of the blast, six were left severely handicapped.")
+    assert [f.measure for f in found if f.value == 6] == ["victims_left"]
+    assert one("About 59,000 people are leaving the area.").measure == "people_evacuated_pending"
+
+
+def test_a_day_after_the_counted_thing_is_not_part_of_it() -> None:
+    f = one("The fighting killed 12 soldiers on Friday, officials said.")
+    assert f.counted == "soldiers"
+    g = one("The army now controls 72 villages in the Belgorod region.")
+    assert g.counted == "villages in the Belgorod region"
+
+
+def test_money_in_a_period_counts_no_period() -> None:
+    f = one("The group's net profit rose to $21.8 million in the first half.")
+    assert f.counted is None
+
+
+def test_a_place_is_named_by_letters_and_whole_across_a_hyphen() -> None:
+    text = "Fighting in Urus-Martan killed 12 soldiers on Friday, officials said."
+    f = one(text, entities=[Entity(text.index("Urus"), text.index("-Martan"), "LOC")])
+    assert f.location == "Urus-Martan"
+    text = "The bond fell 11 basis points at 93.94 in late trading."
+    f = one(text, entities=[Entity(text.index("93.94"), text.index("93.94") + 5, "LOC")])
+    assert f.location is None

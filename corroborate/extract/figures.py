@@ -1243,7 +1243,7 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
             return _Counted(unit.unit, noun, noun, change.end(), unit.category, unit)
     if unit is not None:
         counted_text: str | None
-        if unit.category in {"area", "length", "percent", "mass", "currency"}:
+        if unit.category in {"area", "length", "speed", "percent", "mass", "currency"}:
             obj = _of_phrase(text, unit.end, sent.end, allow_in=unit.category == "currency")
             counted_text = obj[0] if obj else None
             if counted_text is None and unit.category == "area":
@@ -1368,7 +1368,8 @@ def _with_pp(text: str, num_end: int, head_end: int, sent_end: int) -> str:
         r"(?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*(?:\s+(?:" + _GEO_NOUNS + r"))?)",
         text[head_end:sent_end],
     )
-    if pp:
+    # "12 soldiers on Friday": when, not where
+    if pp and pp.group(1).split()[-1].lower().rstrip(".") not in _NOT_PLACES:
         phrase += " " + pp.group(1)
     return " ".join(phrase.split())
 
@@ -1393,8 +1394,8 @@ def _of_phrase(text: str, pos: int, end: int, *, allow_in: bool) -> tuple[str, i
         if _is_verb_form(w.lower()) or (keep and len(w) > 5 and w.lower().endswith("ed")):
             break  # "of Republicans agreed": the verb of the clause, not the noun
         keep.append(w)
-    if not keep or (allow_in and keep[0].lower() in _TIME_NOUNS):
-        return None  # "$355 million in the quarter": when, not what
+    if not keep or (allow_in and {keep[0].lower(), keep[-1].lower()} & _TIME_NOUNS):
+        return None  # "$355 million in the quarter", "in the first half": when, not what
     return " ".join(keep), pos + m.end()
 
 
@@ -1465,6 +1466,12 @@ def _governing_verb(
             k += 1
             steps += 1
             continue
+        if saw_be and t.lower == "left":
+            # "six were left severely handicapped": left in a state, not gone; the state (if
+            # one we know) says what happened: "were left dead", "were left stranded"
+            after = [x for x in toks[k + 1 : k + 3] if x.tag not in {"RB", "RBR"}]
+            state = _lemma_of(after[0].lower) if after else None
+            return (state if state in _STATES else "left"), False, prefix_future
         place = _PLACE_PHRASE.match(text, t.start)
         if place and steps == 0:  # "20,000 residents of the Belgorod region have been ..."
             k = _index_at(toks, place.end())
@@ -1858,7 +1865,12 @@ def _location(text: str, sent: Span, ents: list[Entity], fig: Figure) -> str | N
             continue
         geo = re.match(rf"\s+(?:{_GEO_NOUNS})\b", text[end : sent.end], re.IGNORECASE)
         name_end = end + geo.end() if geo else end
+        hyphenated = re.match(r"-[A-Z][\w'-]*", text[name_end : sent.end])
+        if hyphenated:  # "Urus-Martan": the name the tokeniser cut at its hyphen
+            name_end += hyphenated.end()
         name = " ".join(text[start:name_end].split())
+        if not any(c.isalpha() for c in name):
+            continue  # "93.94" tagged as a place
         dist = start - fig.end if start >= fig.end else (fig.start - name_end) + 10
         if best is None or dist < best[0]:
             best = (dist, name)

@@ -34,8 +34,8 @@ class UnitMatch:
     start: int
     end: int
     unit: str  # normalised: km2, km, people, soldiers, settlements, prisoners, USD, percent, ...
-    category: str  # area | length | people | soldiers | settlements | prisoners | currency |
-    # percent | duration | mass | count
+    category: str  # area | length | speed | people | soldiers | settlements | prisoners |
+    # currency | percent | duration | mass | count
     noun: str  # the counted-thing key for `measure`: "area", "people", "children", ...
     factor: float = 1.0  # value written × factor = value in `unit`
     original: str | None = None  # the unit as written, normalised, when it is converted
@@ -62,6 +62,16 @@ _ENTRIES: list[tuple[str, str, str, str, float, str | None]] = [
     ),
     (r"hectares?|ha\b", "km2", "area", "area", 0.01, "hectares"),
     (r"acres?", "km2", "area", "area", 0.0040468564224, "acres"),
+    # speed, before length: "200 miles per hour" is no distance
+    (
+        r"(?:kilomet(?:re|er)s?|kms?)\s*(?:per|an|a)\s+hour|km/h\b|kph\b|kmh\b",
+        "km/h",
+        "speed",
+        "speed",
+        1.0,
+        None,
+    ),
+    (r"miles?\s+(?:per|an|a)\s+hour|mph\b", "km/h", "speed", "speed", MILE_KM, "miles per hour"),
     # length
     (r"kilomet(?:re|er)s?|kms?\b", "km", "length", "distance", 1.0, None),
     (r"miles?", "km", "length", "distance", MILE_KM, "miles"),
@@ -158,8 +168,12 @@ CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD", "dollars": "USD", "us dollars": "USD", "euro": "EUR", "euros": "EUR",
     "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "hryvnia": "UAH",
     "hryvnias": "UAH", "hryvnas": "UAH", "hryvnya": "UAH", "rouble": "RUB", "roubles": "RUB",
-    "ruble": "RUB", "rubles": "RUB", "yen": "JPY", "yuan": "CNY", "francs": "CHF",
-    "swiss francs": "CHF",
+    "ruble": "RUB", "rubles": "RUB", "yen": "JPY", "yuan": "CNY", "franc": "CHF", "francs": "CHF",
+    "swiss franc": "CHF", "swiss francs": "CHF", "french franc": "FRF", "french francs": "FRF",
+    "belgian franc": "BEF", "belgian francs": "BEF", "deutsche mark": "DEM",
+    "deutsche marks": "DEM", "deutschmark": "DEM", "deutschmarks": "DEM", "german marks": "DEM",
+    "zloty": "PLN", "zlotys": "PLN", "zlotys'": "PLN", "forint": "HUF", "forints": "HUF",
+    "rupee": "INR", "rupees": "INR", "shekel": "ILS", "shekels": "ILS",
 }
 # fmt: on
 _CURRENCY_RE = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
