@@ -858,3 +858,15 @@ def test_a_place_is_named_by_letters_and_whole_across_a_hyphen() -> None:
     text = "The bond fell 11 basis points at 93.94 in late trading."
     f = one(text, entities=[Entity(text.index("93.94"), text.index("93.94") + 5, "LOC")])
     assert f.location is None
+
+
+def test_a_period_in_a_relative_clause_is_not_the_figures() -> None:
+    text = (
+        "The $9.5 billion takeover could spark more mergers of the state's banks, which until "
+        "last year were protected from outside buyers."
+    )
+    assert one(text).period is None
+    f = one("Since 2020, 24 children have been hurt by the devices, which open at high speed.")
+    assert f.period == "since 2020"
+    g = one("Shelling destroyed 14 homes since Tuesday, officials said.")
+    assert g.period == "since Tuesday"

@@ -499,9 +499,13 @@ def extract_figures(
                     if not _SUPERLATIVE_BEFORE.search(text, max(sent.start, p.start - 60), p.start)
                 ]
                 dates = [d for d in find_dates(text, sent.start, sent.end, published) if d.point]
-            fig.period = _nearest_period(periods, fig)
+            # a period or date inside another clause ("..., which until last year were
+            # protected") says when that clause happened, not when the figure held
+            fig.period = _nearest_period(_in_clause(text, periods, fig), fig)
             fig.as_of = (
-                _nearest_date(dates, fig) or _past_year(text, sent, fig, pub) or default_as_of
+                _nearest_date(_in_clause(text, dates, fig), fig)
+                or _past_year(text, sent, fig, pub)
+                or default_as_of
             )
             fig.source = (
                 _pick_source(ctx, ctx.explicit(i), fig)
@@ -1819,6 +1823,20 @@ def _past_year(text: str, sent: Span, fig: Figure, pub: Any) -> str | None:
     if m.start() > fig.end and re.search(r"[,;]|\d", text[fig.end : m.start()]):
         return None  # "121 seats, down from 365 in 2019": the year belongs to the other number
     return f"{m.group(1)}-12-31"
+
+
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+
+
+def _in_clause(text: str, spans: Iterable[Any], fig: Figure) -> list[Any]:
+    """The time expressions (periods, dates) with no relative pronoun between them and the
+    figure: those in the figure's own clause."""
+    return [
+        x
+        for x in spans
+        if not _RELATIVE.search(text, fig.end, x.start)
+        and not _RELATIVE.search(text, x.end, fig.start)
+    ]
 
 
 def _nearest_period(periods: Iterable[Any], fig: Figure) -> str | None:
