@@ -161,15 +161,24 @@ class CueMatch:
     form: str  # the verb as written, lower-case: "said", "saying", "according to"
     phrase: bool = False  # a multi-word cue whose speaker follows it
     weak: bool = False
+    # "Interfax quoted [Lebed] as saying": where the quoted person's phrase starts (the cue is
+    # "as saying"; the speaker lies between the outlet's verb and the cue); -1 otherwise
+    object_from: int = -1
 
     @property
     def gerund(self) -> bool:
-        return self.form.endswith("ing") and not self.phrase
+        return self.form.endswith("ing") and not self.phrase and self.object_from < 0
 
 
 _WORD_RE: Final = re.compile(r"[A-Za-z]+")
 _PHRASE_RE: Final = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(CUE_PHRASES, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+# "X quoted Y as saying", "X cited Y as saying": Y is the speaker, X only passes the words on.
+# ("quoted by X as saying" is passive: X is the outlet again, so it is left out.)
+_QUOTED_AS_RE: Final = re.compile(
+    r"\b(?:quoted|cited)\s+(?!(?:by|as)\b)([^;:!?“”\"\n]{1,80}?)\s+(as\s+(saying|telling))\b",
     re.IGNORECASE,
 )
 _AUX_BEFORE_RE: Final = re.compile(r"\b(has|have|had)\s+(?:also\s+|already\s+|repeatedly\s+)?$")
@@ -187,6 +196,22 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
             CueMatch(m.start(), m.end(), m.start(), lemma, stance_of(phrase), phrase, phrase=True)
         )
         phrase_spans.append((m.start(), m.end()))
+    for m in _QUOTED_AS_RE.finditer(text, start, end):
+        if any(a <= m.start(2) < b for a, b in phrase_spans):
+            continue
+        lemma = "tell" if m.group(3).lower() == "telling" else "say"
+        found.append(
+            CueMatch(
+                m.start(2),
+                m.end(2),
+                m.start(3),
+                lemma,
+                "neutral",
+                " ".join(m.group(2).lower().split()),
+                object_from=m.start(1),
+            )
+        )
+        phrase_spans.append((m.start(2), m.end(2)))
     for m in _WORD_RE.finditer(text, start, end):
         if phrase_spans and any(a <= m.start() < b for a, b in phrase_spans):
             continue

@@ -38,9 +38,12 @@ from corroborate.extract.cues import CueMatch, find_cues
 from corroborate.extract.speakers import (
     DETERMINERS,
     NOUN_MARKERS,
+    OBJECT_PRONOUNS,
+    PRONOUNS,
     Mention,
     SpeakerResolver,
     Tok,
+    classify,
     np_after,
     sentence_subject,
     subject_before,
@@ -212,7 +215,7 @@ def _tag_map(doc: Any) -> dict[int, str]:
 
 def _is_verb(cue: CueMatch, toks: Sequence[Tok], k: int, tags: dict[int, str]) -> bool:
     """Whether the cue word is used as a verb ("she claims"), not a noun ("Moscow’s claims")."""
-    if cue.phrase:
+    if cue.phrase or cue.object_from >= 0:
         return True
     tag = tags.get(cue.verb_start)
     if tag is not None and tags:
@@ -310,6 +313,8 @@ def _speaker_for_cue(
     if c.phrase:
         n = len(c.form.split())
         return np_after(text, toks, k + n, hi, entities)
+    if c.object_from >= 0:
+        return _quoted_person(text, sent, c, k, entities)
     if c.gerund:
         if k > 0 and toks[k - 1].text in {",", "—"}:
             return sentence_subject(text, toks, k - 1, entities)
@@ -337,6 +342,27 @@ def _speaker_for_cue(
     if subj is not None and subj.start == toks[0].start:
         return subj
     return None
+
+
+def _quoted_person(
+    text: str, sent: _Sentence, c: CueMatch, k: int, entities: Sequence[Entity]
+) -> Mention | None:
+    """The speaker of "Interfax quoted [Prime Minister X] as saying", "the paper cited [one of
+    the organisers] as saying": the person quoted, between the outlet's verb and "as". The
+    outlet only passes the words on (the data model has no field for it)."""
+    toks = sent.toks
+    s = sent.tok_index_at_or_after(c.object_from)
+    e = k - 1  # the "as" of "as saying"
+    if e <= s:
+        return None
+    if e - s == 1 and toks[s].low in OBJECT_PRONOUNS:  # "quoted him as saying"
+        p = OBJECT_PRONOUNS[toks[s].low]
+        return Mention(toks[s].start, toks[s].end, "person", pronoun=p, gender=PRONOUNS[p])
+    m = classify(text, toks[s:e], entities)
+    if m is not None and (m.name is not None or m.title_only):
+        return m
+    # an apposition or a longer phrase: the noun phrase that ends before "as"
+    return subject_before(text, toks, e, s, entities)
 
 
 def _acceptable(m: Mention | None, c: CueMatch) -> bool:
@@ -384,11 +410,13 @@ def _direct_attribution(
             break
         stop += 1
     for c, k in sent_after.cues:
-        if a <= k < stop and k - a <= 8 and not c.gerund:
+        # ("the agency quoted Deputy Minister X as saying" is a longer attribution)
+        reach = 14 if c.object_from >= 0 else 8
+        if a <= k < stop and k - a <= reach and not c.gerund:
             m = _speaker_for_cue(text, sent_after, c, k, a, stop, entities)
             if _acceptable(m, c):
                 assert m is not None
-                if k != a and m.start != toks[a].start:
+                if k != a and m.start != toks[a].start and c.object_from < 0:
                     continue  # "...”, but he also warned": not this quote's attribution
                 return m, c, "after"
     # before the quote: SPEAKER CUE [object] : “ | SPEAKER CUE, “ | SPEAKER CUE “
@@ -904,6 +932,14 @@ def _content_before(text: str, s: _Sentence, c: CueMatch, k: int, m: Mention) ->
     """ "CONTENT, X said." / "CONTENT, said X." """
     toks = s.toks
     first = min(m.start, c.start)
+    if c.object_from >= 0:
+        # "CONTENT, Interfax quoted X as saying.": the attribution starts at the outlet
+        v = s.tok_index_at_or_after(c.object_from) - 1
+        p = v - 1
+        while p > 0 and toks[p].text not in {",", "—"} and v - p <= 6:
+            p -= 1
+        if p > 0 and toks[p].text in {",", "—"}:
+            first = toks[p + 1].start
     j = s.tok_index_at_or_after(first) - 1
     if j < 1 or toks[j].text not in {",", "—"}:
         return None

@@ -256,6 +256,99 @@ def _title_compound(w: str) -> bool:
     return "-" in w and any(part in TITLE_WORDS for part in w.split("-"))
 
 
+# Title words that are also common surnames ("Billie Jean King", "John Major", "Harold
+# Bishop"). Only these are read as a surname on the word before them alone; any title word
+# is a name where the tagger puts it inside a person's name after a first word.
+_SURNAME_TITLES: Final[frozenset[str]] = frozenset(
+    {"king", "queen", "prince", "bishop", "major", "judge", "pope", "priest", "cardinal",
+     "chancellor", "sheriff", "speaker", "host", "coach", "player", "writer", "fellow",
+     "partner", "mayor", "sergeant", "marshal", "general", "sen"}
+)  # fmt: skip
+
+
+def _plain_word(t: Tok) -> bool:
+    """A capitalised word that is no first name: a title, a modifier, an organisation's or
+    a place's word, a sentence opener ("Foreign", "U.S.", "Party", "But")."""
+    w = t.low.strip(".")
+    return (
+        w in TITLE_WORDS
+        or w in MODIFIERS
+        or w in ORG_WORDS
+        or w in GROUP_NOUNS
+        or w in PLACES
+        or w in SENTENCE_STARTERS
+        or w in DETERMINERS
+        or w in HONORIFICS
+        or w in WEEKDAYS
+        or w in _MONTHS
+        or _title_compound(w)
+        or (t.text.isupper() and len(w) > 1)
+    )
+
+
+def _first_name_at(text: str, toks: Sequence[Tok], y: int, entities: Sequence[Entity]) -> bool:
+    """Whether toks[y] ends a first name (or first names) that the next word completes:
+    "Billie Jean [King]", "Coach Harold [Bishop]". The tagger ends a person's name there, or
+    the word follows another name word, a title or an honorific."""
+    p = toks[y]
+    if not p.cap or p.possessive or not p.text[0].isalpha() or _plain_word(p):
+        return False
+    if y + 1 < len(toks) and text[p.end : toks[y + 1].start].strip():
+        return False  # "Rose, King said": a comma between, two phrases
+    if any(e.label == "PERSON" and e.start <= p.start and e.end == p.end for e in entities):
+        return True  # the tagger cut the name before its last word
+    if y == 0:
+        return False
+    q = toks[y - 1]
+    if text[q.end : p.start].strip():
+        return False
+    return (q.cap and q.text[0].isalpha() and not _plain_word(q)) or (
+        _is_title_word(q) or q.low.strip(".") in HONORIFICS
+    )
+
+
+def _surname_title(text: str, toks: Sequence[Tok], x: int, entities: Sequence[Entity]) -> bool:
+    """Whether the capitalised title word toks[x] is part of a person's name, not a title:
+    inside a tagged person's name after its first word ("Martin Luther King"), or a common
+    surname after a first name ("U.S. captain Billie Jean King"). "King Charles" keeps its
+    title: the title word comes first."""
+    t = toks[x]
+    if not t.cap or not t.text.isalpha() or t.text.isupper():
+        return False
+    if any(e.label == "PERSON" and e.start < t.start and t.end <= e.end for e in entities):
+        return True
+    return t.low in _SURNAME_TITLES and x > 0 and _first_name_at(text, toks, x - 1, entities)
+
+
+def _known_surname(text: str, word: str, entities: Sequence[Entity]) -> bool:
+    """Whether the article names a person in full with this title word as the surname
+    ("Billie Jean King ... King said"): then the word alone is that person, not a title."""
+    for hit in re.finditer(r"\b" + re.escape(word) + r"\b", text):
+        toks = tokenize(text, max(0, hit.start() - 60), hit.end())
+        if len(toks) >= 2 and _surname_title(text, toks, len(toks) - 1, entities):
+            return True
+    return False
+
+
+def _name_title_word(
+    text: str, toks: Sequence[Tok], body: Sequence[Tok], x: int, entities: Sequence[Entity]
+) -> bool:
+    """Whether the title word body[x], in the capitalised tail of a speaker phrase, is a
+    surname: after a first name, or standing alone ("King said", "said Ms King") where the
+    article names that person in full. Not after "the": "the King said" is a title."""
+    if _surname_title(text, body, x, entities):
+        return True
+    if x != len(body) - 1 or toks[0].low in DETERMINERS:
+        return False
+    h = x - 1
+    if h >= 1 and body[h].text == ".":
+        h -= 1  # "Mr." is two tokens
+    if h >= 0 and body[h].low.strip(".") in HONORIFICS:
+        return body[x].low in _SURNAME_TITLES  # "Mr King", "Ms Bishop": an honorific, a name
+    alone = h < 0 or not body[h].cap
+    return alone and _known_surname(text, body[x].text, entities)
+
+
 def _titleish(t: Tok) -> bool:
     """A title word, or a lower-case noun that looks like a role ("hydrologist", "master")."""
     if _is_title_word(t):
@@ -334,6 +427,9 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         return Mention(start, end, "organisation", name=body[0].text)  # "Several complained"
     if _numberish(body[-1]) or (len(body) >= 3 and body[-2].low == "in" and _numberish(body[-1])):
         return Mention(start, end, "organisation", name=" ".join(text[start:end].split()))
+    affiliated = _person_of_org(text, body, start, end, entities)
+    if affiliated is not None:
+        return affiliated
     place = _entity_at(entities, start, end, "LOC")
     if place is not None and _titled_name(text, text[place.start : place.end]):
         # "Nigel X" tagged as a place, written "party leader Nigel X" elsewhere: a person
@@ -364,8 +460,16 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     head = last.low.strip(".’'")
     org = _entity_at(entities, start, end, "ORG")
     titled = any(_titleish(t) and t.low not in ORG_ROLES for t in body[:-1])
-    if org is not None and org.end >= last.start and _surname_of_person(text, org, entities):
-        # "X told supporters" where the tagger says ORG but "Marine X" is a person here
+    if (
+        org is not None
+        and org.end >= last.start
+        and (
+            _surname_of_person(text, org, entities)
+            or (_is_title_word(last) and _surname_title(text, body, len(body) - 1, entities))
+        )
+    ):
+        # "X told supporters" where the tagger says ORG but "Marine X" is a person here;
+        # "Ada Jo King" tagged ORG: a first name, then a surname that is also a title word
         before_org = text[body[0].start : org.start] if body[0].start < org.start else ""
         return _person(text, start, end, org.start, org.end, _clean_title(before_org), toks)
     if org is not None and org.end >= last.start and (head in ORG_WORDS or not titled):
@@ -404,7 +508,9 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     while i > 0:
         t = body[i - 1]
         w = t.low.strip(".")
-        if t.possessive or _is_title_word(t) or w in ORG_WORDS or w in HONORIFICS:
+        if t.possessive or w in ORG_WORDS or w in HONORIFICS:
+            break
+        if _is_title_word(t) and not _name_title_word(text, toks, body, i - 1, entities):
             break
         if (
             t.cap
@@ -419,6 +525,10 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         if last.cap and (head in ORG_WORDS or any(t.low.strip(".") in ORG_WORDS for t in body)):
             return Mention(start, end, "organisation", name=_clean_title(phrase))
         return None
+    if i >= 2 and body[i - 1].low == "of" and _is_title_word(body[i - 2]) and len(body) - i >= 3:
+        # "Secretary of State John Kerry", "Chief of Staff Jane Doe": the word after "of"
+        # completes the title; a name is rarely three words after it
+        i += 1
     name_toks = body[i:]
     if not has_title and any(t.low.strip(".") in ORG_WORDS for t in body[:i]):
         return Mention(start, end, "organisation", name=phrase)
@@ -438,6 +548,35 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     if not honorific and len(name_toks) == 1 and _acronym(name_toks[0].text):
         found.kind = "organisation"  # "The NTSB said", "TSMC said": no person is an acronym
     return _org_by_role(found)
+
+
+def _person_of_org(
+    text: str, body: Sequence[Tok], start: int, end: int, entities: Sequence[Entity]
+) -> Mention | None:
+    """ "John Casesa of Schroder Wertheim & Co.", "Tom Cole of Oklahoma": a tagged person's
+    name, then "of" and where they work or come from. The person speaks; the rest is their
+    affiliation, kept as the title. The words before "of" must end a PERSON entity, so "the
+    Bank of England" and "Secretary of State John Kerry" keep their reading."""
+    for x, t in enumerate(body):
+        if t.low != "of" or x == 0 or x == len(body) - 1:
+            continue
+        left = body[:x]
+        named = any(
+            e.label == "PERSON" and e.end == left[-1].end and e.start >= left[0].start
+            for e in entities
+        )
+        if not named or _is_title_word(left[-1]) or left[-1].low in ORG_WORDS:
+            return None
+        if any(e.start < t.start and e.end > t.end for e in entities):
+            return None  # one entity across the "of": a name with "of" inside it
+        m = classify(text, left, entities)
+        if m is None or m.kind != "person" or not m.name:
+            return None
+        aff = text[t.start : body[-1].end]
+        m.title = _clean_title(f"{m.title} {aff}" if m.title else aff)
+        m.start, m.end = start, end
+        return m
+    return None
 
 
 def _acronym(word: str) -> bool:
@@ -853,7 +992,7 @@ def _np_ending(
         ):
             i -= 1  # modifiers of a group or document: "the transport ministry"
             continue
-        if w in {"of", "for", "and", "to", "on"} and i > lo and i < j:
+        if w in {"of", "for", "and", "to", "on", "&"} and i > lo and i < j:
             prev, nxt = toks[i - 1], toks[i + 1]
             if (prev.cap or _is_title_word(prev)) and (
                 nxt.cap or _is_title_word(nxt) or _inner_the(toks, i + 1, lo, j)
@@ -1076,7 +1215,7 @@ def np_after(
         ):
             i += 1  # "fire chief Dana Moss", "hydrologist Lena Okafor"
             continue
-        if w in {"of", "for", "and", "on"} and i + 1 < hi and i > k:
+        if w in {"of", "for", "and", "on", "&"} and i + 1 < hi and i > k:  # "Smith & Co."
             prev, nxt = toks[i - 1], toks[i + 1]
             if (prev.cap or _is_title_word(prev)) and (nxt.cap or _is_title_word(nxt)):
                 i += 1
