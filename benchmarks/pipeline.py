@@ -8,6 +8,10 @@ Articles: PolNeAR news texts (research-only, read here, never committed) when ..
 present, otherwise the bundled sample corpus.
 
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/pipeline.py [--articles 200] [--runs 3]
+        [--words 500-700]
+
+`--words LOW-HIGH` keeps only the articles of that many words (whole articles, not cut): the
+issue's target is stated for news-length articles of about 600 words, PolNeAR's mean is 767.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ from corroborate.nlp.pipeline import load
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def texts(limit: int) -> tuple[list[str], str]:
+def texts(limit: int, words: tuple[int, int] | None = None) -> tuple[list[str], str]:
     polnear = ROOT.parent / "shared" / "data" / "polnear" / "polnear_dev.jsonl"
     if polnear.is_file():
         seen, out = set(), []
@@ -47,7 +51,9 @@ def texts(limit: int) -> tuple[list[str], str]:
                 record = json.loads(line)
                 if record["doc_id"] not in seen:
                     seen.add(record["doc_id"])
-                    out.append("\n".join(p for p in record["text"].split("\n") if p.strip()))
+                    text = "\n".join(p for p in record["text"].split("\n") if p.strip())
+                    if words is None or words[0] <= len(text.split()) <= words[1]:
+                        out.append(text)
         return out[:limit], "PolNeAR news articles"
     sample = ROOT / "corroborate" / "sample" / "corpus.jsonl"
     lines = sample.read_text(encoding="utf-8").splitlines()
@@ -99,12 +105,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--words", help="only articles of LOW-HIGH words, e.g. 500-700 (whole articles)"
+    )
     args = parser.parse_args()
+    low, _, high = (args.words or "").partition("-")
+    words = (int(low), int(high)) if args.words else None
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    batch, source = texts(args.articles)
+    batch, source = texts(args.articles, words)
     words = statistics.mean(len(t.split()) for t in batch)
     analyse(Article(text=batch[0]))  # load every model once, outside the timing
+    if nlp.embeddings_available():
+        nlp.embed(["warm up"])  # loaded on the first line judged by meaning, which may come later
     tokenizer = load().tokenizer
     base, full, batched, per_stage = [], [], [], []
     for _ in range(args.runs):
