@@ -886,7 +886,9 @@ def _figure(
             vmax, _, _ = convert(vmax, counted.unit_match)
     unit = number.currency or counted.unit
     noun = counted.noun
-    if number.currency:
+    if number.currency and (counted.noun or "").startswith("money_per_"):
+        noun = counted.noun  # a price: "money_per_barrel"
+    elif number.currency:
         noun = _head(counted.counted) or "money"
     elif counted.category == "percent":
         pct_measure: str | None = None
@@ -1205,6 +1207,13 @@ _QUAKE_AFTER = re.compile(rf"\s+(?:[a-z]+\s+)?({_QUAKE_WORDS})\b", re.IGNORECASE
 _QUAKE = re.compile(rf"\b({_QUAKE_WORDS})\b", re.IGNORECASE)
 
 
+_PER_UNIT = re.compile(
+    r"\s+(?:a|an|per|each)\s+(share|ounce|barrel|tonne|ton|gallon|litre|liter|kilogram|kilo|"
+    r"kg|head|person|month|year|week|day|hour)\b",
+    re.IGNORECASE,
+)
+
+
 def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _Counted | None:
     """The unit or noun the number counts, and the phrase it heads."""
     pos = number.end
@@ -1230,6 +1239,11 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
         scale = re.match(r"\s*(?:dollars|euros|pounds|worth)\b", text[pos : sent.end], re.I)
         if scale:
             pos += scale.end()
+        rate = _PER_UNIT.match(text, pos, sent.end)
+        if rate:  # "$31 a share", "$80 a barrel": a price, matched only with prices of that
+            word = rate.group(1).lower()
+            return _Counted(number.currency, f"money_per_{word}", f"per {word}", rate.end(),
+                            "currency", None)  # fmt: skip
         obj = _of_phrase(text, pos, sent.end, allow_in=True)
         counted = obj[0] if obj else None
         return _Counted(number.currency, "money", counted, pos, "currency", None)
