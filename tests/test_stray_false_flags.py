@@ -206,3 +206,30 @@ def test_a_quoted_sentence_with_a_space_before_its_closing_mark_is_prose(
     found = flags_by_kind(_with(FERRY, 3, line), embeddings)
     assert "stray_text" not in found
     assert not _title_like(line)
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '"These are not boats you can replace in a season. Once they are gone, the island has '
+        'nothing left to sell," said one of the older crew members.',
+        '"I have worked on this crossing for thirty years and I have never seen the harbour so '
+        'empty on a Friday morning," he told reporters outside the terminal.',
+    ],
+)
+def test_a_quotation_by_someone_introduced_before_belongs(embeddings: bool, quote: str) -> None:
+    found = flags_by_kind(_with(FERRY, 3, quote), embeddings)
+    assert "stray_text" not in found
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_a_pasted_paragraph_naming_its_own_people_is_still_judged(embeddings: bool) -> None:
+    # the rule above needs a quotation that names no one: this one names its own people
+    pasted = (
+        "Rescuers in Kelmora said the landslide near Duvara had buried 14 homes, and the "
+        "regional governor Petra Illovic ordered the evacuation of three more villages."
+    )
+    found = flags_by_kind(_with(FERRY, 3, pasted), embeddings)
+    if embeddings:
+        assert found.get("stray_text") == [pasted]

@@ -82,6 +82,16 @@ DATELINE_LINE = re.compile(
 # One such line may be a pasted headline; three or more are the report's own layout.
 CAPS_LABEL_WORDS = 4
 CAPS_LABELS_FOR_LAYOUT = 3
+# A quotation credited to a pronoun or an unnamed person ("he said", "said one professor"):
+# it refers back to someone the report introduced, so, naming no one of its own, it carries
+# on the report. On Reuters 1996 text (CoNLL-2003 eng.train, 444 reports not otherwise used)
+# such quotes were 5 of the 14 false flags; on the development splits the rule cost 0-2
+# pasted paragraphs of 113-200.
+ANAPHORIC_QUOTE = re.compile(
+    r"[\"“”].*\b(?:(?:he|she|they|we)\s+(?:said|says|added|told|explained|noted|wrote|recalled)"
+    r"|(?:said|says|added|told)\s+(?:he|she|they|one|a|an|the)\b)",
+    re.IGNORECASE,
+)
 BYLINE = re.compile(
     r"^\s*(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*\s*$"
@@ -563,6 +573,8 @@ def _foreign_paragraph_check(
         return None  # what `paragraph_candidate` would say, before the names are looked up
     rest = " ".join(paragraphs[j].of(text) for j in body_indices if j != index)
     own = {n for e, n in names if para.start <= e.start < para.end}
+    if not own and ANAPHORIC_QUOTE.search(line):
+        return None  # '"...," he said': a quotation by someone the report introduced before
     shared = {n for n in own if _name_shared(n, rest)}
     gate = (len(line.split()), len(own), len(shared), overlap, typical, local)
     if not stray.paragraph_candidate(*gate):
