@@ -235,3 +235,142 @@ def test_title_with_of_before_a_name() -> None:
     sp = speaker_of("Secretary of State Jonas Kerrigan said the talks would resume.", "talks")
     assert sp.name == "Jonas Kerrigan"
     assert sp.title == "Secretary of State"
+
+
+# --- a pronoun after a new subject; "they"; unnamed speakers; gender ---------------------------
+
+
+def test_pronoun_goes_to_the_nearer_subject_not_the_last_speaker() -> None:
+    text = (
+        "Marco Dellavalle and Kell Brandt shared the lead on Thursday. "
+        "“I putted badly all day,” Dellavalle said. "
+        "Brandt, who called his round a “lucky break”, finished two shots ahead on Friday. "
+        "“I did not expect to be here,” he said."
+    )
+    assert speaker_of(text, "putted badly").name == "Marco Dellavalle"
+    assert speaker_of(text, "expect to be here").name == "Kell Brandt"
+
+
+def test_pronoun_goes_to_the_subject_of_the_paragraph_before() -> None:
+    text = (
+        "Marco Dellavalle led after the first round. “I putted badly all day,” Dellavalle said."
+        "\n\nKell Brandt, who called his round a “lucky break”, finished two shots ahead."
+        "\n\n“I did not expect to be here,” he said."
+    )
+    assert speaker_of(text, "expect to be here").name == "Kell Brandt"
+
+
+def test_she_is_not_given_to_a_man_named_with_mr() -> None:
+    text = (
+        "Anna Kale chaired the talks. “We agreed on nothing,” she said. "
+        "Mr Berg left the talks early. “It was a waste of time,” she said."
+    )
+    assert speaker_of(text, "waste of time").name == "Anna Kale"
+
+
+def test_they_is_never_one_named_person() -> None:
+    text = (
+        "Police chief Arno Vitt said the fire began at night. “The wiring was faulty,” Vitt said."
+        "\nThe farmhouse stood empty for years. They also said the road was blocked."
+    )
+    sp = speaker_of(text, "road was blocked")
+    assert sp.name != "Arno Vitt"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Several villagers said the alarm did not ring.",
+        "Residents had warned of the danger for years.",
+    ],
+)
+def test_they_goes_to_the_group_before(lead: str) -> None:
+    text = (
+        "Police chief Arno Vitt said the fire began at night. “The wiring was faulty,” Vitt said."
+        f"\n{lead} They said the road was blocked."
+    )
+    sp = speaker_of(text, "road was blocked")
+    assert sp.kind == "organisation"
+    assert sp.name is not None and sp.name.split()[-1] in {"villagers", "Residents"}
+
+
+def test_he_after_an_unnamed_speaker_stays_with_that_speaker() -> None:
+    text = (
+        "Mayor Helen Ostrova said the water was safe. “We have tested every well,” she said.\n"
+        "An elderly farmer near the river said he had lost two cows. "
+        "He also said the fish had died."
+    )
+    first = speaker_of(text, "lost two cows")
+    assert first.name is None and first.title is not None and "farmer" in first.title
+    later = speaker_of(text, "fish had died")
+    assert later.name is None and later.title is not None and "farmer" in later.title
+
+
+# --- broadcasters and papers are organisations --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The army had retaken the town, state radio said.", "state radio"),
+        ("The army had retaken the town, government radio said on Monday.", "government radio"),
+        ("The army had retaken the town, Kestria radio said.", "Kestria radio"),
+        ("The army had retaken the town, state television said.", "state television"),
+        ("The talks would resume in May, the daily said.", "the daily"),
+        ("The talks would resume in May, Gazeta Nowa daily said on Saturday.", "Gazeta Nowa daily"),
+        ("The talks would resume in May, the newspaper said.", "the newspaper"),
+    ],
+)
+def test_broadcasters_and_papers_are_organisations(text: str, name: str) -> None:
+    sp = speaker_of(text, text[:12])
+    assert sp.kind == "organisation"
+    assert sp.name == name
+
+
+def test_a_state_run_radio_speaks_for_itself() -> None:
+    text = (
+        "Kestria said the border was calm. "
+        "“The rebels have fled the hills,” state-run Kestria Radio said."
+    )
+    sp = speaker_of(text, "rebels have fled")
+    assert sp.kind == "organisation"
+    assert sp.name == "Kestria Radio"
+
+
+@pytest.mark.parametrize("word", ["Dealers", "dealers"])
+def test_dealers_are_a_group(word: str) -> None:
+    text = f"Prices would rise further next week, {word} said."
+    assert speaker_of(text, "Prices would rise").kind == "organisation"
+    text = f"{word} said prices would rise further next week."
+    assert speaker_of(text, "prices would rise").kind == "organisation"
+
+
+# --- "told Reuters"; an age before the speaker --------------------------------------------------
+
+
+def test_content_before_told_an_outlet() -> None:
+    text = "Fighting had stopped near the border, an exiled rebel group told Reuters."
+    sp = speaker_of(text, "Fighting had stopped")
+    assert sp.kind == "organisation"
+    text = "Fighting had stopped near the border, Dilan Harki of the KPU told Reuters by telephone."
+    sp = speaker_of(text, "Fighting had stopped")
+    assert sp.kind == "person"
+    assert sp.name == "Dilan Harki"
+    assert sp.title is not None and "KPU" in sp.title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("“We have nothing left,” said 20-year-old Omar Saleh from the northern town.",
+         "Omar Saleh", None),
+        ("“The soldiers took everything,” said a 30-year-old woman, Lida Marek.",
+         "Lida Marek", "woman"),
+    ],
+)  # fmt: skip
+def test_an_age_before_the_speaker(text: str, name: str, title: str | None) -> None:
+    sp = speaker_of(text, "“")
+    assert sp.kind == "person"
+    assert sp.name == name
+    if title is not None:
+        assert sp.title == title

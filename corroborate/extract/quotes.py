@@ -945,6 +945,13 @@ def _content_before(text: str, s: _Sentence, c: CueMatch, k: int, m: Mention) ->
         return None
     # the cue ends the sentence (modulo a short tail: "in a statement", "on Monday")
     tail_start = max(c.end, m.end)
+    told = c.lemma == "tell" and m.end <= c.start
+    if told:
+        # "CONTENT, X told Reuters (by telephone).": the addressee is no tail
+        a0 = s.tok_index_at_or_after(tail_start)
+        a = _after_addressee(toks, a0)
+        if a0 < a <= len(toks):
+            tail_start = toks[a - 1].end
     tail = [t for t in toks if t.start >= tail_start and t.text not in {".", "!", "?", "”", '"'}]
     after = _skip_adjuncts(toks, s.tok_index_at_or_after(tail_start))
     if _trailing_aside(toks, after) and _words(text, toks[0].start, toks[j].start) >= 5:
@@ -959,7 +966,8 @@ def _content_before(text: str, s: _Sentence, c: CueMatch, k: int, m: Mention) ->
         if _words(text, cs, ce) < 6 or _covered_by_quote(s, cs, ce):
             return None
         return _Candidate(cs, ce, "indirect", m, c, position=c.start)
-    if len(tail) > 6 or (tail and tail[0].low not in _TAIL_STARTERS):
+    by_phone = told and 1 < len(tail) <= 3 and tail[0].low == "by"  # "by telephone"
+    if len(tail) > 6 or (tail and tail[0].low not in _TAIL_STARTERS and not by_phone):
         return None
     cs = toks[0].start
     ce = _content_end(text, cs, toks[j].start)

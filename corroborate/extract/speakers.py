@@ -94,6 +94,10 @@ GROUP_NOUNS: Final[frozenset[str]] = frozenset(
         "retailer", "broker", "brokerage", "ministries", "authority",
         # military and state bodies: "Poland's operational command said"
         "command", "headquarters", "directorate", "brigade", "regiment", "battalion", "corps",
+        # broadcasters and papers: "state radio said", "the daily said" (organisations)
+        "radio", "television", "tv", "daily", "weekly",
+        # market and street sources: "Dealers said", "inhabitants said"
+        "dealers", "traders", "bankers", "brokers", "inhabitants", "refugees",
     }
 )  # fmt: skip
 DOC_NOUNS: Final[frozenset[str]] = frozenset(
@@ -183,6 +187,7 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
         "federation", "coalition", "alliance", "command", "staff", "bureau", "fbi", "cia",
         "nato", "un", "eu", "who", "democrats", "republicans", "gop", "dnc", "rnc", "tass",
         "ria", "interfax", "politico", "axios", "breitbart", "npr", "pbs", "website",
+        "radio", "television",
     }
 )  # fmt: skip
 # Words that start a clause and are capitalised only because they begin the sentence.
@@ -472,6 +477,15 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         # "Ada Jo King" tagged ORG: a first name, then a surname that is also a title word
         before_org = text[body[0].start : org.start] if body[0].start < org.start else ""
         return _person(text, start, end, org.start, org.end, _clean_title(before_org), toks)
+    of_x = next((x for x, t in enumerate(body) if t.low == "of" and 2 <= x < len(body) - 1), 0)
+    if of_x and person is None and _plain_full_name(text, body[:of_x]):
+        # "Faik X of the KDP" with the name tagged ORG: the person speaks, the organisation
+        # after "of" is the affiliation
+        left = body[:of_x]
+        if org is not None and org.start >= body[of_x].end:
+            found = _person(text, start, end, left[0].start, left[-1].end, None, toks)
+            found.title = _clean_title(text[body[of_x].start : body[-1].end])
+            return found
     if org is not None and org.end >= last.start and (head in ORG_WORDS or not titled):
         # (a tagger's ORG over "Chief of Staff Oleksandr Syrskyi" is a title and a name)
         name = org.canonical or text[org.start : org.end]
@@ -548,6 +562,20 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     if not honorific and len(name_toks) == 1 and _acronym(name_toks[0].text):
         found.kind = "organisation"  # "The NTSB said", "TSMC said": no person is an acronym
     return _org_by_role(found)
+
+
+def _plain_full_name(text: str, toks: Sequence[Tok]) -> bool:
+    """Two or three capitalised plain words, none an organisation's, a place's, a group's or a
+    title: "Faik Nerweyi" (not "Bank", "Ministry", "United States")."""
+    if not 2 <= len(toks) <= 3 or " ".join(t.low for t in toks) in PLACES:
+        return False
+    return all(
+        t.text.istitle()
+        and t.text.isalpha()
+        and t.low not in ORG_WORDS | _COMPANY_WORDS | GROUP_NOUNS | PLACES | SENTENCE_STARTERS
+        and not _is_title_word(t)
+        for t in toks
+    )
 
 
 def _person_of_org(
@@ -933,6 +961,11 @@ def _apposition_before(text: str, toks: Sequence[Tok], p: int, lo: int) -> bool:
     return not seg[0].cap and _appositive(text, seg) is not None
 
 
+_HYPHEN_MODIFIER_TAILS: Final[frozenset[str]] = frozenset(
+    {"run", "owned", "controlled", "backed", "funded", "affiliated", "linked", "based"}
+)
+
+
 def _np_ending(
     text: str, toks: Sequence[Tok], j: int, lo: int, entities: Sequence[Entity]
 ) -> Mention | None:
@@ -957,6 +990,9 @@ def _np_ending(
             break  # "(Wire) - TSMC said": a dash after a dateline, not inside a name
         if w in MODIFIERS or w == "-" or w.isdigit() or (i == j and _titleish(t)):
             i -= 1
+            continue
+        if i < j and "-" in w and w.rsplit("-", 1)[-1] in _HYPHEN_MODIFIER_TAILS:
+            i -= 1  # "state-run Damascus Radio", "government-owned newspapers"
             continue
         if _numberish(t) or (
             w == "in" and i < j and _numberish(toks[i + 1]) and i > lo and _numberish(toks[i - 1])
@@ -1078,7 +1114,7 @@ def _subject_lead(word: str) -> bool:
     )
 
 
-_PP_HEADS: Final[frozenset[str]] = frozenset({"in", "at", "on", "from", "of", "for"})
+_PP_HEADS: Final[frozenset[str]] = frozenset({"in", "at", "on", "from", "of", "for", "near"})
 
 
 def _inner_the(toks: Sequence[Tok], i: int, lo: int, j: int) -> bool:
@@ -1175,6 +1211,9 @@ _PLACE_NOUNS: Final[frozenset[str]] = frozenset(
 )  # fmt: skip
 
 
+_AGE_RE: Final = re.compile(r"\d{1,3}-year-old", re.IGNORECASE)
+
+
 def np_after(
     text: str, toks: Sequence[Tok], k: int, hi: int, entities: Sequence[Entity]
 ) -> Mention | None:
@@ -1183,6 +1222,13 @@ def np_after(
     i = k
     if i < hi and toks[i].low in DETERMINERS:
         i += 1
+    if i + 1 < hi and _AGE_RE.fullmatch(toks[i].text):
+        # "said 20-year-old Ali Ahmed", "said a 30-year-old woman, X": the age is no part
+        # of the name or the title
+        m = np_after(text, toks, i + 1, hi, entities)
+        if m is not None and m.kind == "person" and m.pronoun is None:
+            m.start = toks[k].start
+        return m
     while i < hi:
         t = toks[i]
         w = t.low
@@ -1248,6 +1294,27 @@ def np_after(
     return m
 
 
+_FEMALE_TITLES: Final[frozenset[str]] = frozenset(
+    {"woman", "mother", "wife", "daughter", "sister", "actress", "queen", "princess",
+     "spokeswoman", "chairwoman", "businesswoman", "congresswoman", "councilwoman", "girl",
+     "grandmother", "widow", "mrs", "ms"}
+)  # fmt: skip
+_MALE_TITLES: Final[frozenset[str]] = frozenset(
+    {"man", "father", "husband", "son", "brother", "actor", "king", "prince", "spokesman",
+     "chairman", "businessman", "congressman", "councilman", "boy", "grandfather", "widower",
+     "mr"}
+)  # fmt: skip
+
+
+def _title_gender(title: str | None) -> str | None:
+    """The gender a title's own words tell: "a 30-year-old woman", "the company's spokesman"."""
+    if not title:
+        return None
+    words = set(re.findall(r"[a-z]+", title.lower()))
+    female, male = bool(words & _FEMALE_TITLES), bool(words & _MALE_TITLES)
+    return "f" if female and not male else "m" if male and not female else None
+
+
 @dataclass(slots=True)
 class _Person:
     name: str
@@ -1278,8 +1345,9 @@ class SpeakerResolver:
             if m.kind == "person" and m.name:
                 p = self._person(self.canonical(m.name))
                 p.title = p.title or m.title
-                p.gender = p.gender or m.gender
+                p.gender = p.gender or m.gender or _title_gender(m.title)
         self.history: list[tuple[int, Speaker]] = []
+        self._honorific_checked: set[str] = set()
         # entities a pronoun's antecedent may be, kept until `full_names` grows (it decides
         # which tagged places are people): not rebuilt for every pronoun
         self._antecedents: tuple[int, list[Entity]] = (-1, [])
@@ -1325,6 +1393,8 @@ class SpeakerResolver:
             m = _np_ending(self.text, toks, len(toks) - 1, 0, self.entities)
             if m is None or m.kind != "person" or not m.name or m.title_only:
                 continue
+            if m.title and re.search(r"(?:\band|&)$", m.title):
+                m.title = None  # "Nolan X and Marco Y": another name, not a title
             if len(name_tokens(m.name)) >= 2:
                 name = " ".join(m.name.split())
                 if name not in self.full_names:
@@ -1384,22 +1454,37 @@ class SpeakerResolver:
             named = self._subject_organisation(m, position)
             return named or Speaker(None, m.start, m.end, None, "organisation")
         subject = self._subject_person(m, position) if want != "pl" else None
+        group = self._subject_group(m, position) if want == "pl" else None
+        newest = True
         for at, sp in reversed(self.history):
             if want == "pl":
                 if sp.kind in {"organisation", "report"}:
+                    if group is not None and group[0] > at and group[1].name != sp.name:
+                        return group[1]  # "Residents had warned ... They said": nearer
                     return Speaker(sp.name, m.start, m.end, sp.title, sp.kind)
                 continue
-            if sp.kind != "person" or sp.name is None:
+            if sp.kind != "person":
                 continue
-            g = self.people[sp.name].gender if sp.name in self.people else None
-            if g is None or g == want:
+            if sp.name is None:
                 if (
-                    subject is not None
-                    and subject[1].name != sp.name
-                    and self.text.rfind("\n", 0, m.start) < subject[0]
-                    and self.text.rfind("\n", 0, m.start) > at
+                    newest
+                    and sp.title
+                    and _title_gender(sp.title) in {None, want}
+                    and (subject is None or subject[0] <= at)
+                    and len(re.findall(r"\n+", self.text[at : m.start])) <= 1
                 ):
-                    break  # a newer sentence is about someone else: "B accepted ... ‘...,’ he said"
+                    # "An elderly farmer said ... He also said": the unnamed person who spoke
+                    # last, not a named speaker before them
+                    return Speaker(None, m.start, m.end, sp.title, "person")
+                newest = newest and sp.title is None
+                continue
+            newest = False
+            g = self._gender(sp.name) or _title_gender(sp.title)
+            if g is None or g == want:
+                if subject is not None and subject[1].name != sp.name and subject[0] > at:
+                    # a newer sentence is about someone else: "B accepted ... ‘...,’ he said"
+                    # (its subject is nearer than the last speaker)
+                    break
                 return Speaker(sp.name, m.start, m.end, sp.title, "person")
         if subject is not None:
             return subject[1]
@@ -1408,12 +1493,11 @@ class SpeakerResolver:
             if e.end <= position and want != "pl" and not self._not_a_person(e):
                 name = self.canonical(e.canonical or self.text[e.start : e.end])
                 p = self._person(name)
-                if p.gender is None or p.gender == want:
+                if self._gender(name) in {None, want}:
                     return Speaker(name, m.start, m.end, p.title, "person")
-        if want == "pl":
-            for _, sp in reversed(self.history):
-                if sp.kind == "person" and sp.name:
-                    return Speaker(sp.name, m.start, m.end, sp.title, "person")
+        if group is not None:
+            return group[1]
+        # ("they" is never one named person: left unresolved without a group before it)
         return Speaker(None, m.start, m.end, None, "person")
 
     def _named_by_role(self, m: Mention, position: int) -> str | None:
@@ -1478,9 +1562,7 @@ class SpeakerResolver:
         sentence before, with where that sentence starts: "B accepted defeat. ‘...,’ he said"."""
         anchor = min(m.start, position)  # a direct quote: from its opening mark
         here = _sentence_start(self.text, anchor)
-        spans = [(here, m.start)]
-        if here > 0:
-            spans.append((_sentence_start(self.text, here - 1), here))
+        spans = [(here, m.start), *self._sentence_before(here)]
         for lo, hi in spans:
             toks = tokenize(self.text, lo, hi)
             i = 0
@@ -1498,7 +1580,8 @@ class SpeakerResolver:
                 e.label == "PERSON" and e.start <= found.end and e.end >= found.start
                 for e in self.entities
             )
-            if len(self.canonical(found.name).split()) < 2 and not tagged:
+            nxt = [t.low for t in toks if t.start >= found.end][:2]
+            if len(self.canonical(found.name).split()) < 2 and not tagged and nxt != [",", "who"]:
                 continue  # one capitalised word ("Change", "Imports") is not enough
             if not tagged and any(w.isupper() and len(w) > 2 for w in found.name.split()):
                 continue  # a heading run into the sentence: "THE SAVINGS Later he ..."
@@ -1507,8 +1590,55 @@ class SpeakerResolver:
                 continue
             name = self.canonical(found.name)
             p = self._person(name)
-            if p.gender is None or p.gender == m.gender:
+            g = self._gender(name) or found.gender or _title_gender(found.title)
+            if g is None or g == m.gender:
                 return lo, Speaker(name, m.start, m.end, p.title or found.title, "person")
+        return None
+
+    def _gender(self, name: str) -> str | None:
+        """A person's gender where the article tells it: a pronoun resolved to them, a title
+        ("spokeswoman") or an honorific before their surname anywhere ("Mr Berg")."""
+        p = self._person(name)
+        if p.gender is None and name not in self._honorific_checked:
+            self._honorific_checked.add(name)
+            surname = name.split()[-1] if name.split() else ""
+            if surname[:1].isupper():
+                hon = re.search(
+                    r"\b(Mr|Mrs|Ms|Miss|Sir|Lord|Dame|Lady)\.?\s+" + re.escape(surname) + r"\b",
+                    self.text,
+                )
+                if hon is not None:
+                    low = hon.group(1).lower()
+                    p.gender = "m" if low in _MALE_HONORIFICS else "f"
+        return p.gender
+
+    def _sentence_before(self, here: int) -> list[tuple[int, int]]:
+        """The sentence before the one starting at `here`, past any blank lines between."""
+        end = len(self.text[:here].rstrip())
+        if end <= 0:
+            return []
+        return [(_sentence_start(self.text, end - 1), end)]
+
+    def _subject_group(self, m: Mention, position: int) -> tuple[int, Speaker] | None:
+        """ "Residents of the valley had warned ... They said": the group in the plural that
+        opens the pronoun's own sentence or the sentence before, with where it starts."""
+        here = _sentence_start(self.text, min(m.start, position))
+        spans = [(here, m.start), *self._sentence_before(here)]
+        for lo, hi in spans:
+            toks = tokenize(self.text, lo, hi)
+            i = 0
+            while i < len(toks) and toks[i].low in _OPENERS:
+                i += 1
+            if i >= len(toks) or not toks[i].text[0].isalpha():
+                continue
+            found = np_after(self.text, toks, i, len(toks), self.entities)
+            if found is None or found.kind != "organisation" or not found.name or found.pronoun:
+                continue
+            head = found.name.split()[-1].lower()
+            if head in {"police", "people", "staff"} or (
+                head.endswith("s") and head in GROUP_NOUNS
+            ):
+                return lo, Speaker(found.name, m.start, m.end, None, "organisation")
         return None
 
     def _subject_organisation(self, m: Mention, position: int) -> Speaker | None:
