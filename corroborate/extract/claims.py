@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from corroborate.extract.datelines import after_dateline
 from corroborate.model import Claim, Entity, Figure, Quote, Source, Span
 
 CHECKWORTHY_THRESHOLD: Final = 0.5
@@ -128,7 +129,7 @@ def extract_claims(
             continue
         claims.append(
             Claim(
-                span.start,
+                after_dateline(text, span.start, span.end),  # the claim, not where it was filed
                 span.end,
                 float(score),
                 source if source is not None else Source(None, "unattributed"),

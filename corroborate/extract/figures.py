@@ -52,6 +52,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from corroborate.extract.datelines import after_dateline
 from corroborate.extract.dates import find_dates, find_periods, parse_published
 from corroborate.extract.numbers import NumberMatch, find_numbers
 from corroborate.extract.units import UnitMatch, convert, match_unit
@@ -1889,7 +1890,10 @@ def _location(text: str, sent: Span, ents: list[Entity], fig: Figure) -> str | N
         ):
             if m.group(1).split()[0].lower().rstrip(".") not in _NOT_PLACES:
                 candidates.append((sent.start + m.start(1), sent.start + m.end(1)))
+    filed = after_dateline(text, sent.start, sent.end)  # "KYIV, Aug 26 (Wire) - ..."
     for start, end in candidates:
+        if start < filed:
+            continue  # the dateline's place is where the report was filed, not the figure
         if re.match(r"[’']s\b", text[end : end + 2]):
             continue  # "Ukraine’s": a possessor, not where the figure is
         prep = re.search(r"\b(\w+)\s+(?:the\s+)?$", text[max(sent.start, start - 20) : start])

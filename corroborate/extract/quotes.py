@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from corroborate.extract.cues import CueMatch, find_cues
+from corroborate.extract.datelines import after_dateline
 from corroborate.extract.speakers import (
     DETERMINERS,
     NOUN_MARKERS,
@@ -547,7 +548,11 @@ def extract_quotes(
         elif cand.carry and prev is not None and prev[1] >= pi - 1 and prev[0].speaker is not None:
             speaker = _copy(prev[0].speaker)
             cue = replace(prev[0].cue) if prev[0].cue is not None else None
-        quote = Quote(cand.start, cand.end, cand.kind, speaker, cue)
+        # "KYIV, Aug 26 (Wire) - CONTENT, X said.": the dateline is the report's, not X's
+        start = (
+            after_dateline(text, cand.start, cand.end) if cand.kind == "indirect" else cand.start
+        )
+        quote = Quote(start, cand.end, cand.kind, speaker, cue)
         if cand.carry and speaker is None and _words(text, cand.start, cand.end) < 4:
             continue
         out.append(quote)

@@ -19,6 +19,7 @@ from typing import Any
 
 from corroborate import nlp
 from corroborate.extract import stray
+from corroborate.extract.datelines import DATELINE, DATELINE_LINE
 from corroborate.model import Entity, Flag, Span
 
 # Lines that are page furniture, whatever they say next to them.
@@ -65,19 +66,6 @@ KNOWN_HEADINGS = {
     "reaction",
     "update",
 }
-DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
-)
-# A dateline standing on its own line: "MOSCOW 1996-08-30", "SIALKOT, Pakistan 1996-12-06",
-# "KYIV, Aug. 12, 2024". The place in capitals, then a date; no verb. A wire's layout, not
-# a stray headline.
-MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
-DATELINE_LINE = re.compile(
-    r"^[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s*[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,2})?,?\s+"
-    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?)"
-    r"\s*$"
-)
 # A section label in capitals ("KOMPAS", "JAKARTA POST"): a digest's or a briefing's headings.
 # One such line may be a pasted headline; three or more are the report's own layout.
 CAPS_LABEL_WORDS = 4

@@ -1,0 +1,46 @@
+"""Datelines: where and when a wire report was filed, written before its first sentence.
+
+"KYIV, Aug 26 (Capital Wire) - Russia fired ...", "WASHINGTON — The Fed ...", or on a line of
+its own, "MOSCOW 1996-08-30". A dateline is part of the report's layout, not of what anyone
+said: quotes and claims start after it, and its place is not where a figure happened.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DATELINE", "DATELINE_LINE", "MONTH", "after_dateline"]
+
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_DATE = (
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?)"
+)
+_CAPS_PLACE = r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}"  # KYIV, NEW YORK, URUS-MARTAN
+_COUNTRY = r"[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,2}"  # ", Pakistan", ", New Jersey"
+
+# The loose form a paragraph may open with: a capitalised place, maybe a short date and a
+# credit, then a dash ("NEW YORK (UPI) — ...", "Kyiv, Aug 26 -").
+DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
+)
+# A dateline standing on its own line: "MOSCOW 1996-08-30", "SIALKOT, Pakistan 1996-12-06",
+# "KYIV, Aug. 12, 2024". The place in capitals, then a date; no verb.
+DATELINE_LINE = re.compile(rf"^{_CAPS_PLACE}(?:,\s*{_COUNTRY})?,?\s+{_DATE}\s*$")
+# The strict opening form, for cutting a dateline off a sentence: the place in capitals, three
+# letters or more (a date and a credit optional), or any capitalised place with a date or a
+# credit; then a dash. "The president - who ...", "US - China talks" are no datelines.
+_OPENING = re.compile(
+    rf"(?:[A-Z][A-Z.'-]{{2,}}(?:\s+[A-Z][A-Z.'-]+){{0,3}}(?:,\s*{_COUNTRY})?(?:,?\s+{_DATE})?"
+    rf"\s*(?:\([^)]{{1,40}}\))?"
+    rf"|{_COUNTRY}(?:,?\s+{_DATE}\s*(?:\([^)]{{1,40}}\))?|\s*\([^)]{{1,40}}\)))"
+    r"\s*[—–-]{1,2}\s+"
+)
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where the sentence or quote at text[start:end] begins once a dateline opening it is
+    cut off: `start` when it has none."""
+    found = _OPENING.match(text, start, end)
+    return found.end() if found and found.end() < end else start
