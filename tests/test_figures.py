@@ -878,3 +878,14 @@ def test_a_price_per_unit_is_its_own_measure() -> None:
     assert f.measure is not None and f.measure.startswith("money_per_barrel")
     g = one("The council approved $5 million in aid for the port.")
     assert g.measure is not None and not g.measure.startswith("money_per")
+
+
+def test_a_date_that_starts_a_period_is_no_as_of_date() -> None:
+    f = one(
+        "Kyiv says 594 soldiers have been captured since the start of the operation on "
+        "Aug 6, the army chief said.",
+        published="2024-08-27",
+    )
+    assert f.as_of == "2024-08-27"
+    g = one("Some 3,000 residents were evacuated from Sumy on Monday.", published="2024-08-15")
+    assert g.as_of == "2024-08-12"

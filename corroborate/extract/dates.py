@@ -127,9 +127,15 @@ def find_dates(
     for m in _DATE_RE.finditer(text, start, end):
         future = bool(_FUTURE_BEFORE.search(text, max(start, m.start() - 80), m.start()))
         iso = _resolve(m, pub, future=future)
-        out.append(DateMention(m.start(), m.end(), iso, point=m.group("boundary") is None))
+        # "since the start of the operation on Aug 6": the start of a period, like "since Monday"
+        since = _SINCE_BEFORE.search(text, max(start, m.start() - 60), m.start())
+        out.append(
+            DateMention(m.start(), m.end(), iso, point=m.group("boundary") is None and not since)
+        )
     return out
 
+
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.!?]{0,50}$", re.IGNORECASE)
 
 # the clause before a weekday speaks of the future: "will meet on Monday", "is due to ..."
 _FUTURE_BEFORE = re.compile(
