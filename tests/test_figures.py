@@ -889,3 +889,8 @@ def test_a_date_that_starts_a_period_is_no_as_of_date() -> None:
     assert f.as_of == "2024-08-27"
     g = one("Some 3,000 residents were evacuated from Sumy on Monday.", published="2024-08-15")
     assert g.as_of == "2024-08-12"
+
+
+def test_a_count_with_a_participle_before_its_noun() -> None:
+    f = one("Buses carrying 115 freed Ukrainian soldiers crossed the border on Saturday.")
+    assert (f.value, f.unit) == (115, "soldiers")

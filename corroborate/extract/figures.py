@@ -1282,7 +1282,8 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
 
 
 def _unit_after(text: str, pos: int, end: int, toks: list[_Tok]) -> UnitMatch | None:
-    """A unit right after the number, or after up to two modifiers ("72 more settlements")."""
+    """A unit right after the number, or after up to two modifiers ("72 more settlements",
+    "115 freed Ukrainian soldiers")."""
     found = match_unit(text, pos, end)
     if found is not None:
         return found
@@ -1292,8 +1293,15 @@ def _unit_after(text: str, pos: int, end: int, toks: list[_Tok]) -> UnitMatch | 
         if not m:
             return None
         word = m.group(1)
-        if word.lower() not in _MODIFIERS and not (
-            word[0].isupper() and word.lower() not in _FUNCTION
+        i = _index_at(toks, at + m.start(1))
+        # "115 freed soldiers" (the tagger may read "freed" as a past tense)
+        described = 0 <= i < len(toks) and (
+            toks[i].tag == "JJ" or (toks[i].tag in {"VBN", "VBD"} and word.endswith("ed"))
+        )
+        if (
+            word.lower() not in _MODIFIERS
+            and not described
+            and not (word[0].isupper() and word.lower() not in _FUNCTION)
         ):
             return None
         at += m.end()
