@@ -894,3 +894,19 @@ def test_a_date_that_starts_a_period_is_no_as_of_date() -> None:
 def test_a_count_with_a_participle_before_its_noun() -> None:
     f = one("Buses carrying 115 freed Ukrainian soldiers crossed the border on Saturday.")
     assert (f.value, f.unit) == (115, "soldiers")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("The central bank cut interest rates by half a percentage point on Wednesday.", "cut"),
+        ("The bank lowered its benchmark rate by 50 basis points.", "cut"),
+        ("Policymakers delivered a half-point cut.", "cut"),
+        ("The bank reduced rates by 0.5 percentage point, officials said.", "cut"),
+        ("The bank raised rates by 25 basis points.", "hike"),
+        ("Markets expect a 25-basis-point hike in March.", "hike"),
+    ],
+)
+def test_a_rate_step_has_one_measure_whatever_its_verb(sentence: str, measure: str) -> None:
+    f = one(sentence)
+    assert (f.unit, f.measure) == ("percentage points", measure)

@@ -923,6 +923,10 @@ def _figure(
             elif direction == "level" and counted.counted and parallel is None:
                 pct_measure = _key(_head(counted.counted))
         noun = "share" if holder else _head(counted.counted) or "share"
+        if counted.unit == "percentage points":
+            # "cut rates by half a percentage point", "a 25-basis-point cut": one rate step,
+            # whatever verb or outlet reports it
+            pct_measure = _rate_step(text, sent, number, counted.counted) or pct_measure
     measure: str | None
     if counted.category == "percent" and pct_measure:
         measure = pct_measure
@@ -1030,6 +1034,27 @@ _CHANGE_NOUN = re.compile(
     r"move|drop|decline|gain|fall|easing|tightening)\b",
     re.IGNORECASE,
 )
+_STEP_NOUNS = {"cut": "cut", "reduction": "cut", "easing": "cut", "hike": "hike"}
+_STEP_NOUNS |= {"increase": "hike", "tightening": "hike"}
+_STEP_VERB_BY = re.compile(
+    r"\b(?:(?P<cut>cut|cuts|cutting|lower(?:s|ed|ing)?|reduc(?:e|es|ed|ing)|slash(?:es|ed|ing)?"
+    r"|trim(?:s|med|ming)?)|(?P<hike>rais(?:e|es|ed|ing)|hik(?:e|es|ed|ing)|lift(?:s|ed|ing)?))"
+    r"\b[^.;:!?]{0,60}?\bby\s+(?:about\s+|another\s+|a\s+further\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _rate_step(text: str, sent: Span, number: NumberMatch, counted: str | None) -> str | None:
+    """ "cut" or "hike" for a step in a rate, by its noun ("a half-point cut") or its verb
+    ("lowered its benchmark rate by 50 basis points"); None for anything else."""
+    if counted is not None:
+        return _STEP_NOUNS.get(counted.lower().rstrip("s"))
+    verb = _STEP_VERB_BY.search(text, max(sent.start, number.start - 90), number.start)
+    if verb is None:
+        return None
+    return "cut" if verb.group("cut") else "hike"
+
+
 _PLURAL_NUMBER = re.compile(r"[’']?s\b")
 _OUT_OF_AFTER = re.compile(r"\s+out\s+of\s+(?:every\s+)?(?:\d|ten\b|a\s+hundred)", re.IGNORECASE)
 _EVERY_AFTER = re.compile(r"\s+(?:worth\s+)?(?:of|in|out\s+of)\s+(?:every|each)\b", re.I)
