@@ -910,3 +910,12 @@ def test_a_count_with_a_participle_before_its_noun() -> None:
 def test_a_rate_step_has_one_measure_whatever_its_verb(sentence: str, measure: str) -> None:
     f = one(sentence)
     assert (f.unit, f.measure) == ("percentage points", measure)
+
+
+def test_a_total_of_named_things_counts_them() -> None:
+    f = one(
+        "The swap brought the total number of prisoners exchanged since the start of the war "
+        "to more than 2,000."
+    )
+    assert (f.value, f.unit, f.qualifier) == (2000, "prisoners", "more than")
+    assert one("The blast raised the death toll to 13.").measure == "people_killed"

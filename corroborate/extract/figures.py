@@ -989,7 +989,15 @@ def _governing_noun(text: str, sent: Span, number: NumberMatch) -> str | None:
             return None
         return " ".join(w for w in words if w not in _FUNCTION and not w.endswith("ly"))
     t = _TALLY_TO.search(text, floor, number.start)
-    return t.group(1).lower() if t else None
+    if t is None:
+        return None
+    # "the total number of prisoners exchanged ... to 2,000": the prisoners are counted
+    of = re.search(r"\b(?:number|total|tally|count)\s+of\s+([a-z]+)", t.group(0))
+    if of is not None:
+        unit = match_unit(f" {of.group(1)}", 0)
+        if unit is not None and unit.end == len(of.group(1)) + 1:
+            return of.group(1)
+    return t.group(1).lower()
 
 
 # nouns before "of N" that do not count anything: "a ratio of 3", "the age of 12"
