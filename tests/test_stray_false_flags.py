@@ -233,3 +233,17 @@ def test_a_pasted_paragraph_naming_its_own_people_is_still_judged(embeddings: bo
     found = flags_by_kind(_with(FERRY, 3, pasted), embeddings)
     if embeddings:
         assert found.get("stray_text") == [pasted]
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_a_three_paragraph_brief_is_judged_by_form_only(embeddings: bool) -> None:
+    # too little of the report to compare a paragraph with: no paragraph is judged by meaning
+    brief = [
+        "Harbour officials in Brekka began two days of talks on Tuesday over a new fee for "
+        "fishing boats, the first change in ten years.",
+        "Diesel prices in Norland rose 4% in August, data showed on Tuesday, a larger rise than "
+        "economists in Tolvik had expected for the month.",
+        "The decision on the fee is due on Wednesday afternoon, followed by a vote of the council.",
+    ]
+    found = flags_by_kind("\n".join(brief), embeddings)
+    assert "stray_text" not in found

@@ -29,6 +29,9 @@ from typing import Any
 from corroborate import nlp
 
 MIN_PARAGRAPH_WORDS = 15  # a shorter paragraph has too little content to judge by content
+# A report of fewer body paragraphs gives too little to compare a paragraph with: a three-
+# paragraph brief (a Fed preview with one paragraph on retail sales) is judged by form only.
+MIN_BODY_PARAGRAPHS = 4
 EMBED_WORDS = 40  # paragraphs are cut to this many words before embedding (cost, not quality)
 # Paragraph candidates: no shared names and under this share of words found elsewhere. On the
 # development articles a report's own paragraphs share a median 53% of their words with the

@@ -535,6 +535,8 @@ def _foreign_paragraph_check(
     occurs (a word counted more than once is shared with the rest of the report);
     `typical`: the median share of its words a body paragraph shares with the rest.
     """
+    if len(body_indices) < stray.MIN_BODY_PARAGRAPHS:
+        return None  # too little of the report to compare with
     position = body_indices.index(index)
     # The lead says what the report is about, and the closing paragraph is often an author
     # note or a correction: neither is judged by content.
