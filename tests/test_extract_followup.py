@@ -9,8 +9,7 @@ the entities are given by hand so that it does not depend on what the model happ
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any
+from parse_helpers import parser
 
 from corroborate.extract.entities import extract_entities
 from corroborate.extract.figures import extract_figures
@@ -21,19 +20,6 @@ from corroborate.model.annotations import EntityLabel
 from corroborate.nlp import segment
 
 PUB = "2024-07-06"
-
-
-@cache
-def _parser() -> Any:
-    try:
-        from corroborate.nlp import parse
-
-        parse("Kira Rudik said.")
-        return parse
-    except Exception:  # the trained model is not installed: tokens only
-        import spacy
-
-        return spacy.blank("en")
 
 
 def _entities(text: str, spans: list[tuple[str, EntityLabel]]) -> list[Entity]:
@@ -49,7 +35,7 @@ def run(
     text: str, spans: list[tuple[str, EntityLabel]] | None = None
 ) -> tuple[list[Quote], list[Figure]]:
     """Quotes and figures the way the pipeline runs them (figures see the quotes)."""
-    doc = _parser()(text)
+    doc = parser()(text)
     entities = extract_entities(text, doc) if spans is None else _entities(text, spans)
     paragraphs, sentences = segment(text)
     quotes = extract_quotes(text, doc, sentences, entities)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from parse_helpers import parser
 
 from corroborate.extract.cues import cue_lemma, find_cues, is_speech_cue, stance_of
 from corroborate.extract.entities import extract_entities
@@ -23,19 +23,6 @@ from corroborate.model import Entity, Quote, Span
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
-@cache
-def _parser() -> Any:
-    try:
-        from corroborate.nlp import parse
-
-        parse("Kira Rudik said.")
-        return parse
-    except Exception:  # the trained model is not installed: tokens only
-        import spacy
-
-        return spacy.blank("en")
-
-
 def _sentences(text: str) -> list[Span]:
     from corroborate.nlp import segment
 
@@ -43,7 +30,7 @@ def _sentences(text: str) -> list[Span]:
 
 
 def analyse(text: str) -> tuple[list[Quote], list[Entity]]:
-    doc = _parser()(text)
+    doc = parser()(text)
     entities = extract_entities(text, doc)
     return extract_quotes(text, doc, _sentences(text), entities), entities
 

@@ -11,33 +11,18 @@ Three patterns that news agencies use a lot:
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any
-
 import pytest
+from parse_helpers import parser
 
 from corroborate.extract.entities import extract_entities
 from corroborate.extract.quotes import extract_quotes
 from corroborate.model import Quote, Speaker
 
 
-@cache
-def _parser() -> Any:
-    try:
-        from corroborate.nlp import parse
-
-        parse("Kira Rudik said.")
-        return parse
-    except Exception:  # the trained model is not installed: tokens only
-        import spacy
-
-        return spacy.blank("en")
-
-
 def _quotes(text: str) -> list[Quote]:
     from corroborate.nlp import segment
 
-    doc = _parser()(text)
+    doc = parser()(text)
     return extract_quotes(text, doc, segment(text)[1], extract_entities(text, doc))
 
 
