@@ -919,3 +919,19 @@ def test_a_total_of_named_things_counts_them() -> None:
     )
     assert (f.value, f.unit, f.qualifier) == (2000, "prisoners", "more than")
     assert one("The blast raised the death toll to 13.").measure == "people_killed"
+
+
+def test_a_figure_about_a_past_month_is_as_of_its_end() -> None:
+    now, then = figures(
+        "Consumer prices rose 0.2% last month after a 0.2% gain in July.", published="2024-09-12"
+    )
+    assert (now.period, now.as_of) == ("last month", "2024-09-12")
+    assert (then.period, then.as_of) == (None, "2024-07-31")
+    f = one("Exports fell 6% in August.", published="2024-09-12")
+    assert f.as_of == "2024-08-31"
+    g = one("Exports fell 6% in November.", published="2024-09-12")
+    assert g.as_of == "2023-11-30"  # the last November before the report
+    h = one("The company plans to cut 500 jobs in March.", published="2024-09-12")
+    assert h.as_of == "2024-09-12"
+    k = one("Exports fell 6% in September.", published="2024-09-12")
+    assert k.as_of == "2024-09-12"  # the report's own month: perhaps not over

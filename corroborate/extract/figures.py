@@ -50,6 +50,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from corroborate.extract.datelines import after_dateline
@@ -503,9 +504,15 @@ def extract_figures(
             # a period or date inside another clause ("..., which until last year were
             # protected") says when that clause happened, not when the figure held
             fig.period = _nearest_period(_in_clause(text, periods, fig), fig)
+            own_month = _past_month(text, sent, fig, pub)
+            if own_month is not None and fig.period is not None:
+                # "rose 0.2% last month after a 0.2% gain in July": the July figure has its
+                # own time; the period before it is the other figure's
+                fig.period = None
             fig.as_of = (
                 _nearest_date(_in_clause(text, dates, fig), fig)
                 or _past_year(text, sent, fig, pub)
+                or own_month
                 or default_as_of
             )
             fig.source = (
@@ -1879,6 +1886,43 @@ def _past_year(text: str, sent: Span, fig: Figure, pub: Any) -> str | None:
     if m.start() > fig.end and re.search(r"[,;]|\d", text[fig.end : m.start()]):
         return None  # "121 seats, down from 365 in 2019": the year belongs to the other number
     return f"{m.group(1)}-12-31"
+
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_IN_MONTH = re.compile(
+    r"\b(?:in|during|for)\s+(" + "|".join(_MONTHS) + r")\b(?:\s+((?:19|20)\d\d))?(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|plans?|planned|planning|expects?|expected|due|scheduled|aims?|"
+    r"forecasts?|projects?|projected|intends?)\b",
+    re.IGNORECASE,
+)
+
+
+def _past_month(text: str, sent: Span, fig: Figure, pub: Any) -> str | None:
+    """ "a 0.2% gain in July", "Exports fell 6% in August": a figure about a past month is as of
+    that month's end (the last such month before the report, or the year written). The month
+    follows the figure closely, in its own phrase; the report's own month is left alone (a
+    figure for it may still be partial)."""
+    if pub is None:
+        return None
+    m = _IN_MONTH.search(text, fig.end, min(sent.end, fig.end + 40))
+    if m is None or re.search(r"[,;]|\d", text[fig.end : m.start()]):
+        return None
+    if _AHEAD.search(text, sent.start, fig.end):
+        return None  # "plans to cut 500 jobs in March": next March, perhaps
+    month = _MONTHS.index(m.group(1).lower()) + 1
+    year = int(m.group(2)) if m.group(2) else pub.year - (month > pub.month)
+    if (year, month) >= (pub.year, pub.month):
+        return None
+    end = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return end.isoformat()
 
 
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
