@@ -135,6 +135,8 @@ def test_qualifier_needs_a_word_boundary() -> None:
         "thousands fled",
         "tens of thousands of people",
         "millions of dollars",
+        "a few hundred men",
+        "several thousand people",
     ],
 )
 def test_vague_plurals_are_skipped(text: str) -> None:
@@ -325,3 +327,8 @@ def test_prefixed_dollar_signs() -> None:
 
     found = find_numbers("It cost NT$5 billion, AU$3m and R$20 million but only $4 and costs$9.")
     assert [n.currency for n in found] == ["TWD", "AUD", "BRL", "USD", "USD"]
+
+
+def test_a_scale_word_with_an_article_is_still_a_number() -> None:
+    assert [n.value for n in find_numbers("a hundred people")] == [100]
+    assert [n.value for n in find_numbers("several 100-metre stretches")] == [100]

@@ -512,10 +512,18 @@ _PARTICLE_VERB = re.compile(r"\b(?:hand|turn|sign)(?:s|ed|ing)?\s+$", re.IGNOREC
 
 
 def _vague(text: str, n: NumberMatch) -> bool:
-    """A word number that is only part of a vague plural: "tens of thousands"."""
+    """A word number that is only part of a vague plural ("tens of thousands") or a bare scale
+    after a vague quantifier ("several thousand", "a few hundred": not 1,000 or 100)."""
     if not n.words:
         return False
     before = text[max(0, n.start - 12) : n.start].lower()
+    if re.search(r"\b(?:several|a\s+few|few|many|some)\s+$", before) and _BARE_SCALE.fullmatch(
+        text, n.number_start, n.number_end
+    ):
+        return True
     return bool(re.search(r"\b(?:tens|hundreds|thousands|dozens)\s+of\s+$", before)) or bool(
         _VAGUE_PLURAL.match(text[n.number_start : n.number_end])
     )
+
+
+_BARE_SCALE = re.compile(r"hundred|thousand|million|billion", re.IGNORECASE)
