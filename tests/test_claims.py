@@ -144,3 +144,21 @@ def test_first_seed_claims_are_attributed() -> None:
         assert hits[0].attribution.name == name, (fragment, hits[0].attribution)
     headings = [c for c in claims if text[c.start : c.end].strip() == "Conclusion"]
     assert headings == []
+
+
+def test_a_claim_takes_the_source_its_figure_carries() -> None:
+    # the figure stage carried the statistics office to the second sentence's figure; the
+    # claim holding that figure is attributed the same way
+    text = (
+        "Consumer prices rose 0.3% in May, the statistics office said. "
+        "Over the year, prices increased 2.5%.\n"
+    )
+    start = text.index("2.5%")
+    figure = Figure(
+        start, start + 4, 2.5, "percent", source=Source("statistics office", "organisation")
+    )
+    claim, _ = _claim_for(text, "2.5%", figures=[figure])
+    assert (claim.attribution.name, claim.attribution.kind) == ("statistics office", "organisation")
+    unsourced = Figure(start, start + 4, 2.5, "percent")
+    claim, _ = _claim_for(text, "2.5%", figures=[unsourced])
+    assert claim.attribution.kind == "unattributed"

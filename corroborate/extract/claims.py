@@ -119,6 +119,13 @@ def extract_claims(
             and _CONTINUATION_RE.match(sentence)
         ):
             source = prev_source
+        if source is None:
+            # "In the 12 months to August, the CPI rose 2.5%." after "..., the BLS said": the
+            # figure stage carried the source; the claim that holds the figure says the same
+            source = next(
+                (figures[i].source for i in f_idx if figures[i].source.kind != "unattributed"),
+                None,
+            )
         prev_source, prev_end = source, span.end
         stripped = sentence.strip()
         if score < threshold or len(_WORD_RE.findall(stripped)) < 3:
