@@ -1614,7 +1614,9 @@ class SpeakerResolver:
 
     def _sentence_before(self, here: int) -> list[tuple[int, int]]:
         """The sentence before the one starting at `here`, past any blank lines between."""
-        end = len(self.text[:here].rstrip())
+        end = here
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1  # without copying the text before it (this runs for every pronoun)
         if end <= 0:
             return []
         return [(_sentence_start(self.text, end - 1), end)]
