@@ -8,10 +8,11 @@ Articles: PolNeAR news texts (research-only, read here, never committed) when ..
 present, otherwise the bundled sample corpus.
 
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/pipeline.py [--articles 200] [--runs 3]
-        [--words 500-700]
+        [--words 500-700] [--encoder onnx|torch]
 
 `--words LOW-HIGH` keeps only the articles of that many words (whole articles, not cut): the
 issue's target is stated for news-length articles of about 600 words, PolNeAR's mean is 767.
+`--encoder` picks how MiniLM runs (default: the library's choice, ONNX Runtime when installed).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from corroborate.extract.profile import claim_flags, sourcing_profile
 from corroborate.extract.quotes import extract_quotes
 from corroborate.extract.structure import structure_flags
 from corroborate.model import Article
+from corroborate.nlp import embeddings
 from corroborate.nlp.pipeline import load
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -108,7 +110,10 @@ def main() -> None:
     parser.add_argument(
         "--words", help="only articles of LOW-HIGH words, e.g. 500-700 (whole articles)"
     )
+    parser.add_argument("--encoder", choices=["onnx", "torch"], help="how MiniLM runs")
     args = parser.parse_args()
+    if args.encoder:
+        embeddings.ENCODER = args.encoder
     low, _, high = (args.words or "").partition("-")
     words = (int(low), int(high)) if args.words else None
     if hasattr(os, "sched_setaffinity"):
@@ -137,7 +142,7 @@ def main() -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"{len(batch)} {source}, mean {words:.0f} words; one core, CPU time, "
-        f"median of {args.runs} runs"
+        f"median of {args.runs} runs; MiniLM via {embeddings._encoder().kind}"
     )
     print(f"tokenizer only:        {statistics.median(base):8.1f} articles/s")
     print(f"whole extraction:      {statistics.median(full):8.1f} articles/s")

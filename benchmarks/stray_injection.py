@@ -24,7 +24,8 @@ eng.train is not used: our NER learned from it.
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/stray_injection.py --split dev
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/stray_injection.py --split fresh
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/stray_injection.py --corpus conll --split dev
-    [--offset N --limit N] [--no-embeddings] [--examples] [--data ../shared/data]
+    [--offset N --limit N] [--no-embeddings] [--float-embeddings] [--examples]
+    [--data ../shared/data]
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ import time
 from pathlib import Path
 
 from corroborate import nlp
+from corroborate.extract import stray
 from corroborate.extract.entities import extract_entities
 from corroborate.extract.structure import structure_flags
 
@@ -185,6 +187,11 @@ def main() -> None:
     parser.add_argument("--offset", type=int, help="first article (overrides --split)")
     parser.add_argument("--limit", type=int, help="how many articles (overrides --split)")
     parser.add_argument("--no-embeddings", action="store_true", help="the lexical path only")
+    parser.add_argument(
+        "--float-embeddings",
+        action="store_true",
+        help="judge with the float model instead of the int8 one the library uses",
+    )
     parser.add_argument("--examples", action="store_true", help="print misses and false flags")
     parser.add_argument(
         "--other-topics", action="store_true", help="also inject strays about other events"
@@ -197,6 +204,8 @@ def main() -> None:
     )
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     args = parser.parse_args()
+    if args.float_embeddings:
+        stray.QUANTISED = False
     offset, limit = SPLITS[args.split]
     offset = offset if args.offset is None else args.offset
     limit = limit if args.limit is None else args.limit

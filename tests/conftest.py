@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "corroborate" / "sample"
 SHARED = ROOT.parent / "shared"
+
+# The ONNX export of the embedding model goes to the checkout, not the user's home (the CLI
+# tests' subprocesses inherit it); kept between runs, so only a fresh clone exports it.
+os.environ.setdefault("CORROBORATE_CACHE_DIR", str(ROOT / ".cache"))
 
 
 @pytest.fixture(scope="session")

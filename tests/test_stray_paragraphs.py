@@ -150,7 +150,7 @@ def test_one_batched_embedding_call_for_the_first_judgements(
 
     calls: list[int] = []
 
-    def fake_embed(sentences: Sequence[str]) -> np.ndarray:
+    def fake_embed(sentences: Sequence[str], quantised: bool = False) -> np.ndarray:
         calls.append(len(sentences))
         return np.ones((len(sentences), 4), dtype=np.float32) / 2.0  # all alike: headings
 

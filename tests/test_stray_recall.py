@@ -173,7 +173,11 @@ def test_a_batch_of_reports_is_embedded_in_one_call(monkeypatch: pytest.MonkeyPa
     alone = [pipeline.analyse(report) for report in reports]
     calls: list[int] = []
     embed = nlp.embed
-    monkeypatch.setattr(nlp, "embed", lambda texts: calls.append(len(texts)) or embed(texts))
+    monkeypatch.setattr(
+        nlp,
+        "embed",
+        lambda texts, quantised=False: calls.append(len(texts)) or embed(texts, quantised),
+    )
     together = list(pipeline.analyse_many(reports))
     assert together == alone
     # both pasted paragraphs and what they are compared with, then both reports' closest

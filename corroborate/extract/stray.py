@@ -10,11 +10,12 @@ which reads like any other paragraph. Both are judged here by what they say:
 - a paragraph about a different event shares no names with the report, few of its words, and
   its meaning is far from the paragraphs around it and from the lead.
 
-Meaning is compared with sentence embeddings (`nlp.embed`) when they are installed. They cost
-about 15 ms per paragraph on one core, so only candidates are embedded, with the handful of
+Meaning is compared with sentence embeddings (`nlp.embed`, int8 weights) when they are
+installed. They cost about 6 ms per 40-word paragraph on one core (the float model twice that),
+so only candidates are embedded, with the handful of
 paragraphs they are compared with: every title-like line that passes the form rules (a report
 with section headings embeds each heading and the paragraph after it) and the paragraphs the
-cheap lexical tests leave. A report with neither embeds nothing and never imports torch.
+cheap lexical tests leave. A report with neither embeds nothing and never loads the model.
 Without embeddings the lexical tests alone decide, conservatively: headings are left to the
 form rules and a paragraph must share almost nothing with the report.
 """
@@ -33,6 +34,9 @@ MIN_PARAGRAPH_WORDS = 15  # a shorter paragraph has too little content to judge 
 # paragraph brief (a Fed preview with one paragraph on retail sales) is judged by form only.
 MIN_BODY_PARAGRAPHS = 4
 EMBED_WORDS = 40  # paragraphs are cut to this many words before embedding (cost, not quality)
+# Int8 weights: half the cost of the float model per paragraph, the same judgements on the
+# development sets (benchmarks/RESULTS.md); nothing here is compared across reports.
+QUANTISED = True
 # Paragraph candidates: no shared names and under this share of words found elsewhere. On the
 # development articles a report's own paragraphs share a median 53% of their words with the
 # rest of the report, a paragraph from another article 20%.
@@ -102,7 +106,7 @@ class Vectors:
     """Embeddings of paragraphs, each computed once, on the first request that needs it.
 
     `enabled=None` means "if installed", asked only when a candidate first needs a vector:
-    finding out imports torch (seconds), which a report with no candidate never pays.
+    finding out may load the model (seconds), which a report with no candidate never pays.
     """
 
     texts: Sequence[str]
@@ -117,7 +121,9 @@ class Vectors:
             return None
         missing = sorted({i for i in indices if i not in self._cache})
         if missing:
-            vectors = nlp.embed([" ".join(self.texts[i].split()[:EMBED_WORDS]) for i in missing])
+            vectors = nlp.embed(
+                [" ".join(self.texts[i].split()[:EMBED_WORDS]) for i in missing], QUANTISED
+            )
             if vectors is None:
                 self.enabled = False
                 return None
@@ -128,10 +134,10 @@ class Vectors:
 def embed_pending(requests: Sequence[tuple[Vectors, Sequence[int]]]) -> None:
     """Embed what several reports' `Vectors` need (their paragraph indices) in one call.
 
-    A MiniLM call costs ~15 ms on one core before its first word (the weights pass through
-    the CPU once per batch), about as much as embedding three 40-word paragraphs, so a batch of
-    reports is cheaper embedded together than report by report. Each vector comes out as the
-    report's own `get` would make it, to within float rounding (padding differs).
+    The int8 model runs one text per call (its vectors must not depend on their batch), so
+    this gains little there; the float model (without ONNX Runtime, or `QUANTISED = False`)
+    pays a fixed cost per call, which a batch of reports shares. Each vector comes out as the
+    report's own `get` would make it (to within float rounding when padding differs).
     """
     wanted: list[tuple[Vectors, int]] = []
     for vectors, indices in requests:
@@ -143,7 +149,7 @@ def embed_pending(requests: Sequence[tuple[Vectors, Sequence[int]]]) -> None:
             wanted += [(vectors, i) for i in sorted(set(indices)) if i not in vectors._cache]
     if not wanted:
         return
-    found = nlp.embed([" ".join(v.texts[i].split()[:EMBED_WORDS]) for v, i in wanted])
+    found = nlp.embed([" ".join(v.texts[i].split()[:EMBED_WORDS]) for v, i in wanted], QUANTISED)
     if found is None:
         for vectors, _ in wanted:
             vectors.enabled = False

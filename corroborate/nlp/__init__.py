@@ -47,10 +47,10 @@ def embeddings_available() -> bool:
     return _available()
 
 
-def embed(sentences: Sequence[str]) -> np.ndarray | None:
+def embed(sentences: Sequence[str], quantised: bool = False) -> np.ndarray | None:
     from corroborate.nlp.embeddings import embed as _embed
 
-    return _embed(sentences)
+    return _embed(sentences, quantised)
 
 
 def checkworthiness(sentences: Sequence[str]) -> list[float]:

@@ -155,11 +155,11 @@ def build(encoder: Any, model_dir: Path) -> FinetunedScorer:
 
 @functools.lru_cache(maxsize=2)
 def load_finetuned(model_dir: Path) -> FinetunedScorer:
-    from corroborate.nlp.embeddings import _encoder, embeddings_available
+    from corroborate.nlp.embeddings import embeddings_available, torch_encoder
 
     if not embeddings_available():
         raise ModelError(
             "the fine-tuned check-worthiness model needs the embedding stack: "
             "pip install 'corroborate[embeddings]'"
         )
-    return build(_encoder(), model_dir)
+    return build(torch_encoder(), model_dir)
