@@ -216,6 +216,9 @@ def test_a_quoted_sentence_with_a_space_before_its_closing_mark_is_prose(
         'nothing left to sell," said one of the older crew members.',
         '"I have worked on this crossing for thirty years and I have never seen the harbour so '
         'empty on a Friday morning," he told reporters outside the terminal.',
+        # the cue before the quotation
+        "But, she added, “we are, in effect, in a war, and in a war loose lips sink ships, so "
+        "nobody here will say another word about it until the lawyers are done.”",
     ],
 )
 def test_a_quotation_by_someone_introduced_before_belongs(embeddings: bool, quote: str) -> None:
