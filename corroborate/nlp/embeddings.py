@@ -375,9 +375,10 @@ def model_info() -> dict[str, Any]:
         "install": "pip install 'corroborate[embeddings]'",
         # Measured by benchmarks/embeddings.py (PolNeAR dev news sentences, 1 thread, 2-core
         # x86_64 VM shared with other jobs, 2026-11-23); see benchmarks/RESULTS.md.
-        "speed": "84-93 sentences per CPU-second on one core with torch (38-44/s wall on a loaded "
-        "VM); ONNX Runtime faster, see RESULTS.md",
+        "speed": "113 sentences per CPU-second on one core in ONNX Runtime (torch 84-103); "
+        "int8 for the stray judgement 237",
+        "cache": str(cache_dir()),
         "agreement_with_sentence_transformers": "mean cosine 1.0000, same nearest neighbour 100%",
-        "peak_rss_mb": 598,
+        "peak_rss_mb": 194,  # a process that loads the cached export and embeds (torch: 441)
         "benchmark": "benchmarks/embeddings.py; results in benchmarks/RESULTS.md",
     }
