@@ -393,3 +393,61 @@ def test_contradicted_claim_and_speaker_mismatch_flags() -> None:
     assert len(mismatch) == 1 and mismatch[0].severity == "warning"
     assert "Katja Morel" in mismatch[0].explanation
     assert "q1" not in flags or all(f.kind != "quote_speaker_mismatch" for f in flags["q1"])
+
+
+def _analysed(id_: str, outlet: str, day: str, text: str) -> Article:
+    from corroborate.extract.pipeline import analyse
+
+    return analyse(Article(text, id=id_, outlet=outlet, published=day))
+
+
+def test_rates_on_different_bases_are_not_compared() -> None:
+    """GDP 0.5% up on the quarter and 1.2% up on the year are two rates, not a conflict."""
+    articles = [
+        _analysed(
+            "y",
+            "Harbour Wire",
+            "2026-08-14",
+            "Velmark's economy grew 1.2% year on year in the second quarter, the statistics "
+            "office said on Wednesday.",
+        ),
+        _analysed(
+            "y2",
+            "Meridian Post",
+            "2026-08-14",
+            "Velmark's economy grew 1.3% from a year earlier in the second quarter, the "
+            "statistics office said.",
+        ),
+        _analysed(
+            "q",
+            "Valley Courier",
+            "2026-08-14",
+            "Velmark's economy grew 0.5% on the quarter in the second quarter, the statistics "
+            "office said.",
+        ),
+    ]
+    groups = align_figures(articles, find_origins(articles))
+    together = [{m["article"] for m in g.members} for g in groups if g.relation != "arithmetic"]
+    assert {"y", "y2"} in together  # the same year-on-year rate, in other words
+    assert not any("q" in ids and len(ids) > 1 for ids in together)
+
+
+def test_a_days_gain_is_not_compared_with_a_total() -> None:
+    articles = [
+        _analysed(
+            "day",
+            "Harbour Wire",
+            "2026-08-14",
+            "Ardenian forces took 45 square "
+            "kilometres of Kessarian land in the past 24 hours, the army chief said.",
+        ),
+        _analysed(
+            "total",
+            "Meridian Post",
+            "2026-08-14",
+            "Ardenian forces have taken 40 square "
+            "kilometres of Kessarian land, the army chief said.",
+        ),
+    ]
+    groups = align_figures(articles, find_origins(articles))
+    assert not any(len({m["article"] for m in g.members}) > 1 for g in groups)

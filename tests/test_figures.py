@@ -86,6 +86,17 @@ def test_area_captured_with_period_and_group_source() -> None:
     assert text[f.start : f.end] == "40 square kilometres"
 
 
+def test_each_rate_keeps_its_own_basis() -> None:
+    text = (
+        "Consumer prices rose 2.7% on the year and 0.3% on the month, the statistics office said."
+    )
+    found = figures(text)
+    assert [(text[f.start : f.end], f.period) for f in found] == [
+        ("2.7%", "year on year"),
+        ("0.3%", "month on month"),
+    ]
+
+
 def test_settlements_controlled_with_location() -> None:
     text = "The army now controls 72 villages in the Belgorod region."
     f = one(text, entities=[Entity(text.index("Belgorod"), text.index(" region"), "LOC")])

@@ -312,6 +312,14 @@ def test_published_date_time() -> None:
         ("overnight", "overnight"),
         ("in two and a half years", "two and a half years"),
         ("within 48 hours", "48 hours"),
+        # the basis of a rate of change, in one form whatever the wording
+        ("2.7% on the year", "year on year"),
+        ("0.3% on the month", "month on month"),
+        ("0.5% quarter-on-quarter", "quarter on quarter"),
+        ("3% from a year earlier", "year on year"),
+        ("4% from the previous month", "month on month"),
+        ("2% compared with the same month a year earlier", "year on year"),
+        ("on a year-on-year basis", "year on year"),
     ],
 )
 def test_periods(text: str, period: str) -> None:
@@ -320,6 +328,7 @@ def test_periods(text: str, period: str) -> None:
 
 def test_no_period_in_plain_text() -> None:
     assert find_periods("The war began two years ago.") == []
+    assert find_periods("Investors bet on the year ahead and on the year-end rally.") == []
 
 
 def test_prefixed_dollar_signs() -> None:

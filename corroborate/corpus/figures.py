@@ -43,6 +43,9 @@ MAX_CHANGE = 10.0
 # conflict costs more than a missed update (a toll that triples shows as two groups)
 GROUP_RATIO = 3.0
 AS_OF_SLACK_DAYS = 3  # an as-of date this close to the report's date is the report's moment
+NUMBER_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"}
+)
 INCREMENTS = {
     "additional",
     "a further",
@@ -199,6 +202,7 @@ class _Item:
     stems: set[str]
     concepts: set[str]
     future: bool
+    basis: str | None  # what a rate is measured against: "year on year", "month on month"
 
 
 @dataclass(slots=True)
@@ -248,12 +252,30 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
             measure_words = words((figure.measure or "").replace("_", " "))
             stems |= {stem(w) for w in measure_words if w not in STOPWORDS and len(w) > 3}
             concepts |= _concepts(measure_words)
-            if (figure.qualifier or "").casefold() in INCREMENTS:
-                concepts.add("increment")  # "a further 25" is not a total: never one of them
+            if (figure.qualifier or "").casefold() in INCREMENTS or _rolling(figure.period):
+                # "a further 25", "40 km² in the past 24 hours": not a total, never one of them
+                concepts.add("increment")
             key = (unit or figure.measure or "", unit)
             loc = location_key(figure.location)
-            items.append(_Item(member, key, loc, stems, concepts, future))
+            items.append(_Item(member, key, loc, stems, concepts, future, _basis(figure.period)))
     return items
+
+
+def _rolling(period: str | None) -> bool:
+    """A period counted back from the report ("past 24 hours", "last three days")."""
+    words = (period or "").casefold().split()
+    if words[:1] == ["overnight"]:
+        return True
+    return len(words) >= 2 and (
+        words[0] in {"past", "previous", "preceding"}
+        or (words[0] == "last" and (words[1][:1].isdigit() or words[1] in NUMBER_WORDS))
+    )
+
+
+def _basis(period: str | None) -> str | None:
+    """ "year on year", "month on month", ...: the basis of a rate of change, else None."""
+    words = (period or "").split()
+    return period if len(words) == 3 and words[1] == "on" and words[0] == words[2] else None
 
 
 def _affinity(item: _Item, group: _Group) -> float:
@@ -270,6 +292,8 @@ def _affinity(item: _Item, group: _Group) -> float:
             continue
         if item.future != other.future:
             continue  # "180,000 would have to be evacuated" is not "121,000 were evacuated"
+        if item.basis and other.basis and item.basis != other.basis:
+            continue  # 2.7% on the year and 0.3% on the month are two rates
         a, b = item.member["value"], other.member["value"]
         if min(a, b) <= 0 or max(a, b) / min(a, b) > GROUP_RATIO:
             continue  # $46 (a share price) and $120m (a cost) are not one quantity

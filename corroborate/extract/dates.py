@@ -50,6 +50,10 @@ _NUMBER_WORDS = (
     r"(?:\s+and\s+a\s+half)?"
 )
 _UNIT = r"(?:hours?|days?|nights?|weeks?|months?|years?|decades?)"
+_BASIS_UNIT = r"year|quarter|month|week"
+# A rate's basis, in one form for every wording, so that figures can be matched on it: 2.7%
+# "on the year" and 0.3% "on the month" are two different quantities.
+_BASIS_WORD = re.compile(r"year|quarter|month|week", re.IGNORECASE)
 _PERIOD_RE = re.compile(
     r"\b(?:"
     # in the past 24 hours / over the last week / during the previous three days
@@ -67,6 +71,14 @@ _PERIOD_RE = re.compile(
     rf"|(?P<overnight>overnight)"
     # in two and a half years / within 48 hours / for three days
     rf"|(?:in|over|within|for)\s+(?P<span>{_NUMBER_WORDS}\s+{_UNIT})"
+    # what a rate of change is measured against: year on year / on the month / from a year
+    # earlier / from the previous quarter (see `_BASIS`)
+    rf"|(?P<basis>(?:{_BASIS_UNIT})[- ]on[- ](?:{_BASIS_UNIT})"
+    rf"|on\s+(?:the|a)\s+(?:{_BASIS_UNIT})(?!-|\s+(?:ahead|end|before|after|of)\b)"
+    rf"|(?:from|than|compared\s+(?:with|to)|against)\s+(?:a|one|the\s+same\s+\w+\s+a)\s+"
+    rf"(?:{_BASIS_UNIT})\s+(?:earlier|ago|before)"
+    rf"|(?:from|than|compared\s+(?:with|to)|against)\s+the\s+(?:previous|prior|preceding)\s+"
+    rf"(?:{_BASIS_UNIT}))"
     r")\b",
     re.IGNORECASE,
 )
@@ -82,7 +94,7 @@ _DATE_TRIGGERS = frozenset(
 _PERIOD_TRIGGERS = frozenset(
     ["hour", "hours", "day", "days", "night", "nights", "week", "weeks", "month", "months",
      "year", "years", "decade", "decades", "weekend", "overnight", "since", "from", "summer",
-     "winter", "spring", "autumn", "holiday", "holidays"]
+     "winter", "spring", "autumn", "holiday", "holidays", "quarter", "quarters"]
 )  # fmt: skip
 _LETTERS = re.compile(r"[A-Za-z]+")
 _ISO_HINT = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -199,9 +211,15 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
     out: list[Period] = []
     for m in _PERIOD_RE.finditer(text, start, end):
         group = next(
-            g for g in ("past", "since", "weekend", "calendar", "overnight", "span") if m.group(g)
+            g
+            for g in ("past", "since", "weekend", "calendar", "overnight", "span", "basis")
+            if m.group(g)
         )
         s, e = m.start(group), m.end(group)
+        if group == "basis":
+            unit = _BASIS_WORD.findall(text, s, e)[-1].lower()
+            out.append(Period(m.start(), m.end(), f"{unit} on {unit}"))
+            continue
         words = text[s:e].split()
         if group in {"since", "calendar"}:
             words[0] = words[0].lower()  # "Since Monday" at a sentence start

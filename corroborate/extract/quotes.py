@@ -57,6 +57,15 @@ _OPEN: Final = "“«„"
 _CLOSE: Final = "”»"
 # Every character `quoted_spans` acts on; a typewriter pair first, as it was read first.
 _QUOTE_MARK_RE: Final = re.compile("''|``|[" + _OPEN + _CLOSE + '"]')
+# British style quotes with single marks: ‘...,’ he said. The closing mark is also the
+# apostrophe ("don’t", "Ukraine’s", "the farmers’ union"), so it closes only where no letter
+# follows, and first where punctuation precedes it (‘We will win,’).
+_SINGLE_OPEN: Final = "‘"
+_SINGLE_CLOSE: Final = "’"
+_BEFORE_SINGLE_OPEN: Final = frozenset(' \t([—–-"“')
+# Quotation marks as tokens (a lone ’ is one only after punctuation: "win,’ he said").
+QUOTE_TOKENS: Final = frozenset({"“", "”", '"', _SINGLE_OPEN, _SINGLE_CLOSE})
+OPENING_QUOTE_TOKENS: Final = frozenset({"“", '"', _SINGLE_OPEN})
 _PASSIVE: Final[frozenset[str]] = frozenset(
     {"was", "were", "is", "are", "be", "been", "being", "to", "not", "never", "n't"}
 )
@@ -160,6 +169,7 @@ def quoted_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Mark
     for pi, (ps, pe) in enumerate(paragraphs):
         open_at: int | None = None
         straight = False
+        doubles = False
         # Only the marks matter, so jump from mark to mark (one character past the paragraph,
         # so that a typewriter pair may end there, as `startswith` saw it).
         for m in _QUOTE_MARK_RE.finditer(text, ps, min(pe + 1, len(text))):
@@ -167,6 +177,7 @@ def quoted_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Mark
             if i >= pe:
                 break
             ch = m.group()
+            doubles = True
             if len(ch) == 2:
                 ch = '"'  # typewriter quotes: ``...'' or ''...''
                 if open_at is not None and straight:
@@ -186,7 +197,41 @@ def quoted_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Mark
                 open_at = None
         if open_at is not None:
             out.append(_Marked(open_at, pe, False, pi))
+        if not doubles and _SINGLE_OPEN in text[ps:pe]:
+            out.extend(_single_quoted(text, ps, pe, pi))
     return [m for m in out if m.end - m.start > 2]
+
+
+def _single_quoted(text: str, ps: int, pe: int, pi: int) -> list[_Marked]:
+    """British style quotations (‘...’) in a paragraph with no double marks. A paragraph
+    opening with ‘ and never closing it goes on in the next one (as double marks do); an
+    unclosed ‘ elsewhere is left alone: it may be a stray mark."""
+    out: list[_Marked] = []
+    at = ps
+    while (o := text.find(_SINGLE_OPEN, at, pe)) >= 0:
+        at = o + 1
+        if o > ps and text[o - 1] not in _BEFORE_SINGLE_OPEN:
+            continue  # inside a word: not an opening mark
+        closes = [
+            c
+            for c in range(o + 2, pe)
+            if text[c] == _SINGLE_CLOSE and (c + 1 >= pe or not text[c + 1].isalnum())
+        ]
+        punctuated = [c for c in closes if text[c - 1] in ".,!?;:…—–-"]
+        # a plural's apostrophe ("the farmers’ union") is followed by a lower-case word
+        plain = [
+            c
+            for c in closes
+            if not (text[c - 1] == "s" and text[c + 1 : c + 3].strip()[:1].islower())
+        ]
+        end = next(iter(punctuated or plain), None)
+        if end is not None:
+            out.append(_Marked(o, end + 1, True, pi))
+            at = end + 1
+        elif o == ps:
+            out.append(_Marked(o, pe, False, pi))
+            break
+    return out
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -405,8 +450,10 @@ def _direct_attribution(
     stop = a
     while stop < len(toks) and stop - a < 14:
         t = toks[stop]
-        if t.text in {"“", '"', ";", "!", "?", ":"} or (
-            t.text == "." and not _abbrev_dot(toks, stop)
+        if (
+            t.text in OPENING_QUOTE_TOKENS
+            or t.text in {";", "!", "?", ":"}
+            or (t.text == "." and not _abbrev_dot(toks, stop))
         ):
             break
         stop += 1
@@ -437,7 +484,10 @@ def _direct_attribution(
             if lead.text not in {":", ","} and k != b - 1:
                 continue
             between = toks[k + 1 : b - 1]
-            if any(t.text in {".", ";", "“", "”", '"'} for t in between) or len(between) > 10:
+            if (
+                any(t.text in QUOTE_TOKENS or t.text in {".", ";"} for t in between)
+                or len(between) > 10
+            ):
                 continue
             m = _speaker_for_cue(text, sent_before, c, k, 0, b, entities)
             if _acceptable(m, c):
@@ -618,7 +668,7 @@ def _framing_attribution(
     b = s.tok_index_at_or_after(q.start)
     for k in range(b - 1, max(-1, b - 8), -1):
         t = toks[k]
-        if t.text in {".", ";", "“", "”", '"'}:
+        if t.text in QUOTE_TOKENS or t.text in {".", ";"}:
             return None
         lemma = _FRAMING_VERBS.get(t.low)
         if lemma is None and not _capitalised_name(text, q):
@@ -783,13 +833,17 @@ def _content_after(
                     break  # "told X in a video call [that was shown ...]": a relative clause
                 that, j = True, look
                 break
-            if t.text in {",", ".", ";", ":", "“", '"', "—"} or t.low in _VERBISH:
+            if (
+                t.text in OPENING_QUOTE_TOKENS
+                or t.text in {",", ".", ";", ":", "—"}
+                or (t.low in _VERBISH)
+            ):
                 break
     if that:
         j += 1
     if j >= n or toks[j].text in {":", ",", ".", "!", "?", ";"}:
         return None
-    if toks[j].text in {"“", '"'} and not that:
+    if toks[j].text in OPENING_QUOTE_TOKENS and not that:
         return None  # "X said “...”": a direct quote
     if not that:
         if toks[j].low in _NOT_CONTENT_START:

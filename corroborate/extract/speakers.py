@@ -46,7 +46,10 @@ class Tok:
 
     @property
     def possessive(self) -> bool:
-        return self.low.endswith(("’s", "'s")) or (self.text.endswith(("’", "'")) and self.cap)
+        # "Ukraine's", "Reuters'", and a plural's: "a farmers' group", "the teachers’ union"
+        return self.low.endswith(("’s", "'s", "s’", "s'")) or (
+            self.text.endswith(("’", "'")) and self.cap
+        )
 
 
 _TOKEN_RE: Final = re.compile(r"\w+(?:[’'.\-]\w+)*(?:[’'](?!\w))?|[^\w\s]")
@@ -830,7 +833,18 @@ def subject_before(
         head: Mention | None = None
         for _ in range(3):
             p = end_seg - 1
-            while p >= lo and toks[p].text not in {",", ";", ":", "“", "”", '"', "(", ")"}:
+            while p >= lo and toks[p].text not in {
+                ",",
+                ";",
+                ":",
+                "“",
+                "”",
+                '"',
+                "‘",
+                "’",
+                "(",
+                ")",
+            }:
                 p -= 1
             if p < lo or toks[p].text != ",":
                 return None
@@ -881,7 +895,7 @@ def subject_before(
 
 
 _SEGMENT_BREAKS: Final[frozenset[str]] = frozenset(
-    {",", ";", ":", "“", "”", '"', "(", ")", "—", "–"}
+    {",", ";", ":", "“", "”", '"', "‘", "’", "(", ")", "—", "–"}
 )
 # words that show a comma-delimited segment is a clause or an adjunct, not a title
 _NOT_IN_TITLE: Final[frozenset[str]] = frozenset(
@@ -951,7 +965,7 @@ def _apposition_before(text: str, toks: Sequence[Tok], p: int, lo: int) -> bool:
     """Whether the comma-delimited segment ending at token `p` (a comma) is an apposition or
     an age with another comma before it: "NAME, 56, who ...", "NAME, the party chair, who"."""
     q = p - 1
-    while q >= lo and toks[q].text not in {",", ";", ":", "“", "”", '"', "(", ")"}:
+    while q >= lo and toks[q].text not in {",", ";", ":", "“", "”", '"', "‘", "’", "(", ")"}:
         q -= 1
     if q < lo or toks[q].text != "," or q + 1 >= p:
         return False
@@ -1277,7 +1291,20 @@ def np_after(
         return None
     if i < hi and toks[i].text == "," and m.kind == "person":
         q = i + 1
-        while q < hi and toks[q].text not in {",", ".", ";", ":", "“", "”", '"', "—", "(", ")"}:
+        while q < hi and toks[q].text not in {
+            ",",
+            ".",
+            ";",
+            ":",
+            "“",
+            "”",
+            '"',
+            "‘",
+            "’",
+            "—",
+            "(",
+            ")",
+        }:
             q += 1
         if m.name is None and m.title_only and q > i + 1:
             # "according to the regional governor, Alexei Smirnov, ..."
@@ -1787,7 +1814,7 @@ PLACES: Final[frozenset[str]] = frozenset(
 
 
 _CLAUSE_BREAKS: Final[frozenset[str]] = frozenset(
-    {",", ";", ":", "“", "”", '"', "(", ")", "—", "–", "that", "which", "who", "whom",
+    {",", ";", ":", "“", "”", '"', "‘", "’", "(", ")", "—", "–", "that", "which", "who", "whom",
      "and", "but", "or", "because", "while", "when", "if", "as", "than", "where", "."}
 )  # fmt: skip
 _VERB_WORDS: Final[frozenset[str]] = frozenset(
