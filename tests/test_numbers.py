@@ -122,6 +122,33 @@ def test_qualifier_is_part_of_the_span() -> None:
     assert _one("Officials said more than 300 people fled.")[0] == "more than 300"
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value", "qualifier"),
+    [
+        (
+            "About half of the 120,000 residents have left.",
+            "About half of the 120,000",
+            60_000,
+            "about",
+        ),
+        ("Two-thirds of its 90 members voted.", "Two-thirds of its 90", 60, None),
+        ("A quarter of the 2,000 homes were hit.", "A quarter of the 2,000", 500, None),
+        (
+            "Nearly three-quarters of the 400 staff quit.",
+            "Nearly three-quarters of the 400",
+            300,
+            "nearly",
+        ),
+    ],
+)
+def test_a_part_of_a_number_is_the_figure(
+    text: str, span: str, value: float, qualifier: str | None
+) -> None:
+    found = _one(text)
+    assert (found[0], found[3]) == (span, qualifier)
+    assert found[1] == pytest.approx(value)
+
+
 def test_qualifier_needs_a_word_boundary() -> None:
     # "Moreover" ends in "over" but is not a qualifier
     assert _one("Moreover 300 people fled.")[3] is None

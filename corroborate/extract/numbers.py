@@ -80,6 +80,15 @@ _FRACTION_OF = re.compile(
     r"\b(?:a\s+|one\s+)?(?P<frac>half|quarter)\s+of\s+an?\s+(?P<scale>million|billion|trillion)\b",
     re.IGNORECASE,
 )
+# "half of the 120,000 residents", "two-thirds of its 90 members": the figure is the part.
+_PART_OF = re.compile(
+    r"\b(?P<part>half|(?:a|one)\s+third|two[-‑\s]thirds|(?:a|one)\s+quarter|"
+    r"three[-‑\s]quarters|(?:a|one)\s+fifth)\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|"
+    r"our\s+|all\s+|those\s+|these\s+)?$",
+    re.IGNORECASE,
+)
+_PARTS = {"half": 1 / 2, "third": 1 / 3, "thirds": 2 / 3, "quarter": 1 / 4, "quarters": 3 / 4}
+_PARTS_FIFTH = 1 / 5
 _NUMBER_WORDS = frozenset([*_SMALL, *_SCALES, "dozen", "half", "quarter"])
 _JOINERS = frozenset(["and", "a", "an"])
 _ALPHA = re.compile(r"[A-Za-z]+")
@@ -375,6 +384,14 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                     currency = currency or cur2
                     i += 1
         kind = _kind(text, s, e, n_s, n_e, words, value, value_max)
+        part = _PART_OF.search(text, max(start, s - 40), s) if kind == "cardinal" else None
+        if part is not None:
+            # "about half of the 120,000 residents have left": about 60,000 left
+            value *= _part_value(part.group("part"))
+            value_max = value_max * _part_value(part.group("part")) if value_max else None
+            s = part.start()
+            while out and out[-1].end > part.start():
+                out.pop()  # the "two" of "two-thirds" is no number of its own
         q_start, qualifier = _qualifier(text, s, start)
         if qualifier is None and text[max(start, s - 8) : s].lower().rstrip().endswith("between"):
             q_start = text.lower().rfind("between", start, s)
@@ -494,6 +511,11 @@ def _phone_like(text: str, n_s: int, n_e: int) -> bool:
     if len(groups) >= 3 and sum(len(g) for g in groups) >= 7 and "," not in run:
         return True
     return bool(len(groups) == 2 and re.fullmatch(r"\d{3}-\d{4}", run))
+
+
+def _part_value(part: str) -> float:
+    last = part.lower().replace("‑", "-").replace("-", " ").split()[-1]
+    return _PARTS_FIFTH if last == "fifth" else _PARTS[last]
 
 
 def _qualifier(text: str, s: int, floor: int) -> tuple[int, str | None]:
