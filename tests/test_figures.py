@@ -946,3 +946,42 @@ def test_a_figure_about_a_past_month_is_as_of_its_end() -> None:
     assert h.as_of == "2024-09-12"
     k = one("Exports fell 6% in September.", published="2024-09-12")
     assert k.as_of == "2024-09-12"  # the report's own month: perhaps not over
+
+
+# --- wire copy: abbreviations, asides, where the speaker was ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("There are now 23,000 U.S. troops in the Gulf region.", "23,000 U.S. troops", "soldiers"),
+        ("The U.N. sent 40 U.N. observers to the town.", "40 U.N. observers", "observers"),
+    ],
+)
+def test_a_dotted_abbreviation_between_number_and_noun(text: str, span: str, unit: str) -> None:
+    f = one(text)
+    assert (text[f.start : f.end], f.unit) == (span, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 150,000 people -- mostly civilians -- have died in the war, officials said.",
+        "At least 40 people (most of them women) were killed on Monday, police said.",
+        "About 2,000 people — many of them children — have died since May, officials said.",
+    ],
+)
+def test_an_aside_does_not_hide_the_verb(text: str) -> None:
+    assert one(text).measure == "people_killed"
+
+
+def test_where_the_speaker_was_is_not_where_the_figure_is() -> None:
+    assert one("Serbs have 40 tanks near the front, Marriner said in Sarajevo.").location is None
+    told = "Serbs have 40 tanks near the front, Marriner told a news conference in Sarajevo."
+    assert one(told).location is None
+    assert one("The army said 300 troops had died in Grozny.").location == "Grozny"
+
+
+def test_a_persons_country_is_not_the_figures_place() -> None:
+    f = one("Jesper Parnevik of Sweden took home $216,000 from the tournament.")
+    assert f.location != "Sweden"

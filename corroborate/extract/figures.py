@@ -306,7 +306,8 @@ _PUT_THE = re.compile(r"\s+the\s+(?:figure|number|toll|total|death\s+toll)", re.
 _LETTERS = re.compile(r"[A-Za-z]+")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_WORD = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|\d+(?:[.,]\d+)*|\S")
+# "U.S.", "U.N." are one word: "23,000 U.S. troops" counts troops
+_WORD = re.compile(r"[A-Z](?:\.[A-Z])+\.?|[^\W\d_]+(?:[-’'][^\W\d_]+)*|\d+(?:[.,]\d+)*|\S")
 _PROCESS = re.compile(r"\s*in\s+the\s+process\s+of\s+", re.IGNORECASE)
 _UNDER_CONTROL = re.compile(
     r"\s*(?:(?:now|still|firmly)\s+)?under\s+(?:[\w’'-]+\s+){0,3}control\b", re.IGNORECASE
@@ -1329,7 +1330,7 @@ def _unit_after(text: str, pos: int, end: int, toks: list[_Tok]) -> UnitMatch | 
         return found
     at = pos
     for _ in range(2):
-        m = re.match(r"\s*([^\W\d_][\w’'-]*)", text[at:end])
+        m = re.match(r"\s*([A-Z](?:\.[A-Z])+\.?|[^\W\d_][\w’'-]*)", text[at:end])
         if not m:
             return None
         word = m.group(1)
@@ -1539,6 +1540,11 @@ def _governing_verb(
             after = [x for x in toks[k + 1 : k + 3] if x.tag not in {"RB", "RBR"}]
             state = _lemma_of(after[0].lower) if after else None
             return (state if state in _STATES else "left"), False, prefix_future
+        aside = _ASIDE.match(text, t.start) if steps == 0 else None
+        if aside:  # "150,000 people -- mostly civilians -- have died", "(most of them women)"
+            k = _index_at(toks, aside.end())
+            steps += 1
+            continue
         place = _PLACE_PHRASE.match(text, t.start)
         if place and steps == 0:  # "20,000 residents of the Belgorod region have been ..."
             k = _index_at(toks, place.end())
@@ -1553,6 +1559,7 @@ def _governing_verb(
 
 
 _STATES = {"die", "injure", "wound", "missing", "displace", "strand", "trap"}
+_ASIDE = re.compile(r"(?:--|[—–])[^—–\n]{1,80}?(?:--|[—–])\s*|\([^()\n]{1,80}\)\s*")
 _STATE_VERBS = {"remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "still"}
 _PLACE_PHRASE = re.compile(
     r"(?:in|near|across|around|inside|along|on|at|of|from)\s+(?:the\s+)?"
@@ -1984,6 +1991,13 @@ def _location(text: str, sent: Span, ents: list[Entity], fig: Figure) -> str | N
         prep = re.search(r"\b(\w+)\s+(?:the\s+)?$", text[max(sent.start, start - 20) : start])
         if not prep or prep.group(1).lower() not in _LOCATIVE:
             continue
+        if _SAID_IN.search(text, max(sent.start, start - 60), start):
+            continue  # "..., Marriner said in Sarajevo": where the speaker was
+        at = max(sent.start, start - 20) + prep.start(1)
+        if prep.group(1).lower() == "of" and any(
+            e.label == "PERSON" and 0 <= at - e.end <= 2 for e in ents
+        ):
+            continue  # "Jesper Parnevik of Sweden": the person's country
         geo = re.match(rf"\s+(?:{_GEO_NOUNS})\b", text[end : sent.end], re.IGNORECASE)
         name_end = end + geo.end() if geo else end
         hyphenated = re.match(r"-[A-Z][\w'-]*", text[name_end : sent.end])
@@ -1998,6 +2012,12 @@ def _location(text: str, sent: Span, ents: list[Entity], fig: Figure) -> str | N
     return best[1] if best else None
 
 
+_SAID_IN = re.compile(
+    r"\b(?:said|says|told|added|announced|stated|declared)\s+(?:(?:reporters|journalists)\s+"
+    r"|(?:at\s+)?(?:a|an|his|her|their)\s+(?:[^\W\d_][\w’'-]*\s+){1,2})?"
+    r"(?:in|at|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _NOT_PLACES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
      "february", "march", "april", "may", "june", "july", "august", "september", "october",
