@@ -359,3 +359,46 @@ def test_an_age_before_the_speaker(text: str, name: str, title: str | None) -> N
     assert sp.name == name
     if title is not None:
         assert sp.title == title
+
+
+# --- quotation marks that hold no one's words ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "The actor was best known for his role in “Ice Cold in Alex” and later films.",
+            "“Ice Cold in Alex”",
+        ),
+        (
+            "Wang was sent to a year of “re-education through labour” without a trial.",
+            "“re-education through labour”",
+        ),
+        ("Police launched the national “Strike Hard” campaign in April.", "“Strike Hard”"),
+    ],
+)
+def test_titles_and_terms_in_quotation_marks_are_not_quotes(text: str, quoted: str) -> None:
+    assert quoted not in [text[q.start : q.end] for q in _quotes(text)]
+
+
+def test_a_phrase_somebody_used_is_still_a_quote() -> None:
+    text = "The minister Anna Berg called the plan “a recipe for disaster in the making”."
+    assert speaker_of(text, "recipe").name == "Anna Berg"
+
+
+def test_a_quotation_in_stray_text_borrows_no_speaker() -> None:
+    """The pipeline leaves stray paragraphs out of the sentences it gives the quote finder: a
+    quotation there must not take the speaker of the nearest sentence of the report."""
+    from corroborate.extract.quotes import extract_quotes as find
+    from corroborate.nlp import segment
+
+    text = (
+        "The harbour master Ola Vik said the ferry would sail again on Monday.\n"
+        "Pasted: a minister promised “a full inquiry into the collapse of the bank” today.\n"
+        "Vik said the crossing had been closed for six days.\n"
+    )
+    doc = parser()(text)
+    sentences = [s for s in segment(text)[1] if not text[s.start :].startswith("Pasted")]
+    found = find(text, doc, sentences, extract_entities(text, doc))
+    assert not [q for q in found if "full inquiry" in text[q.start : q.end]]

@@ -297,6 +297,28 @@ _ABBREVIATIONS: Final[frozenset[str]] = frozenset(
 )  # fmt: skip
 
 
+_TITLE_SMALL_WORDS: Final = frozenset(
+    {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from"}
+)
+
+
+def _a_title(text: str, q: _Marked) -> bool:
+    """A film's, book's or campaign's name in quotes ("Ice Cold in Alex", "Strike Hard"): two or
+    more words, each capitalised but the small ones, and no sentence inside."""
+    inner = text[q.start + 1 : q.end - 1].strip(" ,.\"“”‘’'")
+    words = re.findall(r"[\w’'-]+", inner)
+    if len(words) < 2 or re.search(r"[.!?;]\s", inner) or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w in _TITLE_SMALL_WORDS for w in words)
+
+
+def _a_term(text: str, q: _Marked, words: int) -> bool:
+    """A short term in quotes with nobody saying it ("a year of “re-education through labour”"):
+    at most four words, no punctuation of a sentence inside."""
+    inner = text[q.start + 1 : q.end - 1].strip()
+    return words <= 4 and not re.search(r"[.,!?;:]", inner)
+
+
 def _words(text: str, start: int, end: int) -> int:
     return len(re.findall(r"\w+", text[start:end]))
 
@@ -507,6 +529,10 @@ def extract_quotes(
     sents = [_Sentence(text, s, marked, tags) for s in sorted(sentences, key=lambda s: s.start)]
     if not sents:
         sents = [_Sentence(text, Span(ps, pe), marked, tags) for ps, pe in paragraphs]
+    else:
+        # only the sentences given are the report's (the pipeline leaves out stray text): a
+        # quotation outside them must not borrow the speaker of the nearest one
+        marked = [q for q in marked if any(s.start <= q.start < s.end for s in sents)]
 
     def sentence_at(pos: int) -> _Sentence:
         for s in sents:
@@ -566,6 +592,8 @@ def extract_quotes(
         att = _sentence_attribution(text, s0, entities, q.start)
         if att is None:
             att = _framing_attribution(text, s0, q, entities)
+        if att is None and (_a_title(text, q) or _a_term(text, q, words)):
+            continue  # "appearances in “Ice Cold in Alex”", a year of "re-education through labour"
         if att is None and words >= 4:
             att = None
             cands.append(
