@@ -402,3 +402,45 @@ def test_a_quotation_in_stray_text_borrows_no_speaker() -> None:
     sentences = [s for s in segment(text)[1] if not text[s.start :].startswith("Pasted")]
     found = find(text, doc, sentences, extract_entities(text, doc))
     assert not [q for q in found if "full inquiry" in text[q.start : q.end]]
+
+
+# --- where a speaker's phrase begins and ends ---------------------------------------------------
+
+
+def test_a_name_after_the_cue_ends_before_a_preposition() -> None:
+    text = '"We played well tonight," said Texas manager Johnny Oates about his team.'
+    s = speaker_of(text, "played well")
+    assert (s.name, s.title, s.kind) == ("Johnny Oates", "Texas manager", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Many of the 1.1 million refugees said they would not go back.",
+            "Many of the 1.1 million refugees",
+        ),
+        ("Most of the villagers said they had no clean water left.", "Most of the villagers"),
+        ("A farmers' group told Reuters that prices had fallen by a third.", "A farmers' group"),
+        ("The teachers’ union said the strike would go ahead.", "The teachers’ union"),
+    ],
+)
+def test_a_group_speaker_keeps_its_quantifier_and_possessive(text: str, name: str) -> None:
+    reported = text.split(" said ")[-1] if " said " in text else text.split(" that ")[-1]
+    s = speaker_of(text, reported[:12])
+    assert (s.name, s.kind) == (name, "organisation")
+
+
+def test_a_surname_that_is_also_a_country_is_the_person() -> None:
+    text = (
+        "The director Neil Jordan showed his new film in Venice on Saturday.\n"
+        '"The film spares neither side in its depiction of the time," Jordan said.\n'
+    )
+    s = speaker_of(text, "spares neither")
+    assert (s.name, s.kind) == ("Neil Jordan", "person")
+
+
+def test_a_country_alone_still_speaks_for_its_government() -> None:
+    text = "Jordan said on Monday that it would close its border crossing with Syria.\n"
+    s = speaker_of(text, "close its border")
+    assert (s.name, s.kind) == ("Jordan", "organisation")

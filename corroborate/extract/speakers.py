@@ -443,9 +443,10 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         # "Nigel X" tagged as a place, written "party leader Nigel X" elsewhere: a person
         ns, ne = place.start, place.end
         return _person(text, start, end, ns, ne, _clean_title(text[body[0].start : ns]), toks)
-    if (place is not None and place.start <= body[0].start and place.end >= body[-1].end) or (
-        len(body) <= 3 and " ".join(t.low for t in body) in PLACES
-    ):
+    if (
+        (place is not None and place.start <= body[0].start and place.end >= body[-1].end)
+        or (len(body) <= 3 and " ".join(t.low for t in body) in PLACES)
+    ) and not _surname_of_a_person(text, body, entities):
         # "Ukraine said", "Moscow says": a country or capital speaks for its government
         return Mention(start, end, "organisation", name=" ".join(text[start:end].split()))
     person = _entity_at(entities, start, end, "PERSON")
@@ -565,6 +566,20 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     if not honorific and len(name_toks) == 1 and _acronym(name_toks[0].text):
         found.kind = "organisation"  # "The NTSB said", "TSMC said": no person is an acronym
     return _org_by_role(found)
+
+
+def _surname_of_a_person(text: str, body: Sequence[Tok], entities: Sequence[Entity]) -> bool:
+    """A one-word name that is also a place's ("Jordan") but ends a person's name in this
+    report ("Neil Jordan ... Jordan said"): the person, not the country."""
+    if len(body) != 1 or not body[0].cap:
+        return False
+    word = body[0].text
+    return any(
+        e.label == "PERSON"
+        and e.end - e.start > len(word)
+        and text[e.start : e.end].split()[-1] == word
+        for e in entities
+    )
 
 
 def _plain_full_name(text: str, toks: Sequence[Tok]) -> bool:
@@ -1053,6 +1068,7 @@ def _np_ending(
     first = i + 1 if (i < lo or toks[i].low not in DETERMINERS) else i
     if first > j:
         return None
+    first = _quantified(toks, first, lo)
     m = classify(text, toks[first : j + 1], entities)
     if m is not None and m.pronoun is None and first - 2 >= lo and toks[first - 1].low in _PP_HEADS:
         head = _pp_head(text, toks, first, lo, entities)
@@ -1074,6 +1090,26 @@ def _np_ending(
             doc.name = " ".join(text[doc.start : m.end].split())
             return doc
     return m
+
+
+_GROUP_QUANTIFIERS: Final[frozenset[str]] = frozenset(
+    {"many", "some", "most", "several", "all", "few", "none", "half", "dozens", "hundreds",
+     "thousands", "one", "two", "three", "four", "five", "both", "each", "majority", "minority"}
+)  # fmt: skip
+
+
+def _quantified(toks: Sequence[Tok], first: int, lo: int) -> int:
+    """Where a group speaker starts when a quantifier comes before it: "[Many of the 1.1
+    million] refugees said"."""
+    i = first - 1
+    while i >= lo and (_numberish(toks[i]) or toks[i].low in {"the", "these", "those", "its"}):
+        i -= 1
+    if i - 1 >= lo and toks[i].low == "of" and toks[i - 1].low in _GROUP_QUANTIFIERS:
+        start = i - 1
+        if start - 1 >= lo and toks[start - 1].low in {"the", "a"}:  # "the majority of"
+            start -= 1
+        return start
+    return first
 
 
 def _opens_with(text: str, start: int, name: str) -> bool:
@@ -1259,6 +1295,8 @@ def np_after(
             continue
         if i > k and toks[i - 1].cap and not toks[i - 1].possessive and _verb_form(w):
             break  # "Nigel X roared into ...", "X met senators": the name's verb, not a modifier
+        if i > k and toks[i - 1].cap and not toks[i - 1].possessive and w in _AFTER_NAME:
+            break  # "said manager Johnny Oates about his team": the name ends there
         if not t.cap and w.isalpha() and w not in _FUNCTION_WORDS and _noun_ahead(toks, i, hi):
             i += 1  # "a just-released poll", "early results"
             continue
@@ -1321,6 +1359,11 @@ def np_after(
     return m
 
 
+# Words that end a speaker's name written after the cue ("said X about ...", "said X in ...").
+_AFTER_NAME: Final[frozenset[str]] = frozenset(
+    {"about", "after", "before", "during", "in", "at", "on", "with", "from", "to", "over", "as",
+     "while", "when", "ahead", "outside", "inside", "last", "this", "today"}
+)  # fmt: skip
 _FEMALE_TITLES: Final[frozenset[str]] = frozenset(
     {"woman", "mother", "wife", "daughter", "sister", "actress", "queen", "princess",
      "spokeswoman", "chairwoman", "businesswoman", "congresswoman", "councilwoman", "girl",
@@ -1753,7 +1796,7 @@ def _numberish(t: Tok) -> bool:
     w = t.low
     return (
         w.isdigit()
-        or w.rstrip("%").replace(",", "").isdigit()
+        or w.rstrip("%").replace(",", "").replace(".", "", 1).isdigit()  # "1,200", "1.1"
         or all(part in NUMBER_WORDS for part in w.split("-"))
     )
 
