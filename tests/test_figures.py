@@ -985,3 +985,8 @@ def test_where_the_speaker_was_is_not_where_the_figure_is() -> None:
 def test_a_persons_country_is_not_the_figures_place() -> None:
     f = one("Jesper Parnevik of Sweden took home $216,000 from the tournament.")
     assert f.location != "Sweden"
+
+
+def test_a_bare_number_after_a_noun_of_its_own_takes_no_earlier_unit() -> None:
+    text = "He threw 108 pitches as he lowered his average from 8.08 to 7.24 on the night."
+    assert [(text[f.start : f.end], f.unit) for f in figures(text)] == [("108 pitches", "pitches")]

@@ -858,6 +858,7 @@ def _figure(
             prev is not None
             and prev.unit
             and (verb or _ELLIPSIS.search(text, sent.start, number.start))
+            and not _LEVEL_OF_ANOTHER.search(text, max(sent.start, number.start - 40), number.start)
         ):
             counted = _Counted(prev.unit, _noun_of(prev), prev.counted, number.end, None, None)
         elif verb_key in _PEOPLE_VERBS:
@@ -1469,6 +1470,13 @@ def _of_phrase(text: str, pos: int, end: int, *, allow_in: bool) -> tuple[str, i
 
 _TIME_NOUNS = frozenset(
     {"quarter", "year", "month", "week", "day", "period", "half", "session", "decade", "season"}
+)
+
+
+# "lowered his ERA from 8.08 to 7.24": a bare number after "from"/"to" and a noun of its own
+# is that noun's level, not more of the figure before
+_LEVEL_OF_ANOTHER = re.compile(
+    r"\b(?:his|her|its|their|the|a|an)\s+[A-Za-z][\w-]*\s+(?:from|to|at)\s+(?:\d[\d.,]*\s+to\s+)?$"
 )
 
 
