@@ -444,3 +444,12 @@ def test_a_country_alone_still_speaks_for_its_government() -> None:
     text = "Jordan said on Monday that it would close its border crossing with Syria.\n"
     s = speaker_of(text, "close its border")
     assert (s.name, s.kind) == ("Jordan", "organisation")
+
+
+def test_an_outlet_named_again_without_its_noun_is_still_the_outlet() -> None:
+    text = (
+        "A consortium plans to bid for the Ruch chain, Zycie Warszawy daily said on Saturday.\n"
+        "Zycie Warszawy said the consortium would offer about $120 million for the chain.\n"
+    )
+    s = speaker_of(text, "would offer")
+    assert (s.name, s.kind) == ("Zycie Warszawy", "organisation")

@@ -1359,6 +1359,17 @@ def np_after(
     return m
 
 
+# "Zycie Warszawy daily": the word that makes the name before it an outlet's.
+_OUTLET_WORDS: Final[frozenset[str]] = frozenset(
+    {"daily", "newspaper", "paper", "weekly", "agency", "radio", "television", "magazine",
+     "news agency", "tv", "website", "broadcaster"}
+)  # fmt: skip
+
+
+def _outlet_of(org: str, name: str) -> bool:
+    return org[len(name) + 1 :].lower() in _OUTLET_WORDS
+
+
 # Words that end a speaker's name written after the cue ("said X about ...", "said X in ...").
 _AFTER_NAME: Final[frozenset[str]] = frozenset(
     {"about", "after", "before", "during", "in", "at", "on", "with", "from", "to", "over", "as",
@@ -1755,7 +1766,19 @@ class SpeakerResolver:
         return Speaker(None, m.start, m.end, m.title, "person")
 
     def finish(self, speakers: Sequence[Speaker | None]) -> None:
-        """Give every person speaker the title found for them anywhere in the article."""
+        """Give every person speaker the title found for them anywhere in the article, and make
+        an organisation of a "person" whose name an organisation's begins with ("Zycie
+        Warszawy daily said ... Zycie Warszawy said": the paper both times)."""
+        orgs = {sp.name for sp in speakers if sp is not None and sp.kind == "organisation"}
+        for sp in speakers:
+            if (
+                sp is not None
+                and sp.kind == "person"
+                and sp.name
+                and sp.title is None
+                and any(o and o.startswith(f"{sp.name} ") and _outlet_of(o, sp.name) for o in orgs)
+            ):
+                sp.kind = "organisation"
         for sp in speakers:
             if sp is not None and sp.kind == "person" and sp.name and sp.title is None:
                 p = self.people.get(sp.name)
