@@ -990,3 +990,12 @@ def test_a_persons_country_is_not_the_figures_place() -> None:
 def test_a_bare_number_after_a_noun_of_its_own_takes_no_earlier_unit() -> None:
     text = "He threw 108 pitches as he lowered his average from 8.08 to 7.24 on the night."
     assert [(text[f.start : f.end], f.unit) for f in figures(text)] == [("108 pitches", "pitches")]
+
+
+def test_only_people_are_evacuated() -> None:
+    from corroborate.extract.figures import measure_key
+
+    assert measure_key("people", "leave", human=True) == "people_evacuated"
+    assert measure_key("wickets", "leave") == "wickets_left"
+    assert measure_key("cars", "flee") == "cars_fled"
+    assert one("About 3,000 families fled the town, officials said.").measure.endswith("evacuated")

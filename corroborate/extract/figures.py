@@ -123,6 +123,12 @@ _PEOPLE_VERBS = {
 # (noun, verb key) → a more idiomatic key
 _IDIOMS = {("prisoners", "captured"): "taken"}
 # verbs whose sense changes when people are the object
+_MOVING_PEOPLE = frozenset({"leave", "flee", "escape", "depart", "relocate"})
+_HUMAN_NOUNS = frozenset(
+    {"people", "persons", "residents", "civilians", "inhabitants", "villagers", "citizens",
+     "families", "households", "children", "refugees", "migrants", "evacuees", "soldiers",
+     "troops", "prisoners", "workers", "patients", "students", "tourists"}
+)  # fmt: skip
 _HUMAN_IDIOMS = {
     "launched": "dismissed", "struck": "injured", "lost": "killed", "saved": "rescued",
 }  # fmt: skip
@@ -353,6 +359,9 @@ def measure_key(
     if not verb_lemma or verb_lemma in _LEVEL_VERBS:
         return noun_key or None
     verb_key = _verb_key(verb_lemma)
+    if not (human or noun_key in _HUMAN_NOUNS) and verb_lemma in _MOVING_PEOPLE:
+        # only people are evacuated: "four wickets left", "two cars fled" keep their own verb
+        verb_key = _participle(verb_lemma)
     verb_key = _IDIOMS.get((noun_key, verb_key), verb_key)
     if human:  # "5,300 employees were fired", "troops were struck"
         verb_key = _HUMAN_IDIOMS.get(verb_key, verb_key)
