@@ -53,3 +53,35 @@ def test_the_datelines_place_is_not_the_figures() -> None:
     article = analyse(Article(id="d", text=TEXT, published="2024-11-08"))
     passengers = [f for f in article.figures if f.value == 1200]
     assert passengers and passengers[0].location != "BREKKA"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("MOSCOW 1996-08-30\nRussia said on Friday ...", "1996-08-30"),
+        ("Vera Haller\nVENICE, Italy 1996-08-31\nThe director said ...", "1996-08-31"),
+        ("KYIV, Aug. 12, 2024 (Wire) - Ukraine said ...", "2024-08-12"),
+        ("WASHINGTON, Sept. 18, 2024 - The Fed cut ...", "2024-09-18"),
+        ("LONDON, 3 September 2024 - Prices rose ...", "2024-09-03"),
+        ("KYIV, Aug 12 (Reuters) - no year, no date", None),
+        ("The war began on 1996-08-30 in the town.", None),
+    ],
+)
+def test_the_date_of_a_dateline(text: str, iso: str | None) -> None:
+    from corroborate.extract.datelines import dateline_date
+
+    assert dateline_date(text) == iso
+
+
+def test_a_report_without_a_date_resolves_its_weekdays_from_the_dateline() -> None:
+    from corroborate.extract.pipeline import analyse
+    from corroborate.model import Article
+
+    text = (
+        "KYIV, Aug. 12, 2024 (Wire) - Ukrainian forces took 40 square kilometres of land on "
+        "Monday, the army chief said.\n"
+    )
+    (figure,) = analyse(Article(text=text)).figures
+    assert figure.as_of == "2024-08-12"
+    dated = analyse(Article(text=text, published="2024-08-14")).figures[0]
+    assert dated.as_of == "2024-08-12"  # the publication date, when given, decides

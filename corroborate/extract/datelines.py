@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DATELINE", "DATELINE_LINE", "MONTH", "after_dateline"]
+__all__ = ["DATELINE", "DATELINE_LINE", "MONTH", "after_dateline", "dateline_date"]
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
 _DATE = (
@@ -44,3 +44,41 @@ def after_dateline(text: str, start: int, end: int) -> int:
     cut off: `start` when it has none."""
     found = _OPENING.match(text, start, end)
     return found.end() if found and found.end() < end else start
+
+
+_DATED = re.compile(
+    rf"(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<md>{MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"|(?P<dm>\d{{1,2}}\s+{MONTH}\s+\d{{4}})"
+)
+
+
+def dateline_date(text: str) -> str | None:
+    """The full date of a dateline opening the report ("MOSCOW 1996-08-30", "KYIV, Aug. 12,
+    2024 (Wire) - ..."), as YYYY-MM-DD; None without one or without a year. What a report with
+    no publication date of its own was filed on: its "on Monday" can be resolved from it."""
+    for line in text[:400].splitlines()[:4]:
+        line = line.strip()
+        if not line:
+            continue
+        head = _OPENING.match(line) or DATELINE_LINE.match(line)
+        if head is None:
+            continue
+        found = _DATED.search(line, 0, head.end())
+        if found is None:
+            return None
+        return _iso(found.group(0))
+    return None
+
+
+def _iso(written: str) -> str | None:
+    from datetime import datetime
+
+    plain = re.sub(
+        r"\bSept\b", "Sep", " ".join(written.replace(".", " ").replace(",", " ").split())
+    )
+    for form in ("%Y-%m-%d", "%b %d %Y", "%B %d %Y", "%d %b %Y", "%d %B %Y"):
+        try:
+            return datetime.strptime(plain, form).date().isoformat()
+        except ValueError:
+            continue
+    return None

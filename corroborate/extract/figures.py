@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from corroborate.extract.datelines import after_dateline
+from corroborate.extract.datelines import after_dateline, dateline_date
 from corroborate.extract.dates import find_dates, find_periods, parse_published
 from corroborate.extract.numbers import NumberMatch, find_numbers
 from corroborate.extract.units import UnitMatch, convert, match_unit
@@ -469,6 +469,8 @@ def extract_figures(
     )
     sents = sorted(sentences, key=lambda s: s.start)
     ctx = _Context(text, doc, sents, _entity_list(entities, doc), paragraphs, spoken)
+    # a report without a publication date of its own was filed on its dateline's date, if any
+    published = published or dateline_date(text)
     pub = parse_published(published)
     default_as_of = pub.isoformat() if pub else None
     starts = [s.start for s in sents]
