@@ -171,6 +171,21 @@ class CueMatch:
 
 
 _WORD_RE: Final = re.compile(r"[A-Za-z]+")
+
+
+def _cue_word_pattern() -> re.Pattern[str]:
+    """A whole run of ASCII letters (a `_WORD_RE` word) that is a cue form, in any case.
+
+    The forms are grouped by first letter ("s(?:aid|ays|...)|t(?:old|...)") so the engine
+    tries one branch per letter, not every form, at each position."""
+    by_letter: dict[str, list[str]] = {}
+    for form in sorted(FORM_TO_LEMMA, key=lambda f: (-len(f), f)):
+        by_letter.setdefault(form[0], []).append(re.escape(form[1:]))
+    branches = "|".join(f"{letter}(?:{'|'.join(rest)})" for letter, rest in by_letter.items())
+    return re.compile(rf"(?<![A-Za-z])(?:{branches})(?![A-Za-z])", re.IGNORECASE | re.ASCII)
+
+
+_CUE_WORD_RE: Final = _cue_word_pattern()
 _PHRASE_RE: Final = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(CUE_PHRASES, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -212,25 +227,27 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
             )
         )
         phrase_spans.append((m.start(2), m.end(2)))
-    for m in _WORD_RE.finditer(text, start, end):
-        if phrase_spans and any(a <= m.start() < b for a, b in phrase_spans):
+    # Only the words that are cue forms (the other words would be skipped below); searched in
+    # the slice so that its edges bound words as they do for `_WORD_RE.finditer(text, start,
+    # end)`, which this replaces.
+    for m in _CUE_WORD_RE.finditer(text[start:end]):
+        word_start, word_end = start + m.start(), start + m.end()
+        if phrase_spans and any(a <= word_start < b for a, b in phrase_spans):
             continue
         word = m.group(0)
         form = word.lower()
         if word[0].isupper() and form not in {"says", "said"}:
             continue  # "the Washington Post", "the United States": names, not verbs
-        lemma = FORM_TO_LEMMA.get(form)
-        if lemma is None:
-            continue
-        cue_start = m.start()
+        lemma = FORM_TO_LEMMA[form]
+        cue_start = word_start
         aux = _AUX_BEFORE_RE.search(text, max(start, cue_start - 30), cue_start)
         if aux is not None and not form.endswith("ing"):
             cue_start = aux.start()
         found.append(
             CueMatch(
                 cue_start,
-                m.end(),
-                m.start(),
+                word_end,
+                word_start,
                 lemma,
                 CUE_VERBS[lemma],
                 form,

@@ -37,6 +37,9 @@ NAME_TITLES: Final[frozenset[str]] = frozenset(
     }
 )  # fmt: skip
 
+# The titles as `_trim` compares them (without a final period), built once.
+_TITLE_WORDS: Final[frozenset[str]] = frozenset(t.rstrip(".") for t in NAME_TITLES)
+
 _LABELS: Final[dict[str, EntityLabel]] = {
     "PERSON": "PERSON",
     "PER": "PERSON",
@@ -60,7 +63,7 @@ def _trim(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
             break
         word = m.group(0).lower().rstrip(".")
         rest = text[m.end() : end].strip()
-        droppable = word in HONORIFICS or (person and word in {t.rstrip(".") for t in NAME_TITLES})
+        droppable = word in HONORIFICS or (person and word in _TITLE_WORDS)
         if droppable and rest and rest[0].isupper():
             start = m.end()
             while start < end and text[start].isspace():

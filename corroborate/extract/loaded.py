@@ -34,7 +34,18 @@ def _lexicon() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str, str]]]
             tail = r"[\w’'-]*" if term.endswith("*") else ""
             terms.append((rf"{body}{tail}", category, term))
     terms.sort(key=lambda t: -len(t[2]))
-    combined = re.compile(r"\b(?:" + "|".join(p for p, _, _ in terms) + r")\b", re.IGNORECASE)
+    # The alternation with each first letter factored out ("c(?:atastrophic|haos|...)|t(?:...)"):
+    # the regex engine tries one branch per letter instead of every term at each word, and
+    # matches the same (branches of different first letters never match at the same place,
+    # and within a letter the terms keep their order).
+    by_letter: dict[str, list[str]] = {}
+    for p, _, _ in terms:
+        if p[:1].isalpha():
+            by_letter.setdefault(p[0].lower(), []).append(p[1:])
+        else:
+            by_letter.setdefault("", []).append(p)
+    branches = [f"{letter}(?:{'|'.join(rest)})" for letter, rest in by_letter.items()]
+    combined = re.compile(r"\b(?:" + "|".join(branches) + r")\b", re.IGNORECASE)
     each = [(re.compile(rf"(?:{p})\Z", re.IGNORECASE), c, t) for p, c, t in terms]
     return combined, each
 

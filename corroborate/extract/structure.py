@@ -566,7 +566,8 @@ def _foreign_paragraph_check(
     own = {n for e, n in names if para.start <= e.start < para.end}
     if not own and ANAPHORIC_QUOTE.search(line):
         return None  # '"...," he said': a quotation by someone the report introduced before
-    shared = {n for n in own if _name_shared(n, rest)}
+    lowered = rest.lower()  # once for all its names
+    shared = {n for n in own if _name_shared(n, rest, lowered)}
     gate = (len(line.split()), len(own), len(shared), overlap, typical, local)
     if not stray.paragraph_candidate(*gate):
         return None
@@ -612,7 +613,7 @@ GENERIC_NAME_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _name_shared(name: str, rest: str) -> bool:
+def _name_shared(name: str, rest: str, lowered: str | None = None) -> bool:
     """Is `name` (lower case) mentioned in `rest` (as written)? The whole name, or any
     distinctive word of it: "Clinton" for "Hillary Clinton" and back, "Velmark" for "the
     Velmark Insurers' Association" (not "Association", which ends a hundred names).
@@ -622,7 +623,9 @@ def _name_shared(name: str, rest: str) -> bool:
     distinctive word must appear as a name (capitalised) and never as an ordinary lower-case
     word of the report: "National Rally" is not mentioned by "national polls".
     """
-    lowered = rest.lower()  # a plain substring test first: most names are not there at all
+    # A plain substring test first: most names are not there at all. (`lowered`: `rest.lower()`,
+    # when the caller has it already.)
+    lowered = rest.lower() if lowered is None else lowered
     if name in lowered and len(name) >= 4 and _as_words(name, rest):
         return True
     if len(name) < 4:
@@ -638,8 +641,23 @@ def _name_shared(name: str, rest: str) -> bool:
 
 def _as_words(phrase: str, text: str) -> list[str]:
     """How `text` writes `phrase` (any case) where it stands as whole words."""
-    pattern = rf"(?<![\w'’]){re.escape(phrase)}(?!\w)"
-    return re.findall(pattern, text, re.IGNORECASE)
+    # Same matches as re.findall(rf"(?<![\w'’]){phrase}(?!\w)", text, re.IGNORECASE), found
+    # faster: a leading look-behind is tried at every position of the text, so the phrase is
+    # searched first and the look-behind checked only where it is found.
+    pattern = re.compile(rf"{re.escape(phrase)}(?!\w)", re.IGNORECASE)
+    found = []
+    match = pattern.search(text)
+    while match is not None:
+        start, end = match.span()
+        if _NO_WORD_BEFORE.match(text, start):
+            found.append(match.group())
+            match = pattern.search(text, end if end > start else end + 1)
+        else:
+            match = pattern.search(text, start + 1)
+    return found
+
+
+_NO_WORD_BEFORE = re.compile(r"(?<![\w'’])")
 
 
 def _words(text: str) -> list[str]:

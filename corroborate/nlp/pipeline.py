@@ -24,7 +24,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import spacy
+from spacy.attrs import LOWER, ORTH, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -39,6 +41,10 @@ ADMIN_WORDS = frozenset(
     {"region", "oblast", "province", "district", "krai", "raion", "governorate", "prefecture"}
 )
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# The same sets as string hashes, to find the few candidate tokens in `doc.to_array` columns
+# without creating a Token object per token (most of these components' time otherwise).
+_ADMIN_WORD_IDS = frozenset(get_string_id(w) for w in ADMIN_WORDS)
+_PROPER_TAG_IDS = frozenset(get_string_id(t) for t in _PROPER_TAGS)
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an|ern)$")
 
 # Titles that precede a name but are not part of it (CoNLL-2003 leaves them outside PER).
@@ -70,9 +76,9 @@ _nlp: Language | None = None
 def admin_regions(doc: Doc) -> Doc:
     """Make "<Proper name> region" (and oblast, province, ...) one LOC entity."""
     new: list[Span] = []
-    for tok in doc:
-        if tok.i == 0 or tok.lower_ not in ADMIN_WORDS:
-            continue
+    lowers = doc.to_array(LOWER).tolist()
+    for i in [i for i, lower in enumerate(lowers) if lower in _ADMIN_WORD_IDS and i > 0]:
+        tok = doc[i]
         start = tok.i
         # Walk back over the proper name: capitalised tokens the tagger calls NNP(S), or tokens
         # already inside an entity, joined by hyphens ("Ivano-Frankivsk").
@@ -182,29 +188,38 @@ def doc_consistency(doc: Doc) -> Doc:
     ents = list(doc.ents)
     if not ents:
         return doc
-    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
+    # Each entity's text and label read once: a Span builds them anew on every access.
+    texts = [e.text for e in ents]
+    labels = [e.label_ for e in ents]
+    surnames = {
+        e[-1].text
+        for e, label in zip(ents, labels, strict=True)
+        if label == "PERSON" and len(e) > 1 and e[-1].is_title
+    }
     votes: dict[str, Counter[str]] = {}
-    for e in ents:
-        votes.setdefault(e.text, Counter())[e.label_] += 1
+    for text, label in zip(texts, labels, strict=True):
+        votes.setdefault(text, Counter())[label] += 1
+    # The label an entity text takes wherever it stands: its most frequent, unless tied.
+    winners: dict[str, str] = {}
+    for text, tally in votes.items():
+        (top, top_n), *rest = tally.most_common()
+        if not rest or top_n > rest[0][1]:
+            winners[text] = top
     out: list[Span] = []
     changed = False
     covered = {i for e in ents for i in range(e.start, e.end)}
-    for e in ents:
-        label = e.label_
-        if len(e) == 1 and e.text in surnames:
-            label = "PERSON"
-        else:
-            (top, top_n), *rest = votes[e.text].most_common()
-            if top != label and (not rest or top_n > rest[0][1]):
-                label = top
-        if label != e.label_:
+    for e, text, old in zip(ents, texts, labels, strict=True):
+        label = "PERSON" if len(e) == 1 and text in surnames else winners.get(text, old)
+        if label != old:
             e = Span(doc, e.start, e.end, label=label)
             changed = True
         out.append(e)
-    for tok in doc:
-        if tok.i not in covered and tok.text in surnames and tok.tag_ in _PROPER_TAGS:
-            out.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
-            changed = True
+    if surnames:
+        surname_ids = {doc.vocab.strings[s] for s in surnames}
+        for i, (orth, tag) in enumerate(doc.to_array([ORTH, TAG]).tolist()):
+            if i not in covered and orth in surname_ids and tag in _PROPER_TAG_IDS:
+                out.append(Span(doc, i, i + 1, label="PERSON"))
+                changed = True
     if changed:
         doc.ents = filter_spans(out)
     return doc
