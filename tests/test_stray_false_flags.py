@@ -222,6 +222,9 @@ def test_a_quoted_sentence_with_a_space_before_its_closing_mark_is_prose(
     ],
 )
 def test_a_quotation_by_someone_introduced_before_belongs(embeddings: bool, quote: str) -> None:
+    from corroborate.extract.structure import ANAPHORIC_QUOTE
+
+    assert ANAPHORIC_QUOTE.search("But, she added, ‘we are, in effect, in a war.’")
     found = flags_by_kind(_with(FERRY, 3, quote), embeddings)
     assert "stray_text" not in found
 
@@ -249,4 +252,19 @@ def test_a_three_paragraph_brief_is_judged_by_form_only(embeddings: bool) -> Non
         "The decision on the fee is due on Wednesday afternoon, followed by a vote of the council.",
     ]
     found = flags_by_kind("\n".join(brief), embeddings)
+    assert "stray_text" not in found
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_a_british_style_quotation_by_someone_introduced_before_belongs(
+    embeddings: bool,
+) -> None:
+    quote = (
+        "‘We are, in effect, in a war, and in a war loose lips sink ships, so nobody here will "
+        "say another word about it until the lawyers are done,’ she said."
+    )
+    from corroborate.extract.structure import ANAPHORIC_QUOTE
+
+    assert ANAPHORIC_QUOTE.search("But, she added, ‘we are, in effect, in a war.’")
+    found = flags_by_kind(_with(FERRY, 3, quote), embeddings)
     assert "stray_text" not in found

@@ -76,7 +76,9 @@ CAPS_LABELS_FOR_LAYOUT = 3
 # such quotes were 5 of the 14 false flags; on the development splits the rule cost 0-2
 # pasted paragraphs of 113-200.
 ANAPHORIC_QUOTE = re.compile(
-    r"(?=.*[\"“”])"  # a quotation mark anywhere: the cue may come before it ("But, he added, “…”")
+    # a quotation mark anywhere, single British ones included: the cue may come before it
+    # ("But, he added, “…”")
+    r"(?=.*[\"“”‘])"
     r".*\b(?:(?:he|she|they|we)\s+(?:said|says|added|told|explained|noted|wrote|recalled)"
     r"|(?:said|says|added|told)\s+(?:he|she|they|one|a|an|the)\b)",
     re.IGNORECASE,
