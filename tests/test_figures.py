@@ -999,3 +999,11 @@ def test_only_people_are_evacuated() -> None:
     assert measure_key("wickets", "leave") == "wickets_left"
     assert measure_key("cars", "flee") == "cars_fled"
     assert one("About 3,000 families fled the town, officials said.").measure.endswith("evacuated")
+
+
+def test_fighter_planes_are_aircraft_and_surrendering_fighters_are_alive() -> None:
+    planes = one("The United States has 200 fighter planes in the region.")
+    assert (planes.unit, planes.counted) == ("planes", "fighter planes")
+    fighters = one("Rebels said 300 fighters had surrendered to the army.")
+    assert (fighters.unit, fighters.measure) == ("soldiers", "soldiers_surrendered")
+    assert one("The unit lost 40 soldiers in the battle.").measure == "soldiers_killed"

@@ -363,7 +363,9 @@ def measure_key(
         # only people are evacuated: "four wickets left", "two cars fled" keep their own verb
         verb_key = _participle(verb_lemma)
     verb_key = _IDIOMS.get((noun_key, verb_key), verb_key)
-    if human:  # "5,300 employees were fired", "troops were struck"
+    if human and verb_lemma == "surrender":
+        verb_key = "surrendered"  # "300 fighters surrendered": alive, not lost
+    elif human:  # "5,300 employees were fired", "troops were struck"
         verb_key = _HUMAN_IDIOMS.get(verb_key, verb_key)
     key = f"{noun_key}_{verb_key}"
     if pending:

@@ -109,7 +109,9 @@ _ENTRIES: list[tuple[str, str, str, str, float, str | None]] = [
     ),
     # soldiers
     (
-        r"soldiers?|troops|servicemen|servicewomen|service\s?members?|fighters?|personnel|"
+        # ("fighter planes", "fighter jets" are aircraft)
+        r"soldiers?|troops|servicemen|servicewomen|service\s?members?|"
+        r"fighters?(?!\s+(?:planes?|jets?|aircraft|bombers?|squadrons?))|personnel|"
         r"conscripts?|militants?|combatants?|marines|paratroopers?|mercenaries|reservists?",
         "soldiers",
         "soldiers",
