@@ -431,25 +431,30 @@ def test_a_group_speaker_keeps_its_quantifier_and_possessive(text: str, name: st
     assert (s.name, s.kind) == (name, "organisation")
 
 
-def test_a_surname_that_is_also_a_country_is_the_person() -> None:
-    text = (
-        "The director Neil Jordan showed his new film in Venice on Saturday.\n"
-        '"The film spares neither side in its depiction of the time," Jordan said.\n'
-    )
-    s = speaker_of(text, "spares neither")
-    assert (s.name, s.kind) == ("Neil Jordan", "person")
-
-
-def test_a_country_alone_still_speaks_for_its_government() -> None:
-    text = "Jordan said on Monday that it would close its border crossing with Syria.\n"
-    s = speaker_of(text, "close its border")
-    assert (s.name, s.kind) == ("Jordan", "organisation")
-
-
-def test_an_outlet_named_again_without_its_noun_is_still_the_outlet() -> None:
-    text = (
-        "A consortium plans to bid for the Ruch chain, Zycie Warszawy daily said on Saturday.\n"
-        "Zycie Warszawy said the consortium would offer about $120 million for the chain.\n"
-    )
-    s = speaker_of(text, "would offer")
-    assert (s.name, s.kind) == ("Zycie Warszawy", "organisation")
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        (  # a surname that is also a country's name is the person the report names
+            "The director Neil Jordan showed his new film in Venice on Saturday.\n"
+            '"The film spares neither side in its depiction of the time," Jordan said.\n',
+            "spares neither",
+            ("Neil Jordan", "person"),
+        ),
+        (  # a country alone still speaks for its government
+            "Jordan said on Monday that it would close its border crossing with Syria.\n",
+            "close its border",
+            ("Jordan", "organisation"),
+        ),
+        (  # an outlet named again without its noun is still the outlet
+            "A consortium plans to bid for the Ruch chain, Zycie Warszawy daily said on "
+            "Saturday.\nZycie Warszawy said the consortium would offer about $120 million.\n",
+            "would offer",
+            ("Zycie Warszawy", "organisation"),
+        ),
+    ],
+)
+def test_a_name_that_may_be_a_place_or_an_outlet(
+    text: str, fragment: str, expected: tuple[str, str]
+) -> None:
+    s = speaker_of(text, fragment)
+    assert (s.name, s.kind) == expected

@@ -66,6 +66,12 @@ class Tok:
         )
 
 
+# Where a comma-delimited phrase ends: punctuation, quotation marks (a lone ’ is one only after
+# punctuation: "win,’ he said") and brackets.
+_PHRASE_BOUNDS: Final[frozenset[str]] = frozenset(
+    {",", ";", ":", "“", "”", '"', "‘", "’", "(", ")"}
+)
+_APPOSITION_BOUNDS: Final[frozenset[str]] = _PHRASE_BOUNDS | {".", "—"}
 _TOKEN_RE: Final = re.compile(r"\w+(?:[’'.\-]\w+)*(?:[’'](?!\w))?|[^\w\s]")
 
 
@@ -862,18 +868,7 @@ def subject_before(
         head: Mention | None = None
         for _ in range(3):
             p = end_seg - 1
-            while p >= lo and toks[p].text not in {
-                ",",
-                ";",
-                ":",
-                "“",
-                "”",
-                '"',
-                "‘",
-                "’",
-                "(",
-                ")",
-            }:
+            while p >= lo and toks[p].text not in _PHRASE_BOUNDS:
                 p -= 1
             if p < lo or toks[p].text != ",":
                 return None
@@ -923,9 +918,7 @@ def subject_before(
     return m
 
 
-_SEGMENT_BREAKS: Final[frozenset[str]] = frozenset(
-    {",", ";", ":", "“", "”", '"', "‘", "’", "(", ")", "—", "–"}
-)
+_SEGMENT_BREAKS: Final[frozenset[str]] = _PHRASE_BOUNDS | {"—", "–"}
 # words that show a comma-delimited segment is a clause or an adjunct, not a title
 _NOT_IN_TITLE: Final[frozenset[str]] = frozenset(
     {"with", "after", "before", "to", "by", "during", "since", "when", "while", "is", "was",
@@ -994,7 +987,7 @@ def _apposition_before(text: str, toks: Sequence[Tok], p: int, lo: int) -> bool:
     """Whether the comma-delimited segment ending at token `p` (a comma) is an apposition or
     an age with another comma before it: "NAME, 56, who ...", "NAME, the party chair, who"."""
     q = p - 1
-    while q >= lo and toks[q].text not in {",", ";", ":", "“", "”", '"', "‘", "’", "(", ")"}:
+    while q >= lo and toks[q].text not in _PHRASE_BOUNDS:
         q -= 1
     if q < lo or toks[q].text != "," or q + 1 >= p:
         return False
@@ -1343,20 +1336,7 @@ def np_after(
         return None
     if i < hi and toks[i].text == "," and m.kind == "person":
         q = i + 1
-        while q < hi and toks[q].text not in {
-            ",",
-            ".",
-            ";",
-            ":",
-            "“",
-            "”",
-            '"',
-            "‘",
-            "’",
-            "—",
-            "(",
-            ")",
-        }:
+        while q < hi and toks[q].text not in _APPOSITION_BOUNDS:
             q += 1
         if m.name is None and m.title_only and q > i + 1:
             # "according to the regional governor, Alexei Smirnov, ..."
