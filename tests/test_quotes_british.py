@@ -72,3 +72,11 @@ def test_a_quotation_running_over_paragraphs() -> None:
     spans = [text[q.start : q.end] for q in _quotes(text)]
     assert any(s.startswith("‘We have waited") for s in spans)
     assert any(s.startswith("‘and we will not wait") for s in spans)
+
+
+def test_a_quotation_closes_before_the_next_one_opens() -> None:
+    text = (
+        "The farm minister John Smith spoke in Leeds on Monday.\n"
+        "He called the offer ‘a disgrace’ and left. ‘We won,’ he said later.\n"
+    )
+    assert set(_found(text)) == {"‘a disgrace’", "‘We won,’"}

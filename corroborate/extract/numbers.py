@@ -87,8 +87,11 @@ _PART_OF = re.compile(
     r"our\s+|all\s+|those\s+|these\s+)?$",
     re.IGNORECASE,
 )
-_PARTS = {"half": 1 / 2, "third": 1 / 3, "thirds": 2 / 3, "quarter": 1 / 4, "quarters": 3 / 4}
-_PARTS_FIFTH = 1 / 5
+# the last word of the part: "two-thirds" -> "thirds"
+_PARTS = {
+    "half": 1 / 2, "third": 1 / 3, "thirds": 2 / 3, "quarter": 1 / 4, "quarters": 3 / 4,
+    "fifth": 1 / 5,
+}  # fmt: skip
 _NUMBER_WORDS = frozenset([*_SMALL, *_SCALES, "dozen", "half", "quarter"])
 _JOINERS = frozenset(["and", "a", "an"])
 _ALPHA = re.compile(r"[A-Za-z]+")
@@ -514,8 +517,7 @@ def _phone_like(text: str, n_s: int, n_e: int) -> bool:
 
 
 def _part_value(part: str) -> float:
-    last = part.lower().replace("‑", "-").replace("-", " ").split()[-1]
-    return _PARTS_FIFTH if last == "fifth" else _PARTS[last]
+    return _PARTS[part.lower().replace("‑", "-").replace("-", " ").split()[-1]]
 
 
 def _qualifier(text: str, s: int, floor: int) -> tuple[int, str | None]:

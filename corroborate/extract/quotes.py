@@ -212,9 +212,11 @@ def _single_quoted(text: str, ps: int, pe: int, pi: int) -> list[_Marked]:
         at = o + 1
         if o > ps and text[o - 1] not in _BEFORE_SINGLE_OPEN:
             continue  # inside a word: not an opening mark
+        # it closes before the next quotation opens ("‘a disgrace’ and left. ‘We won,’ he said")
+        limit = _next_single_open(text, o + 1, pe)
         closes = [
             c
-            for c in range(o + 2, pe)
+            for c in range(o + 2, limit)
             if text[c] == _SINGLE_CLOSE and (c + 1 >= pe or not text[c + 1].isalnum())
         ]
         punctuated = [c for c in closes if text[c - 1] in ".,!?;:…—–-"]
@@ -232,6 +234,15 @@ def _single_quoted(text: str, ps: int, pe: int, pi: int) -> list[_Marked]:
             out.append(_Marked(o, pe, False, pi))
             break
     return out
+
+
+def _next_single_open(text: str, start: int, end: int) -> int:
+    """Where the next single opening mark at a word's start is, or `end`."""
+    while (o := text.find(_SINGLE_OPEN, start, end)) >= 0:
+        if text[o - 1] in _BEFORE_SINGLE_OPEN:
+            return o
+        start = o + 1
+    return end
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
