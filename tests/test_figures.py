@@ -1007,3 +1007,29 @@ def test_fighter_planes_are_aircraft_and_surrendering_fighters_are_alive() -> No
     fighters = one("Rebels said 300 fighters had surrendered to the army.")
     assert (fighters.unit, fighters.measure) == ("soldiers", "soldiers_surrendered")
     assert one("The unit lost 40 soldiers in the battle.").measure == "soldiers_killed"
+
+
+# --- the realistic dev reports: idioms of war and central-bank news ---------------------------
+
+
+def test_soldiers_who_took_part_were_not_captured() -> None:
+    text = "Around 1,000 Ukrainian soldiers had taken part in the assault, the general said."
+    assert one(text).measure == "soldiers_participated"
+    assert one("Ukrainian forces had taken 28 villages.").measure == "settlements_captured"
+
+
+def test_villages_that_fell_were_lost() -> None:
+    text = "The regional governor admitted that 28 villages had fallen to the attackers."
+    assert one(text).measure == "settlements_lost"
+
+
+def test_a_rate_step_before_interest_rate_cut() -> None:
+    f = one(
+        "Stocks rose after the Federal Reserve made a half-point interest rate cut on Wednesday."
+    )
+    assert (f.value, f.unit, f.measure) == (0.5, "percentage points", "cut")
+
+
+def test_twelve_months_to_a_month_is_year_on_year() -> None:
+    f = one("In the 12 months to August, the consumer price index increased 2.5%.")
+    assert f.period == "year on year"

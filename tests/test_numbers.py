@@ -347,6 +347,8 @@ def test_published_date_time() -> None:
         ("4% from the previous month", "month on month"),
         ("2% compared with the same month a year earlier", "year on year"),
         ("on a year-on-year basis", "year on year"),
+        ("3% in the 12 months to August", "year on year"),
+        ("3% on an annual basis", "year on year"),
     ],
 )
 def test_periods(text: str, period: str) -> None:

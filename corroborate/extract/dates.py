@@ -53,7 +53,7 @@ _UNIT = r"(?:hours?|days?|nights?|weeks?|months?|years?|decades?)"
 _BASIS_UNIT = r"year|quarter|month|week"
 # A rate's basis, in one form for every wording, so that figures can be matched on it: 2.7%
 # "on the year" and 0.3% "on the month" are two different quantities.
-_BASIS_WORD = re.compile(r"year|quarter|month|week", re.IGNORECASE)
+_BASIS_WORD = re.compile(r"year|quarter|(?<!12 )(?<!twelve )month|week", re.IGNORECASE)
 _PERIOD_RE = re.compile(
     r"\b(?:"
     # in the past 24 hours / over the last week / during the previous three days
@@ -78,7 +78,9 @@ _PERIOD_RE = re.compile(
     rf"|(?:from|than|compared\s+(?:with|to)|against)\s+(?:a|one|the\s+same\s+\w+\s+a)\s+"
     rf"(?:{_BASIS_UNIT})\s+(?:earlier|ago|before)"
     rf"|(?:from|than|compared\s+(?:with|to)|against)\s+the\s+(?:previous|prior|preceding)\s+"
-    rf"(?:{_BASIS_UNIT}))"
+    rf"(?:{_BASIS_UNIT})"
+    rf"|in\s+the\s+(?:12|twelve)\s+months\s+(?:to|through|ending)(?=\s)"
+    rf"|on\s+an\s+annual\s+basis)"
     r")\b",
     re.IGNORECASE,
 )
@@ -94,7 +96,7 @@ _DATE_TRIGGERS = frozenset(
 _PERIOD_TRIGGERS = frozenset(
     ["hour", "hours", "day", "days", "night", "nights", "week", "weeks", "month", "months",
      "year", "years", "decade", "decades", "weekend", "overnight", "since", "from", "summer",
-     "winter", "spring", "autumn", "holiday", "holidays", "quarter", "quarters"]
+     "winter", "spring", "autumn", "holiday", "holidays", "quarter", "quarters", "annual"]
 )  # fmt: skip
 _LETTERS = re.compile(r"[A-Za-z]+")
 _ISO_HINT = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -217,7 +219,9 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
         )
         s, e = m.start(group), m.end(group)
         if group == "basis":
-            unit = _BASIS_WORD.findall(text, s, e)[-1].lower()
+            # "in the 12 months to August", "on an annual basis": year on year
+            found = _BASIS_WORD.findall(text, s, e)
+            unit = found[-1].lower() if found else "year"
             out.append(Period(m.start(), m.end(), f"{unit} on {unit}"))
             continue
         words = text[s:e].split()

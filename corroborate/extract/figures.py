@@ -123,6 +123,7 @@ _PEOPLE_VERBS = {
 # (noun, verb key) → a more idiomatic key
 _IDIOMS = {("prisoners", "captured"): "taken"}
 # verbs whose sense changes when people are the object
+_PLACES_THAT_FALL = frozenset({"settlements", "villages", "towns", "cities", "positions"})
 _MOVING_PEOPLE = frozenset({"leave", "flee", "escape", "depart", "relocate"})
 _HUMAN_NOUNS = frozenset(
     {"people", "persons", "residents", "civilians", "inhabitants", "villagers", "citizens",
@@ -356,6 +357,8 @@ def measure_key(
     if not noun:
         return None
     noun_key = re.sub(r"[^a-z0-9]+", "_", noun.lower()).strip("_")
+    if verb_lemma == "fall" and noun_key in _PLACES_THAT_FALL:
+        verb_lemma = "lose"  # "28 villages had fallen": taken, not a level that dropped
     if not verb_lemma or verb_lemma in _LEVEL_VERBS:
         return noun_key or None
     verb_key = _verb_key(verb_lemma)
@@ -1060,7 +1063,8 @@ _RATE_STEP = re.compile(r"[-‑](?:basis|percentage)[-‑\s]+points?\b", re.IGNO
 _POINT_AFTER = re.compile(r"[-‑\s]+points?\b", re.IGNORECASE)
 # what a rate step is a step of: "a 50-basis-point cut", "a quarter-point hike"
 _CHANGE_NOUN = re.compile(
-    r"[-‑\s]+(?P<noun>cut|cuts|rise|rises|hike|hikes|increase|increases|reduction|reductions|"
+    r"[-‑\s]+(?:(?:interest[-‑\s]+)?rates?[-‑\s]+)?"  # "a half-point interest rate cut"
+    r"(?P<noun>cut|cuts|rise|rises|hike|hikes|increase|increases|reduction|reductions|"
     r"move|drop|decline|gain|fall|easing|tightening)\b",
     re.IGNORECASE,
 )
@@ -1572,6 +1576,8 @@ def _governing_verb(
             steps += 1
             continue
         lemma = _verb_lemma(t)
+        if lemma == "take" and k + 1 < len(toks) and toks[k + 1].lower == "part":
+            lemma = "participate"  # "1,000 soldiers took part in the assault": none captured
         if lemma is not None and lemma not in _CUE_VERBS and lemma != "be":
             progressive = (saw_be and t.lower.endswith("ing")) or saw_being
             return lemma, progressive, prefix_future
