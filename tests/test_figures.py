@@ -1033,3 +1033,19 @@ def test_a_rate_step_before_interest_rate_cut() -> None:
 def test_twelve_months_to_a_month_is_year_on_year() -> None:
     f = one("In the 12 months to August, the consumer price index increased 2.5%.")
     assert f.period == "year on year"
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        (
+            "The cut lowers the benchmark federal funds rate to a range of 4.75%-5.00%.",
+            "benchmark federal funds rate",
+        ),
+        ("The Fed cut its policy rate to 4.75%-5.00% on Wednesday.", "policy rate"),
+        ("The move took the federal funds rate to 4.75%-5% on Wednesday.", "federal funds rate"),
+    ],
+)
+def test_a_rate_set_to_a_level_is_that_rate(text: str, counted: str) -> None:
+    f = one(text)
+    assert (f.counted, f.measure) == (counted, "rate")

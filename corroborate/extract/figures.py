@@ -1734,10 +1734,24 @@ def _key(word: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", "_", (word or "share").lower()).strip("_") or "share"
 
 
+# A verb that sets a rate, its object, then the new level: "lowers the benchmark federal funds
+# rate to a range of 4.75%-5.00%", "took the federal funds rate to 4.75%-5%".
+_MOVED_TO = re.compile(
+    r"\b(?:cut|cuts|lowered|lowers|raised|raises|took|takes|set|sets|brought|brings|kept|"
+    r"keeps|held|holds|left|leaves|lifted|lifts|reduced|reduces)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<obj>(?:[\w’'-]+\s+){0,4}?(?:rate|rates|target|range))\s+"
+    r"(?:to|at|unchanged\s+at)\s+(?:a\s+(?:target\s+)?range\s+of\s+|between\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _percent_subject(
     text: str, sent: Span, toks: list[_Tok], number: NumberMatch
 ) -> tuple[str | None, str | None]:
     """(subject, "rise" | "fall" | "level" | None) for a percent: "The Nasdaq gained 2.5%"."""
+    moved = _MOVED_TO.search(text, max(sent.start, number.start - 90), number.start)
+    if moved:  # "cut its policy rate to 4.75%-5.00%": the object's new level
+        return moved.group("obj"), "level"
     j = _index_at(toks, number.start) - 1
     while j >= 0 and toks[j].start >= sent.start and toks[j].lower in _PCT_SKIP:
         j -= 1
