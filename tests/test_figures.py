@@ -1049,3 +1049,16 @@ def test_twelve_months_to_a_month_is_year_on_year() -> None:
 def test_a_rate_set_to_a_level_is_that_rate(text: str, counted: str) -> None:
     f = one(text)
     assert (f.counted, f.measure) == (counted, "rate")
+
+
+def test_coordinated_changes_share_their_subject_and_keep_their_own_basis() -> None:
+    found = figures("Core prices rose 0.1% on the month and 2.7% on the year.")
+    assert [(f.counted, f.measure, f.period) for f in found] == [
+        ("Core prices", "rise", "month on month"),
+        ("Core prices", "rise", "year on year"),
+    ]
+    found = figures("Energy prices fell 0.8% and are now down 4% on a year ago.")
+    assert [(f.counted, f.measure, f.period) for f in found] == [
+        ("Energy prices", "fall", None),
+        ("Energy prices", "fall", "year on year"),
+    ]

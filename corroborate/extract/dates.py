@@ -75,7 +75,7 @@ _PERIOD_RE = re.compile(
     # earlier / from the previous quarter (see `_BASIS`)
     rf"|(?P<basis>(?:{_BASIS_UNIT})[- ]on[- ](?:{_BASIS_UNIT})"
     rf"|on\s+(?:the|a)\s+(?:{_BASIS_UNIT})(?!-|\s+(?:ahead|end|before|after|of)\b)"
-    rf"|(?:from|than|compared\s+(?:with|to)|against)\s+(?:a|one|the\s+same\s+\w+\s+a)\s+"
+    rf"|(?:from|on|than|compared\s+(?:with|to)|against)\s+(?:a|one|the\s+same\s+\w+\s+a)\s+"
     rf"(?:{_BASIS_UNIT})\s+(?:earlier|ago|before)"
     rf"|(?:from|than|compared\s+(?:with|to)|against)\s+the\s+(?:previous|prior|preceding)\s+"
     rf"(?:{_BASIS_UNIT})"

@@ -520,7 +520,7 @@ def extract_figures(
                 dates = [d for d in find_dates(text, sent.start, sent.end, published) if d.point]
             # a period or date inside another clause ("..., which until last year were
             # protected") says when that clause happened, not when the figure held
-            fig.period = _nearest_period(_in_clause(text, periods, fig), fig)
+            fig.period = _nearest_period(text, _in_clause(text, periods, fig), fig)
             own_month = _past_month(text, sent, fig, pub)
             if own_month is not None and fig.period is not None:
                 # "rose 0.2% last month after a 0.2% gain in July": the July figure has its
@@ -924,6 +924,9 @@ def _figure(
             pct_measure = f"{_key(_head(counted.counted))}_share"
         else:
             subject, direction = _percent_subject(text, sent, toks, number)
+            if subject is None and direction is None:
+                # "rose 0.1% on the month and 2.7% on the year": the same subject and change
+                subject, direction = _coordinated_change(text, number, before)
             if counted.counted is None and subject:
                 counted.counted = subject  # "The index rose 2.5%", "inflation held at 3.2%"
             parallel = None
@@ -1745,6 +1748,33 @@ _MOVED_TO = re.compile(
 )
 
 
+# between two coordinated changes: a rate's basis or period, then "and" ("0.1% on the month
+# and 2.7% on the year")
+_COORDINATED_CHANGE = re.compile(
+    r"(?:\s+(?:on|from|over|in)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:year|quarter|month|week)"
+    r"(?:\s+(?:earlier|ago|before))?)?\s*,?\s+(?:and|while)\s+"
+    r"(?:(?:are|is|was|were|stand|stands|stood)\s+(?:now\s+)?(?P<way>up|down|higher|lower)\s+)?"
+    r"(?:by\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_CHANGES = frozenset({"rise", "fall"})
+
+
+def _coordinated_change(
+    text: str, number: NumberMatch, before: Sequence[Figure]
+) -> tuple[str | None, str | None]:
+    """The subject and direction of the change this percent is coordinated with."""
+    prev = before[-1] if before else None
+    link = _COORDINATED_CHANGE.fullmatch(text, prev.end, number.start) if prev else None
+    if prev is None or link is None or prev.unit != "percent" or prev.measure not in _CHANGES:
+        return None, None
+    way = (link.group("way") or "").lower()
+    # "fell 0.8% and are now down 4% on a year ago": the second says its own way
+    return prev.counted, "rise" if way in {"up", "higher"} else "fall" if way else prev.measure
+
+
 def _percent_subject(
     text: str, sent: Span, toks: list[_Tok], number: NumberMatch
 ) -> tuple[str | None, str | None]:
@@ -1987,14 +2017,24 @@ def _in_clause(text: str, spans: Iterable[Any], fig: Figure) -> list[Any]:
     ]
 
 
-def _nearest_period(periods: Iterable[Any], fig: Figure) -> str | None:
+def _nearest_period(text: str, periods: Iterable[Any], fig: Figure) -> str | None:
     best: tuple[int, str] | None = None
     for p in periods:
+        if (
+            p.start >= fig.end
+            and _BASIS_PERIOD.fullmatch(p.text)
+            and _DIGIT.search(text, fig.end, p.start)
+        ):
+            continue  # "fell 0.8% and are down 4% on a year ago": the basis is the 4%'s
         dist = p.start - fig.end if p.start >= fig.end else fig.start - p.end
         dist = abs(dist) + (0 if p.start >= fig.end else 5)
         if best is None or dist < best[0]:
             best = (dist, p.text)
     return best[1] if best else None
+
+
+_BASIS_PERIOD = re.compile(r"(year|quarter|month|week) on \1")
+_DIGIT = re.compile(r"\d")
 
 
 def _nearest_date(dates: Iterable[Any], fig: Figure) -> str | None:
