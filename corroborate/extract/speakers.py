@@ -1099,12 +1099,6 @@ def _np_ending(
     return m
 
 
-_GROUP_QUANTIFIERS: Final[frozenset[str]] = frozenset(
-    {"many", "some", "most", "several", "all", "few", "none", "half", "dozens", "hundreds",
-     "thousands", "one", "two", "three", "four", "five", "both", "each", "majority", "minority"}
-)  # fmt: skip
-
-
 def _quantified(toks: Sequence[Tok], first: int, lo: int) -> int:
     """Where a group speaker starts when a quantifier comes before it: "[Many of the 1.1
     million] refugees said"."""
@@ -1132,6 +1126,12 @@ _COORDINATOR: Final = re.compile(r"\s+(?:and|or|&)\s")
 _QUANTIFIERS: Final[frozenset[str]] = frozenset(
     {"some", "several", "many", "most", "others", "few", "both", "all", "one"}
 )
+# ... and the words that may stand before "of" at the head of a group speaker ("Many of the
+# 1.1 million refugees", "the majority of voters")
+_GROUP_QUANTIFIERS: Final[frozenset[str]] = _QUANTIFIERS | {
+    "none", "half", "dozens", "hundreds", "thousands", "two", "three", "four", "five", "each",
+    "majority", "minority",
+}  # fmt: skip
 _PLACE_LEAD: Final[frozenset[str]] = frozenset({"the", "in", "at", "near", "outside", "inside"})
 # Words before a name that show it is not the subject of its sentence.
 _SUBJECT_BLOCKERS: Final[frozenset[str]] = frozenset(
