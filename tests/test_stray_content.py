@@ -10,6 +10,7 @@ import pytest
 from stray_helpers import flags_by_kind
 
 from corroborate import nlp
+from corroborate.extract import stray
 
 WITH_EMBEDDINGS = pytest.param(
     True,
@@ -183,3 +184,42 @@ def test_a_name_written_as_a_name_is_shared(name: str, rest: str) -> None:
     from corroborate.extract.structure import _name_shared
 
     assert _name_shared(name, rest)
+
+
+@pytest.mark.skipif(not nlp.embeddings_available(), reason="embeddings not installed")
+@pytest.mark.parametrize(
+    "inserted",
+    [
+        (3, FOREIGN_PARAGRAPH),
+        (3, "Night-shift pay"),  # on topic, introduces nothing: a stray
+        (4, "Mediator called in"),  # a heading, close to the paragraph after it
+        # on topic, naming a local body: a candidate that is close to the lead
+        (3, "Economists at Portvik University estimated that each day of the stoppage would "
+            "cost the regional economy more than 4 million crowns in lost exports and wages."),
+    ],
+)  # fmt: skip
+def test_judging_one_paragraph_at_a_time_embeds_less_and_finds_the_same(
+    monkeypatch: pytest.MonkeyPatch, inserted: tuple[int, str]
+) -> None:
+    """The int8 model embeds one text per call, so a judgement embeds each paragraph only when
+    it reaches it, and stops at the first close one; embedding everything it may compare
+    first (what the float model does, in one batched call) must give the same flags."""
+    embedded: list[str] = []
+    real_embed = nlp.embed
+
+    def counting(texts: list[str], quantised: bool = False) -> object:
+        embedded.extend(texts)
+        return real_embed(texts, quantised)
+
+    monkeypatch.setattr(nlp, "embed", counting)
+    found: dict[bool, dict[str, list[str]]] = {}
+    counts: dict[bool, int] = {}
+    for ahead in (True, False):
+        monkeypatch.setattr(stray, "embed_ahead", lambda ahead=ahead: ahead)
+        embedded.clear()
+        found[ahead] = flags_by_kind(_report(inserted), embeddings=True)
+        counts[ahead] = len(embedded)
+    assert found[True] == found[False]
+    assert 0 < counts[False] <= counts[True]
+    if "stray_text" not in found[False]:
+        assert counts[False] < counts[True]  # decided by the first close paragraph

@@ -162,7 +162,8 @@ def test_only_the_strict_gate_makes_a_roundup() -> None:
 def test_a_batch_of_reports_is_embedded_in_one_call(monkeypatch: pytest.MonkeyPatch) -> None:
     """`analyse_many` embeds what every report of a batch judges by meaning in one call, and
     what some then need (the paragraph sharing most words with a far one) in a second (each
-    call has a fixed cost), with the same results as one report at a time."""
+    call of the float model has a fixed cost), with the same results as one report at a time.
+    (The int8 model runs one text per call: there each judgement embeds what it reaches.)"""
     from corroborate.extract import pipeline
 
     reports = [
@@ -178,6 +179,7 @@ def test_a_batch_of_reports_is_embedded_in_one_call(monkeypatch: pytest.MonkeyPa
         "embed",
         lambda texts, quantised=False: calls.append(len(texts)) or embed(texts, quantised),
     )
+    monkeypatch.setattr(stray, "embed_ahead", lambda: True)
     together = list(pipeline.analyse_many(reports))
     assert together == alone
     # both pasted paragraphs and what they are compared with, then both reports' closest

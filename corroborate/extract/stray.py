@@ -139,6 +139,8 @@ def embed_pending(requests: Sequence[tuple[Vectors, Sequence[int]]]) -> None:
     pays a fixed cost per call, which a batch of reports shares. Each vector comes out as the
     report's own `get` would make it (to within float rounding when padding differs).
     """
+    if not embed_ahead():
+        return
     wanted: list[tuple[Vectors, int]] = []
     for vectors, indices in requests:
         if not indices:
@@ -158,8 +160,38 @@ def embed_pending(requests: Sequence[tuple[Vectors, Sequence[int]]]) -> None:
         vectors._cache[i] = vector
 
 
+def embed_ahead() -> bool:
+    """Whether to embed what a report's judgements may compare before judging (one call for
+    all of them and for a batch of reports), or one paragraph at a time as each judgement
+    reaches it. The float model pays a fixed cost per call, which a batch shares; the int8
+    model runs one text per call anyway (`QUANTISED`), so there nothing is gained by
+    embedding ahead, and a judgement that stops at the first paragraph close in meaning
+    never embeds the others (on news articles about half of what it would have embedded,
+    benchmarks/RESULTS.md). The vectors, and so the judgements, are the same either way."""
+    return not QUANTISED or not nlp.embeds_one_at_a_time(quantised=True)
+
+
 def _cosine(a: Any, b: Any) -> float:
     return float(a @ b)  # embeddings are L2-normalised
+
+
+def _similarities(
+    vectors: Vectors, index: int, others: Sequence[int], enough: float
+) -> dict[int, float] | None:
+    """Paragraph `index`'s similarity to each of `others` in turn, each embedded only when
+    reached, stopping after the first at or above `enough` (the judgement is then decided);
+    None without embeddings."""
+    if vectors.get([index]) is None:
+        return None
+    found: dict[int, float] = {}
+    for j in others:
+        pair = vectors.get([index, j])
+        if pair is None:
+            return None
+        found[j] = _cosine(pair[index], pair[j])
+        if found[j] >= enough:
+            break
+    return found
 
 
 def paragraph_candidate(
@@ -227,8 +259,9 @@ def foreign_paragraph_reason(
         if names
         else "a paragraph naming no one"
     )
-    similarity = _near_and_top(vectors, index, neighbours, lead)
-    if similarity is None:
+    # The lead first: it is compared with every candidate of the report, so embedded once.
+    similarities = _similarities(vectors, index, [*lead, *neighbours], PARAGRAPH_COSINE)
+    if similarities is None:
         # No embeddings: only a paragraph that shares almost no words and names is flagged.
         if len(names) >= PARAGRAPH_NAMES_LEXICAL and overlap < PARAGRAPH_OVERLAP_LEXICAL:
             return (
@@ -236,10 +269,11 @@ def foreign_paragraph_reason(
                 "shared with the rest: looks like a paragraph about a different event"
             )
         return None
-    near, top = similarity
     # One threshold for every comparison: close in meaning to any of them, it belongs.
-    if max(near, top) >= PARAGRAPH_COSINE:
+    if max(similarities.values(), default=0.0) >= PARAGRAPH_COSINE:
         return None
+    near = max((similarities[j] for j in neighbours), default=0.0)
+    top = max((similarities[j] for j in lead), default=0.0)
     thread = _closest_cosine(vectors, index, closest)
     if thread >= PARAGRAPH_COSINE:
         return None
@@ -251,24 +285,11 @@ def foreign_paragraph_reason(
     )
 
 
-def _near_and_top(
-    vectors: Vectors, index: int, neighbours: Sequence[int], lead: Sequence[int]
-) -> tuple[float, float] | None:
-    """The paragraph's highest similarity to its neighbours, and to the headline and lead;
-    None without embeddings."""
-    found = vectors.get([index, *neighbours, *lead])
-    if found is None:
-        return None
-    near = max((_cosine(found[index], found[j]) for j in neighbours), default=0.0)
-    top = max((_cosine(found[index], found[j]) for j in lead), default=0.0)
-    return near, top
-
-
 def far_from(vectors: Vectors, index: int, neighbours: Sequence[int], lead: Sequence[int]) -> bool:
     """Whether the paragraph is far in meaning from its neighbours and the lead: only then is
     the paragraph sharing most words with it compared too."""
-    similarity = _near_and_top(vectors, index, neighbours, lead)
-    return similarity is not None and max(similarity) < PARAGRAPH_COSINE
+    similarities = _similarities(vectors, index, [*lead, *neighbours], PARAGRAPH_COSINE)
+    return similarities is not None and max(similarities.values(), default=0.0) < PARAGRAPH_COSINE
 
 
 def _closest_cosine(vectors: Vectors, index: int, closest: Sequence[int]) -> float:
@@ -291,10 +312,15 @@ def foreign_heading_reason(
     """
     if not heading_candidate(line):
         return None
-    found = vectors.get([index, following, *others])
+    found = vectors.get([index, following])
     if found is None:
         return None
     to_next = _cosine(found[index], found[following])
+    if to_next >= HEADING_NEXT_COSINE:
+        return None  # it introduces the paragraph after it: the rest need not be embedded
+    found = vectors.get([index, *others])
+    if found is None:
+        return None
     to_rest = max((_cosine(found[index], found[j]) for j in others), default=-1.0)
     if (
         to_rest >= HEADING_SPECIFIC_COSINE

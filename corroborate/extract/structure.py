@@ -251,7 +251,7 @@ class PendingStructure:
         nothing when `embed_together` ran first)."""
         for needs in (self.needs, self.needs_later):
             wanted = needs()
-            if wanted:
+            if wanted and stray.embed_ahead():
                 self.vectors.get(wanted)  # one call per round for this report
         flags = [item.judge() if isinstance(item, _Pending) else item for item in self.items]
         return [flag for flag in flags if flag is not None]

@@ -53,6 +53,13 @@ def embed(sentences: Sequence[str], quantised: bool = False) -> np.ndarray | Non
     return _embed(sentences, quantised)
 
 
+def embeds_one_at_a_time(quantised: bool = False) -> bool:
+    """Whether `embed` runs one text per call (so that batching texts saves nothing)."""
+    from corroborate.nlp.embeddings import embeds_one_at_a_time as _one_at_a_time
+
+    return _one_at_a_time(quantised)
+
+
 def checkworthiness(sentences: Sequence[str]) -> list[float]:
     from corroborate.nlp.checkworthy import score as _score
 

@@ -358,6 +358,12 @@ def embed(sentences: Sequence[str], quantised: bool = False) -> np.ndarray | Non
     return _encoder(quantised).encode(sentences)
 
 
+def embeds_one_at_a_time(quantised: bool = False) -> bool:
+    """Whether `embed(..., quantised)` runs one text per call: the int8 model in ONNX Runtime
+    does (see `Encoder.encode`), so batching texts for it saves nothing. Loads the model."""
+    return embeddings_available() and _encoder(quantised).kind == "onnx-int8"
+
+
 def model_info() -> dict[str, Any]:
     """What the embedding model is, where it comes from, and how it was measured."""
     path = model_dir()
