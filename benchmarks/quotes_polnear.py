@@ -74,16 +74,19 @@ def _parse(text: str, use_parser: bool = True) -> tuple[Any, list[Any], list[Any
     return doc, sentences, entities
 
 
-def _speaker_ok(text: str, q: Quote, gold: dict[str, Any]) -> bool:
+def speaker_ok(text: str, speaker: Any, gold: dict[str, Any]) -> bool:
+    """Is `speaker` (a quote's speaker or a figure's source: `name`, `start`, `end`) the gold
+    attribution's source? See the module's docstring."""
     src = gold.get("source") or []
-    if q.speaker is None:
+    if speaker is None:
         return False
-    sp = q.speaker
-    if any(sp.start < e and s < sp.end for s, e in src):
-        return True
-    if gold.get("source_text", "").lower() in {"who", "which", "that"}:
-        # a relative pronoun: our speaker is its antecedent, just before it
-        return any(0 <= s - sp.end <= 3 for s, _ in src)
+    sp = speaker
+    if sp.start is not None and sp.end is not None:
+        if any(sp.start < e and s < sp.end for s, e in src):
+            return True
+        if gold.get("source_text", "").lower() in {"who", "which", "that"}:
+            # a relative pronoun: our speaker is its antecedent, just before it
+            return any(0 <= s - sp.end <= 3 for s, _ in src)
     src_words = {w.lower() for s, e in src for w in re.findall(r"\w+", text[s:e])}
     name_words = {w.lower() for w in re.findall(r"\w+", sp.name or "")}
     name_words -= {"the", "a", "an", "of", "mr", "ms", "mrs"}
@@ -144,7 +147,7 @@ def main() -> None:
             tp += 1
             if not speech[gi].get("source"):
                 no_source += 1  # nothing to check the speaker against
-            elif _speaker_ok(text, preds[pi], speech[gi]):
+            elif speaker_ok(text, preds[pi].speaker, speech[gi]):
                 spk_ok += 1
             elif len(errors["speaker"]) < args.errors:
                 sp = preds[pi].speaker

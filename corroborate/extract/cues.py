@@ -87,6 +87,7 @@ WEAK_CUE_VERBS: Final[frozenset[str]] = frozenset({"suggest", "indicate", "conti
 # Multi-word cues; the speaker follows them ("according to the ministry, ...").
 CUE_PHRASES: Final[dict[str, Stance]] = {
     "according to": "neutral",
+    "as reported by": "neutral",
     "in the words of": "neutral",
     "quoted as saying": "neutral",
 }
@@ -186,6 +187,8 @@ def _cue_word_pattern() -> re.Pattern[str]:
 
 
 _CUE_WORD_RE: Final = _cue_word_pattern()
+# the verb a phrase stands for, where it has one
+_PHRASE_LEMMAS: Final[dict[str, str]] = {"quoted as saying": "say", "as reported by": "report"}
 _PHRASE_RE: Final = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(CUE_PHRASES, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
@@ -206,7 +209,7 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[CueMatc
     phrase_spans: list[tuple[int, int]] = []
     for m in _PHRASE_RE.finditer(text, start, end):
         phrase = m.group(1).lower()
-        lemma = "say" if phrase == "quoted as saying" else phrase
+        lemma = _PHRASE_LEMMAS.get(phrase, phrase)
         found.append(
             CueMatch(m.start(), m.end(), m.start(), lemma, stance_of(phrase), phrase, phrase=True)
         )

@@ -56,6 +56,7 @@ from typing import Any
 from corroborate.extract.datelines import after_dateline, dateline_date
 from corroborate.extract.dates import find_dates, find_periods, parse_published
 from corroborate.extract.numbers import NumberMatch, find_numbers
+from corroborate.extract.speakers import phrase_source, tokenize
 from corroborate.extract.units import UnitMatch, convert, match_unit
 from corroborate.model import Entity, Figure, Quote, Source, Span
 from corroborate.model.annotations import EntityLabel
@@ -583,7 +584,9 @@ def _quoted_by(spoken: Sequence[Quote], fig: Figure, text: str) -> Source | None
     """The speaker of the narrowest quote the figure sits in ("Smith told Jones that 12 ...")."""
     for q in spoken:  # narrowest first
         if q.start <= fig.start and fig.end <= q.end:
-            return _speaker_source(q)
+            source = _speaker_source(q)
+            if not _respondents(text, source):
+                return source
     return None
 
 
@@ -2112,11 +2115,25 @@ def _pick_source(ctx: _Context, explicit: list[tuple[int, Source]], fig: Figure)
     usable = [
         (p, s)
         for p, s in explicit
-        if not _other_clause(ctx.quote_at_cue(p), p, fig) and _agent_covers(ctx.text, p, fig)
+        if not _other_clause(ctx.quote_at_cue(p), p, fig)
+        and _agent_covers(ctx.text, p, fig)
+        and not _respondents(ctx.text, s)
     ]
     if not usable:
         return None
     return min(usable, key=lambda item: abs(item[0] - fig.start))[1]
+
+
+_SHARE_OF_PEOPLE = re.compile(r"\d\s*%|\b(?:percent|per\s+cent)\b", re.IGNORECASE)
+
+
+def _respondents(text: str, source: Source) -> bool:
+    """ "51 percent of respondents said ...", "Some 55 percent of voters said ...": a share of
+    the people a poll asked speaks, but the poll, not they, is the authority for its figures
+    (one "according to" further on, or none)."""
+    if source.start is None or source.end is None:
+        return False
+    return _SHARE_OF_PEOPLE.search(text, source.start, source.end) is not None
 
 
 def _agent_covers(text: str, pos: int, fig: Figure) -> bool:
@@ -2154,7 +2171,8 @@ def _explicit_sources(ctx: _Context, i: int) -> list[tuple[int, Source]]:
             if m is None:
                 continue
             stop = _ACCORDING_END.search(text, m.end(), sent.end)
-            src = _source_from_phrase(ctx, m.end(), stop.start() if stop else sent.end)
+            end = stop.start() if stop else sent.end
+            src = _source_from_phrase(ctx, m.end(), end) or _unnamed_source(text, m.end(), end)
         elif w in _NOUNISH_CUES and _OWNER_BEFORE.search(
             text, max(sent.start, word.start() - 12), word.start()
         ):
@@ -2202,7 +2220,20 @@ def _agent_source(ctx: _Context, i: int, by: int, after: int) -> Source | None:
     return src if src is not None and src.kind in {"organisation", "person", "report"} else None
 
 
-_ACCORDING_END = re.compile(r"[,;:.]|\s(?:that|who|which)\s")
+# (a full stop inside a sentence is an abbreviation's: "polling by the A.F.L.-C.I.O.")
+_ACCORDING_END = re.compile(r"[,;:]|\.(?=[\s”\"’')]*$)|\s(?:that|who|which)\s")
+
+
+def _unnamed_source(text: str, start: int, end: int) -> Source | None:
+    """Whatever follows "according to" is its source, even when it is no name or known source
+    word: "the average of recent polls compiled by ...", "the 2009 paper" (`phrase_source`)."""
+    toks = tokenize(text, start, end)
+    found = phrase_source(text, toks, 0, len(toks))
+    if found is None or not found.name:
+        return None
+    return Source(_strip_det(found.name), found.kind, found.start, found.end)
+
+
 _BEFORE_CUE = re.compile(
     r"(?:\s+(?:has|have|had|also|later|earlier|previously|again|further|"
     r"recently|separately|officially|publicly|reportedly))*\s*$"

@@ -46,6 +46,7 @@ from corroborate.extract.speakers import (
     Tok,
     classify,
     np_after,
+    phrase_source,
     sentence_subject,
     subject_before,
     tokenize,
@@ -444,6 +445,11 @@ def _quoted_person(
     return subject_before(text, toks, e, s, entities)
 
 
+# phrase cues after which whatever noun phrase follows is the source ("according to the 2009
+# paper", "as reported by one global index"), read by `phrase_source` when `np_after` cannot
+_SOURCE_PHRASES: Final[frozenset[str]] = frozenset({"according to", "as reported by"})
+
+
 def _acceptable(m: Mention | None, c: CueMatch) -> bool:
     if m is None:
         return False
@@ -747,7 +753,10 @@ def _indirect(
     toks = s.toks
     n = len(toks)
     if c.phrase:
-        m = np_after(text, toks, k + len(c.form.split()), n, entities)
+        named_at = k + len(c.form.split())
+        m = np_after(text, toks, named_at, n, entities)
+        if m is None and c.form.lower() in _SOURCE_PHRASES:
+            m = phrase_source(text, toks, named_at, n)
         if m is None:
             return None
         lead = [t for t in toks[:k] if t.text not in {",", "—"}]
@@ -763,6 +772,11 @@ def _indirect(
             # CONTENT, according to X.
             cs = toks[0].start
             ce = _content_end(text, cs, c.start)
+            j = s.tok_index_at_or_after(m.end)
+            if j < n and toks[j].text == "," and _words(text, toks[j].end, s.end) >= 3:
+                # "One of the decisions, according to a person close to it, is to ...": the
+                # phrase sits inside the content, which runs on to the end of the sentence
+                ce = _content_end(text, cs, s.end)
         if _words(text, cs, ce) < 3 or _covered_by_quote(s, cs, ce):
             return None
         return _Candidate(cs, ce, "indirect", m, c, position=c.start)

@@ -29,6 +29,10 @@ from corroborate.extract.entities import HONORIFICS, fullest_form, name_tokens
 from corroborate.model import Entity, Speaker
 from corroborate.model.annotations import SourceKind
 
+# "they’ve", "he’d", "she’s": a pronoun and its auxiliary written as one word ("it’s" is left
+# alone: "it’s estimated that ..." names no one)
+_PRONOUN_CONTRACTED: Final = re.compile(r"(he|she|they)[’'](?:ve|d|ll|s|re)$")
+
 
 class Tok:
     """A word or punctuation mark with its offsets. A plain slotted class, with its lower-case
@@ -42,7 +46,10 @@ class Tok:
         self.text = text
         self.start = start
         self.end = end
-        self.low = text.lower()
+        low = text.lower()
+        if ("’" in low or "'" in low) and (bare := _PRONOUN_CONTRACTED.match(low)):
+            low = bare.group(1)  # "They’ve suggested": the pronoun speaks
+        self.low = low
         self.cap = text[:1].isupper()
 
     def __repr__(self) -> str:
@@ -1353,6 +1360,52 @@ def np_after(
     return m
 
 
+# After "according to" the noun phrase that follows is the source however it is written ("the
+# average of recent polls compiled by Real Clear Politics", "the 2009 paper", "officials
+# familiar with the system"), read to the end of its clause.
+_SOURCE_PHRASE_ENDS: Final[frozenset[str]] = frozenset(
+    {",", ";", ":", "—", "–", "(", ")", '"', "“", "”", "?", "!"}
+)
+# the words after a phrase's head noun: "[polls] compiled by", "[officials] familiar with"
+_AFTER_HEAD: Final[frozenset[str]] = frozenset(
+    {"of", "by", "from", "with", "in", "on", "at", "for", "to", "familiar", "close", "who",
+     "that", "which", "compiled", "released", "published", "obtained", "conducted", "filed",
+     "broadcast", "out", "among"}
+)  # fmt: skip
+# unnamed people, credited as a group is ("a senior official" is an organisation source here)
+_UNNAMED_PEOPLE: Final[frozenset[str]] = frozenset(
+    {"person", "people", "someone", "somebody", "attendee", "attendees", "participant",
+     "participants", "executive", "executives", "democrat", "democrats", "republican",
+     "republicans", "friend", "friends", "ally", "allies", "associate", "associates",
+     "insider", "aide", "adviser", "advisor", "member", "staffer", "staffers"}
+)  # fmt: skip
+_LONGEST_SOURCE_PHRASE: Final = 20  # tokens; a longer run is no noun phrase
+
+
+def phrase_source(text: str, toks: Sequence[Tok], k: int, hi: int) -> Mention | None:
+    """The source after "according to" (token `k` on) when `np_after` cannot read it as a
+    name, a title or a known source word: the phrase to the end of its clause, a group when
+    its head noun names people ("officials familiar with ..."), else a document or a record
+    ("one global index", "complete but unofficial returns")."""
+    j = k
+    while j < hi and toks[j].text not in _SOURCE_PHRASE_ENDS and j - k < _LONGEST_SOURCE_PHRASE:
+        j += 1
+    if j - k >= _LONGEST_SOURCE_PHRASE:
+        return None
+    while j > k and toks[j - 1].text in {".", "'", "’"}:
+        j -= 1  # the sentence's full stop
+    words = list(toks[k:j])
+    body = words[1:] if words and words[0].low in DETERMINERS else words
+    if not body or not any(t.text[0].isalpha() for t in body):
+        return None
+    ends = [x for x in range(1, len(body)) if body[x].low in _AFTER_HEAD]
+    head = body[ends[0] - 1] if ends else body[-1]
+    people = head.low in GROUP_NOUNS or head.low in _UNNAMED_PEOPLE
+    start, end = words[0].start, words[-1].end
+    name = " ".join(text[start:end].split())
+    return Mention(start, end, "organisation" if people else "report", name=name, generic=True)
+
+
 # "Zycie Warszawy daily": the word that makes the name before it an outlet's.
 _OUTLET_WORDS: Final[frozenset[str]] = frozenset(
     {"daily", "newspaper", "paper", "weekly", "agency", "radio", "television", "magazine",
@@ -1794,10 +1847,26 @@ def sentence_subject(
     for s in starts:
         if s >= k:
             break
+        if _abbreviated_place(toks, s):
+            continue  # "At a rally in Beaumont, Tex., Mr. Trump ...": a state, not the subject
         m = np_after(text, toks, s, k, entities)
         if m is not None and (m.name is not None or m.pronoun is not None or m.title_only):
             return m
     return None
+
+
+def _abbreviated_place(toks: Sequence[Tok], i: int) -> bool:
+    """ "Tex.," / "Calif.,": a capitalised abbreviation between commas after a name, the way
+    wire copy writes a city's state ("Beaumont, Tex., ...")."""
+    return (
+        i >= 2
+        and i + 2 < len(toks)
+        and toks[i - 1].text == ","
+        and toks[i - 2].cap
+        and toks[i].cap
+        and toks[i + 1].text == "."
+        and toks[i + 2].text == ","
+    )
 
 
 NUMBER_WORDS: Final[frozenset[str]] = frozenset(
