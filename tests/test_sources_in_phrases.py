@@ -139,3 +139,28 @@ def test_a_state_abbreviation_between_commas_is_no_subject() -> None:
         "that the city wanted to take in 250,000 new residents."
     )
     assert _source_of(text, "250,000") == ("Hale", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the tagger reads "investigated" as a participle: after "it", it is a past tense
+        (
+            "In response, Ardenia Post said it actively investigated every threat.",
+            "it actively investigated every threat",
+        ),
+        # "about" before a number qualifies it; it is no preposition
+        (
+            "The budget office said about half of the gap reflected lower tax receipts.",
+            "about half of the gap reflected lower tax receipts",
+        ),
+    ],
+)
+def test_reported_clauses_the_tagger_half_hides(text: str, content: str) -> None:
+    quotes, _ = _annotate(text)
+    assert [text[q.start : q.end] for q in quotes] == [content]
+
+
+def test_about_before_a_plain_word_is_still_no_content() -> None:
+    quotes, _ = _annotate("The minister said about all the things he did that he was proud.")
+    assert quotes == []

@@ -39,6 +39,7 @@ from corroborate.extract.datelines import after_dateline
 from corroborate.extract.speakers import (
     DETERMINERS,
     NOUN_MARKERS,
+    NUMBER_WORDS,
     OBJECT_PRONOUNS,
     PRONOUNS,
     Mention,
@@ -338,12 +339,49 @@ def _words(text: str, start: int, end: int) -> int:
 def _looks_like_clause(toks: Sequence[Tok], tags: dict[int, str]) -> bool:
     """Whether reported content without "that" is a clause ("said [the army would ...]") rather
     than an object ("said [a few words]"). With a tagger: a finite verb in it; without one,
-    news usage makes four words after the cue a clause often enough."""
+    news usage makes four words after the cue a clause often enough.
+
+    A past participle right after a subject pronoun ("said it [actively] investigated ...")
+    is a past tense the tagger took for a participle: with no auxiliary before it, nothing
+    else can follow "it"."""
     if len(toks) < 3:
         return False
     if tags:
-        return any(tags.get(t.start, "") in {"VBD", "VBZ", "VBP", "MD"} for t in toks)
+        finite = any(tags.get(t.start, "") in {"VBD", "VBZ", "VBP", "MD"} for t in toks)
+        return finite or _pronoun_then_participle(toks, tags)
     return len(toks) >= 4
+
+
+_SUBJECT_PRONOUNS: Final[frozenset[str]] = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+
+
+def _pronoun_then_participle(toks: Sequence[Tok], tags: dict[int, str]) -> bool:
+    if toks[0].low not in _SUBJECT_PRONOUNS:
+        return False
+    verb = 2 if len(toks) > 2 and tags.get(toks[1].start, "") == "RB" else 1
+    return tags.get(toks[verb].start, "") == "VBN"
+
+
+def _qualified_number(toks: Sequence[Tok], j: int) -> bool:
+    """ "said about half of the adjustment reflected ...": "about" qualifies a number here,
+    it is no preposition."""
+    return (
+        toks[j].low == "about"
+        and j + 1 < len(toks)
+        and (toks[j + 1].low in _COUNTS or toks[j + 1].text[:1].isdigit())
+    )
+
+
+# number words that make "about" a qualifier ("about all the things" stays a preposition)
+_COUNTS: Final[frozenset[str]] = NUMBER_WORDS - {
+    "all",
+    "both",
+    "most",
+    "many",
+    "few",
+    "majority",
+    "majorities",
+}
 
 
 def _content_end(text: str, start: int, end: int) -> int:
@@ -899,7 +937,7 @@ def _content_after(
     if toks[j].text in OPENING_QUOTE_TOKENS and not that:
         return None  # "X said “...”": a direct quote
     if not that:
-        if toks[j].low in _NOT_CONTENT_START:
+        if toks[j].low in _NOT_CONTENT_START and not _qualified_number(toks, j):
             return None
         if not _looks_like_clause(toks[j:], tags):
             return None
