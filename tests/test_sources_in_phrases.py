@@ -164,3 +164,11 @@ def test_reported_clauses_the_tagger_half_hides(text: str, content: str) -> None
 def test_about_before_a_plain_word_is_still_no_content() -> None:
     quotes, _ = _annotate("The minister said about all the things he did that he was proud.")
     assert quotes == []
+
+
+def test_a_promised_figure_is_the_promisers() -> None:
+    text = "Senator Mara Quinn pledged to create 700,000 jobs in seven years."
+    assert _source_of(text, "700,000 jobs") == ("Mara Quinn", "person")
+    # "pledged" before a noun is no cue
+    text = "Ms. Quinn has won 758 pledged delegates so far."
+    assert _source_of(text, "758") == (None, "unattributed")

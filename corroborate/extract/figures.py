@@ -274,6 +274,29 @@ _CUE_WORDS = frozenset({
     "declared", "declares", "explained", "explains", "tallied",
 })
 # fmt: on
+# Promises and proposals: the figure of what someone vows or proposes to do is theirs ("he
+# vowed to impose a 35 percent tariff", "pledged to create 700,000 jobs"). Only before "to":
+# "758 pledged delegates" is no cue.
+_INTENT_CUES = frozenset(
+    {
+        "vowed",
+        "vows",
+        "vow",
+        "pledged",
+        "pledges",
+        "pledge",
+        "promised",
+        "promises",
+        "promising",
+        "proposed",
+        "proposes",
+        "propose",
+        "proposing",
+        "vowing",
+        "pledging",
+    }
+)  # fmt: skip
+_TO_VERB = re.compile(r"\s+(?:also\s+|again\s+)?to\s+[a-z]", re.IGNORECASE)
 # cue words that are also plural nouns: a cue only when a clause follows ("claims that ...",
 # "reports 12 dead"), not in "Republican claims as false" or "local reports indicate"
 _NOUNISH_CUES = frozenset(
@@ -2178,8 +2201,10 @@ def _explicit_sources(ctx: _Context, i: int) -> list[tuple[int, Source]]:
         ):
             continue  # "Trump’s claim", "a report", "the estimates": nouns
         elif (
-            w in _CUE_WORDS and not (w in _NOUNISH_CUES and _NOT_A_CLAUSE.match(text, word.end()))
-        ) or (w in _TALLY_VERBS and _PUT_THE.match(text, word.end())):
+            (w in _CUE_WORDS and not (w in _NOUNISH_CUES and _NOT_A_CLAUSE.match(text, word.end())))
+            or (w in _TALLY_VERBS and _PUT_THE.match(text, word.end()))
+            or (w in _INTENT_CUES and _TO_VERB.match(text, word.end()))
+        ):
             src = _source_before_cue(ctx, i, word.start())
             if src is None:
                 src = _source_after_cue(ctx, i, word.end())
