@@ -172,3 +172,22 @@ def test_a_promised_figure_is_the_promisers() -> None:
     # "pledged" before a noun is no cue
     text = "Ms. Quinn has won 758 pledged delegates so far."
     assert _source_of(text, "758") == (None, "unattributed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The senator said it on Sunday.\n<tweet tweet-id="673679711437004805">',
+        "Speaking on Sunday on Channel 9’s “Morning Report,” Mr. Hale said the plan had failed.",
+        "She told the Ledger’s “Weekend Review” that she would not run again.",
+    ],
+)
+def test_digits_and_programme_names_in_quotation_marks_are_no_quotes(text: str) -> None:
+    quotes, _ = _annotate(text)
+    assert not [q for q in quotes if q.kind != "indirect"]
+
+
+def test_a_phrase_quoted_after_a_possessive_is_still_a_quote() -> None:
+    text = "Ms. Varga criticised Mr. Hale’s “reckless gamble with our savings,” she said."
+    quotes, _ = _annotate(text)
+    assert [q.kind for q in quotes] == ["direct"]

@@ -315,6 +315,10 @@ _TITLE_SMALL_WORDS: Final = frozenset(
 )
 
 
+_LETTER: Final = re.compile(r"[^\W\d_]")
+_OWNER_BEFORE: Final = re.compile(r"\w[’']s$")
+
+
 def _a_title(text: str, q: _Marked) -> bool:
     """A film's, book's or campaign's name in quotes ("Ice Cold in Alex", "Strike Hard"): two or
     more words, each capitalised but the small ones, and no sentence inside."""
@@ -611,8 +615,12 @@ def extract_quotes(
             rest = text[q.end : nxt.end].lstrip(" ,")
             if nxt is not s1 and rest[:1].islower() and para_of(nxt.start) == q.para:
                 s1 = nxt
-        found = _direct_attribution(text, q, s0, s1, entities)
         before = text[max(s0.start, paragraphs[q.para][0]) : q.start].rstrip()
+        if not _LETTER.search(text, q.start, q.end):
+            continue  # '<tweet tweet-id="673679711437">': digits in quotation marks
+        if _OWNER_BEFORE.search(before) and _a_title(text, q):
+            continue  # 'he told ABC’s “Good Morning America”': a programme's or a paper's name
+        found = _direct_attribution(text, q, s0, s1, entities)
         at_start = before == "" or before[-1] in ".!?:" or before.endswith(("—", "–"))
         words = _words(text, q.start, q.end)
         if found is not None:
