@@ -191,3 +191,19 @@ def test_a_phrase_quoted_after_a_possessive_is_still_a_quote() -> None:
     text = "Ms. Varga criticised Mr. Hale’s “reckless gamble with our savings,” she said."
     quotes, _ = _annotate(text)
     assert [q.kind for q in quotes] == ["direct"]
+
+
+def test_a_span_of_time_opening_the_sentence_is_no_speaker() -> None:
+    text = (
+        "Hours later, Mr. Hale returned the compliment, telling the Ledger, “Mara and I have "
+        "been friends for a long time.”"
+    )
+    quotes, _ = _annotate(text)
+    assert [q.speaker and q.speaker.name for q in quotes] == ["Hale"]
+    # but a subject followed by "later" is the subject
+    text = (
+        "A campaign official later walked back the remarks, saying that Ms. Varga “did not "
+        "have a particular video in mind.”"
+    )
+    quotes, _ = _annotate(text)
+    assert quotes and all(q.speaker and q.speaker.name == "A campaign official" for q in quotes)

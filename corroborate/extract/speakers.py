@@ -1850,9 +1850,39 @@ def sentence_subject(
         if _abbreviated_place(toks, s):
             continue  # "At a rally in Beaumont, Tex., Mr. Trump ...": a state, not the subject
         m = np_after(text, toks, s, k, entities)
+        if m is not None and _time_phrase(toks, m.end, k):
+            # "Hours later, Trump ..., telling Reuters": when, not who; "A few minutes later
+            # they reversed themselves and said ...": the subject follows it
+            after = next(i for i in range(s, k) if toks[i].start >= m.end) + 1
+            if after < k and toks[after].text not in {",", "—", ":"}:
+                m = np_after(text, toks, after, k, entities)
+            else:
+                continue
         if m is not None and (m.name is not None or m.pronoun is not None or m.title_only):
             return m
     return None
+
+
+# "Hours later", "A few minutes later", "Days earlier": a noun phrase that says when
+_TIME_AFTER: Final[frozenset[str]] = frozenset(
+    {"later", "earlier", "ago", "afterwards", "afterward", "before", "after"}
+)
+
+
+_TIME_UNITS: Final[frozenset[str]] = frozenset(
+    {"seconds", "moments", "minutes", "hours", "days", "weeks", "months", "years", "second",
+     "moment", "minute", "hour", "day", "week", "month", "year"}
+)  # fmt: skip
+
+
+def _time_phrase(toks: Sequence[Tok], end: int, hi: int) -> bool:
+    """Is the noun phrase ending at offset `end` a span of time followed by "later",
+    "earlier", "ago" ("Hours later")? Not "A campaign official later walked back ..."."""
+    last = next((t for t in reversed(toks[:hi]) if t.end <= end), None)
+    nxt = next((t for t in toks[:hi] if t.start >= end), None)
+    return (
+        last is not None and last.low in _TIME_UNITS and nxt is not None and nxt.low in _TIME_AFTER
+    )
 
 
 def _abbreviated_place(toks: Sequence[Tok], i: int) -> bool:
