@@ -26,7 +26,6 @@ gets them. `--split train` is for reading errors; `dev` is the score we record.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -36,13 +35,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from quotes_polnear import speaker_ok  # noqa: E402
+from quotes_polnear import load_records, speaker_ok  # noqa: E402
 
 from corroborate.extract.cues import is_speech_cue  # noqa: E402
 from corroborate.extract.pipeline import analyse  # noqa: E402
 from corroborate.model import Article, Figure  # noqa: E402
-
-DATA = ROOT.parent / "shared" / "data" / "polnear"
 
 
 def innermost(figure: Figure, attributions: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -63,13 +60,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--errors", type=int, default=0, help="print this many wrong sources")
     args = parser.parse_args()
-    path = DATA / f"polnear_{args.split}.jsonl"
-    if not path.exists():
-        sys.exit(f"{path} is missing: this benchmark needs ../shared/data/polnear")
-    records = [json.loads(line) for line in path.open(encoding="utf-8")]
-    records = [r for r in records if r.get("primary", True)]
-    if args.limit:
-        records = records[: args.limit]
+    records = load_records(args.split, args.limit)
     figures = inside = with_source = right = unattributed = 0
     errors: list[str] = []
     started = time.perf_counter()

@@ -93,6 +93,17 @@ def speaker_ok(text: str, speaker: Any, gold: dict[str, Any]) -> bool:
     return bool(src_words & name_words)
 
 
+def load_records(split: str, limit: int = 0) -> list[dict[str, Any]]:
+    """The primary annotation of each PolNeAR document of `split` (the first `limit`, when
+    given); exits with a message when the corpus is not beside the repository."""
+    path = DATA / f"polnear_{split}.jsonl"
+    if not path.exists():
+        sys.exit(f"{path} is missing: this benchmark needs ../shared/data/polnear")
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    records = [r for r in records if r.get("primary", True)]
+    return records[:limit] if limit else records
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev", choices=["dev", "train"])
@@ -102,13 +113,7 @@ def main() -> None:
         "--no-parser", action="store_true", help="no tags or entities: the rules' fallback"
     )
     args = ap.parse_args()
-    path = DATA / f"polnear_{args.split}.jsonl"
-    if not path.exists():
-        sys.exit(f"{path} is missing: this benchmark needs ../shared/data/polnear")
-    records = [json.loads(line) for line in path.open(encoding="utf-8")]
-    records = [r for r in records if r.get("primary", True)]
-    if args.limit:
-        records = records[: args.limit]
+    records = load_records(args.split, args.limit)
     tp = fp = fn = ignored = fragments = spk_ok = no_source = 0
     fn_cues: dict[str, int] = {}
     n_gold = 0
