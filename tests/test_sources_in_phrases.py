@@ -207,3 +207,29 @@ def test_a_span_of_time_opening_the_sentence_is_no_speaker() -> None:
     )
     quotes, _ = _annotate(text)
     assert quotes and all(q.speaker and q.speaker.name == "A campaign official" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“Keeping order on the floor is extremely important,” House Speaker Tom Brandt, "
+            "the convention chair, said.",
+            "Tom Brandt",
+        ),
+        (
+            "“There is tremendous energy in the party,” Rep. Earl Vantree (D-Ore.) said.",
+            "Earl Vantree",
+        ),
+        (
+            '"I think the winds are changing in the courts," J. Gerald Hobart, executive '
+            "director of the Voting Law Center, said.",
+            "J. Gerald Hobart",
+        ),
+    ],
+)
+def test_a_speaker_after_the_quotation_with_an_aside_before_the_cue(
+    text: str, speaker: str
+) -> None:
+    quotes, _ = _annotate(text)
+    assert [(q.kind, q.speaker and q.speaker.name) for q in quotes] == [("direct", speaker)]

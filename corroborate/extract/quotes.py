@@ -529,19 +529,21 @@ def _direct_attribution(
     while a < len(toks) and toks[a].text in {",", "—", "–", "-"}:
         a += 1
     stop = a
+    bracket = False  # inside "(D-Ore.)" a full stop ends nothing
     while stop < len(toks) and stop - a < 14:
         t = toks[stop]
+        bracket = (bracket or t.text == "(") and t.text != ")"
         if (
             t.text in OPENING_QUOTE_TOKENS
             or t.text in {";", "!", "?", ":"}
-            or (t.text == "." and not _abbrev_dot(toks, stop))
+            or (t.text == "." and not bracket and not _abbrev_dot(toks, stop))
         ):
             break
         stop += 1
     for c, k in sent_after.cues:
         # ("the agency quoted Deputy Minister X as saying" is a longer attribution)
         reach = 14 if c.object_from >= 0 else 8
-        if a <= k < stop and k - a <= reach and not c.gerund:
+        if a <= k < stop and k - a - _aside_before(toks, a, k) <= reach and not c.gerund:
             m = _speaker_for_cue(text, sent_after, c, k, a, stop, entities)
             if _acceptable(m, c):
                 assert m is not None
@@ -576,6 +578,25 @@ def _direct_attribution(
                 return m, c, "before"
         break
     return None
+
+
+def _aside_before(toks: Sequence[Tok], a: int, k: int) -> int:
+    """How many tokens before the cue at `k` (and after `a`) are an aside closed right before
+    it: an apposition between commas ("House Speaker Paul Ryan, the convention chair, said")
+    or a bracket ("Rep. Earl Blumenauer (D-Ore.) said"). Not counted against the reach of an
+    attribution after a quotation."""
+    if k - 1 <= a:
+        return 0
+    close = toks[k - 1].text
+    opening = {",": ",", ")": "("}.get(close)
+    if opening is None:
+        return 0
+    for i in range(k - 2, a, -1):
+        if toks[i].text == opening:
+            return k - i
+        if toks[i].text in {",", "(", ")", ";", ":"} or toks[i].text in OPENING_QUOTE_TOKENS:
+            return 0  # ("." is an abbreviation's here: "(D-Ore.)", "J. Gerald Hebert")
+    return 0
 
 
 def extract_quotes(
