@@ -233,3 +233,24 @@ def test_a_speaker_after_the_quotation_with_an_aside_before_the_cue(
 ) -> None:
     quotes, _ = _annotate(text)
     assert [(q.kind, q.speaker and q.speaker.name) for q in quotes] == [("direct", speaker)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Harbour Union issued a statement saying it had acted “because of the unsafe "
+            "conditions on the docks.”",
+            "Harbour Union",
+        ),
+        (
+            "Shortly after the vote, Senator Mara Quinn released a statement saying the Senate "
+            "should not confirm anyone before the election.",
+            "Mara Quinn",
+        ),
+    ],
+)
+def test_a_statement_saying_is_its_issuers(text: str, speaker: str) -> None:
+    quotes, _ = _annotate(text)
+    assert quotes
+    assert all(q.speaker and q.speaker.name and speaker in q.speaker.name for q in quotes)

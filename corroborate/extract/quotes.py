@@ -438,7 +438,7 @@ def _speaker_for_cue(
     if c.object_from >= 0:
         return _quoted_person(text, sent, c, k, entities)
     if c.gerund:
-        if k > 0 and toks[k - 1].text in {",", "—"}:
+        if k > 0 and (toks[k - 1].text in {",", "—"} or toks[k - 1].low in _STATEMENT_NOUNS):
             return sentence_subject(text, toks, k - 1, entities)
         return None
     j = k - 1
@@ -487,6 +487,11 @@ def _quoted_person(
     return subject_before(text, toks, e, s, entities)
 
 
+# "X issued a statement saying ...": what the document says, X says
+_STATEMENT_NOUNS: Final[frozenset[str]] = frozenset(
+    {"statement", "letter", "email", "e-mail", "message", "tweet", "post", "note", "release",
+     "memo", "video", "communique", "communiqué"}
+)  # fmt: skip
 # phrase cues after which whatever noun phrase follows is the source ("according to the 2009
 # paper", "as reported by one global index"), read by `phrase_source` when `np_after` cannot
 _SOURCE_PHRASES: Final[frozenset[str]] = frozenset({"according to", "as reported by"})
@@ -847,8 +852,13 @@ def _indirect(
         if _words(text, cs, ce) < 3 or _covered_by_quote(s, cs, ce):
             return None
         return _Candidate(cs, ce, "indirect", m, c, position=c.start)
-    if c.gerund and k > 0 and toks[k - 1].text in {",", "—"}:
-        # "..., saying that CONTENT": the speaker is the sentence's subject
+    if (
+        c.gerund
+        and k > 0
+        and (toks[k - 1].text in {",", "—"} or toks[k - 1].low in _STATEMENT_NOUNS)
+    ):
+        # "..., saying that CONTENT", "X issued a statement saying CONTENT": the speaker is
+        # the sentence's subject
         m = sentence_subject(text, toks, k - 1, entities)
         if m is None:
             return None

@@ -227,7 +227,9 @@ SENTENCE_STARTERS: Final[frozenset[str]] = frozenset(
      "although", "though", "because", "if", "after", "before", "since", "instead", "indeed",
      "moreover", "furthermore", "separately", "similarly", "finally", "there", "here", "it",
      "not", "only", "that", "what", "this", "last", "asked", "speaking", "writing", "for",
-     "with", "without", "by", "from", "of", "to", "or", "nor", "both", "why", "how"}
+     "with", "without", "by", "from", "of", "to", "or", "nor", "both", "why", "how",
+     "shortly", "soon", "previously", "subsequently", "initially", "ultimately", "recently",
+     "eventually", "afterwards", "additionally", "likewise", "once"}
 )  # fmt: skip
 # Words that may sit between a subject and its cue: "Tykhy has also said".
 SKIP_BEFORE_CUE: Final[frozenset[str]] = frozenset(
