@@ -1374,7 +1374,7 @@ _AFTER_HEAD: Final[frozenset[str]] = frozenset(
      "that", "which", "compiled", "released", "published", "obtained", "conducted", "filed",
      "broadcast", "out", "among"}
 )  # fmt: skip
-# unnamed people, credited as a group is ("a senior official" is an organisation source here)
+# unnamed people: credited as a group ("a senior official" is an organisation source here too)
 _UNNAMED_PEOPLE: Final[frozenset[str]] = frozenset(
     {"person", "people", "someone", "somebody", "attendee", "attendees", "participant",
      "participants", "executive", "executives", "democrat", "democrats", "republican",
