@@ -378,14 +378,8 @@ def _qualified_number(toks: Sequence[Tok], j: int) -> bool:
 
 # number words that make "about" a qualifier ("about all the things" stays a preposition)
 _COUNTS: Final[frozenset[str]] = NUMBER_WORDS - {
-    "all",
-    "both",
-    "most",
-    "many",
-    "few",
-    "majority",
-    "majorities",
-}
+    "all", "both", "most", "many", "few", "majority", "majorities"
+}  # fmt: skip
 
 
 def _content_end(text: str, start: int, end: int) -> int:
@@ -438,7 +432,7 @@ def _speaker_for_cue(
     if c.object_from >= 0:
         return _quoted_person(text, sent, c, k, entities)
     if c.gerund:
-        if k > 0 and (toks[k - 1].text in {",", "—"} or toks[k - 1].low in _STATEMENT_NOUNS):
+        if _subject_gerund(toks, k):
             return sentence_subject(text, toks, k - 1, entities)
         return None
     j = k - 1
@@ -492,6 +486,14 @@ _STATEMENT_NOUNS: Final[frozenset[str]] = frozenset(
     {"statement", "letter", "email", "e-mail", "message", "tweet", "post", "note", "release",
      "memo", "video", "communique", "communiqué"}
 )  # fmt: skip
+
+
+def _subject_gerund(toks: Sequence[Tok], k: int) -> bool:
+    """Is the gerund cue at `k` the sentence subject's ("..., saying", "issued a statement
+    saying") rather than a noun's ("the man saying it")?"""
+    return k > 0 and (toks[k - 1].text in {",", "—"} or toks[k - 1].low in _STATEMENT_NOUNS)
+
+
 # phrase cues after which whatever noun phrase follows is the source ("according to the 2009
 # paper", "as reported by one global index"), read by `phrase_source` when `np_after` cannot
 _SOURCE_PHRASES: Final[frozenset[str]] = frozenset({"according to", "as reported by"})
@@ -852,11 +854,7 @@ def _indirect(
         if _words(text, cs, ce) < 3 or _covered_by_quote(s, cs, ce):
             return None
         return _Candidate(cs, ce, "indirect", m, c, position=c.start)
-    if (
-        c.gerund
-        and k > 0
-        and (toks[k - 1].text in {",", "—"} or toks[k - 1].low in _STATEMENT_NOUNS)
-    ):
+    if c.gerund and _subject_gerund(toks, k):
         # "..., saying that CONTENT", "X issued a statement saying CONTENT": the speaker is
         # the sentence's subject
         m = sentence_subject(text, toks, k - 1, entities)
