@@ -277,25 +277,12 @@ _CUE_WORDS = frozenset({
 # Promises and proposals: the figure of what someone vows or proposes to do is theirs ("he
 # vowed to impose a 35 percent tariff", "pledged to create 700,000 jobs"). Only before "to":
 # "758 pledged delegates" is no cue.
-_INTENT_CUES = frozenset(
-    {
-        "vowed",
-        "vows",
-        "vow",
-        "pledged",
-        "pledges",
-        "pledge",
-        "promised",
-        "promises",
-        "promising",
-        "proposed",
-        "proposes",
-        "propose",
-        "proposing",
-        "vowing",
-        "pledging",
-    }
-)  # fmt: skip
+# fmt: off
+_INTENT_CUES = frozenset({
+    "vowed", "vows", "vow", "vowing", "pledged", "pledges", "pledge", "pledging", "promised",
+    "promises", "promising", "proposed", "proposes", "propose", "proposing",
+})
+# fmt: on
 _TO_VERB = re.compile(r"\s+(?:also\s+|again\s+)?to\s+[a-z]", re.IGNORECASE)
 # cue words that are also plural nouns: a cue only when a clause follows ("claims that ...",
 # "reports 12 dead"), not in "Republican claims as false" or "local reports indicate"
