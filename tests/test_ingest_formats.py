@@ -191,7 +191,7 @@ def test_jsonl_fields_aliases_and_ids(tmp_path: Path) -> None:
         "https://x.org/2",
         "BBC News",
     )
-    assert b.published == "2024-08-15T10:30:00+00:00"
+    assert b.published == "2024-08-15"  # the day only, as from every other format
     assert b.id == content_id(b.text)
     assert (c.id, c.text, c.outlet, c.published) == (
         "42",
@@ -337,13 +337,13 @@ def test_rss_and_atom_entries(tmp_path: Path) -> None:
         "https://planet.example/1",
         "Daily Planet – World",
     )
-    assert flood.published == "2024-08-15T10:30:00+00:00"
+    assert flood.published == "2024-08-15"
     assert flood.origin == f"{tmp_path / 'a.rss'}#entry 1"
     assert storm.text == "A storm is expected on the coast."
     assert bridge.text == "The bridge reopened on Friday.\nTraffic resumed."
     assert (bridge.outlet, bridge.published, bridge.url) == (
         "Evening Post",
-        "2024-08-16T08:00:00+00:00",
+        "2024-08-16",
         "https://post.example/bridge",
     )
 
@@ -432,14 +432,14 @@ def test_detect_format(data: bytes, name: str, kind: str) -> None:
     ("raw", "iso"),
     [
         ("2024-08-15", "2024-08-15"),
-        ("2024-08-15T10:30:00Z", "2024-08-15T10:30:00+00:00"),
-        ("Thu, 15 Aug 2024 10:30:00 GMT", "2024-08-15T10:30:00+00:00"),
+        ("2024-08-15T10:30:00Z", "2024-08-15"),
+        ("Thu, 15 Aug 2024 10:30:00 GMT", "2024-08-15"),
         ("15 August 2024", "2024-08-15"),
         ("August 15th, 2024", "2024-08-15"),
         ("15.08.2024", "2024-08-15"),
         ("2024/08/15", "2024-08-15"),
-        (1723717800, "2024-08-15T10:30:00+00:00"),
-        (1723717800000, "2024-08-15T10:30:00+00:00"),
+        (1723717800, "2024-08-15"),
+        (1723717800000, "2024-08-15"),
         ("08/15/2024", "08/15/2024"),  # ambiguous order: kept as given
         ("  last   Tuesday ", "last Tuesday"),
         (None, None),

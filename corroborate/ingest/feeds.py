@@ -3,6 +3,12 @@
 An entry's own text is usually a teaser; with `follow_links` the linked page is fetched and
 extracted instead, and when that fails the teaser is still kept (with an error line for the
 link) because a short text is more use to an analyst than none.
+
+An aggregator's feed (a news search, a regional round-up) carries items from many outlets and
+names each item's publisher in `<source>` (RSS 2.0: `<source url="...">Outlet</source>`; Atom:
+`<source><title>Outlet</title></source>`). That outlet wins over the feed's own title, which
+is only the fallback: outlets decide which reports count as independent, so crediting a dozen
+outlets' reports to the one aggregator would make them look like copies of each other.
 """
 
 from __future__ import annotations
@@ -36,9 +42,10 @@ def read_feed(
         problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
         yield InputError(name, f"malformed feed ({problem})" if problem else "feed has no entries")
         return
-    outlet = clean(parsed.feed.get("title"))
+    feed_title = clean(parsed.feed.get("title"))
     for number, entry in enumerate(parsed.entries, start=1):
         item = f"{name}#entry {number}"
+        outlet = _entry_outlet(entry) or feed_title
         teaser = _entry_article(entry, item=item, outlet=outlet)
         link = clean(entry.get("link"))
         if follow is not None and link and is_url(link):
@@ -72,6 +79,12 @@ def _entry_article(entry: Any, *, item: str, outlet: str | None) -> Article | No
         author=clean(entry.get("author")),
         origin=item,
     )
+
+
+def _entry_outlet(entry: Any) -> str | None:
+    """The outlet an item names as its source (feedparser: `entry.source.title`), if any."""
+    source = entry.get("source")
+    return clean(source.get("title")) if isinstance(source, dict) else None
 
 
 def _entry_text(entry: Any) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import re
 import socket
 import time
 import urllib.error
@@ -49,6 +50,20 @@ class Fetched:
 
 def is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
+
+
+# "scheme://..." (RFC 3986 scheme characters); a Windows drive ("C:/x") has no "//".
+_SCHEME: Final = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def url_scheme(text: str) -> str | None:
+    """The scheme of something written as a URL ("ftp" for "ftp://host/x"), else None.
+
+    Anything with a scheme is a URL, fetchable or not: read as a path, "ftp://host/x" would
+    be normalised to "ftp:/host/x" and reported as a missing file.
+    """
+    match = _SCHEME.match(text)
+    return match.group(1) if match else None
 
 
 def fetch(url: str, settings: Settings) -> Fetched:

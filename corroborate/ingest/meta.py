@@ -1,4 +1,4 @@
-"""Metadata clean-up shared by every reader: dates to ISO, stray whitespace away."""
+"""Metadata clean-up shared by every reader: dates to ISO `YYYY-MM-DD`, stray whitespace away."""
 
 from __future__ import annotations
 
@@ -42,14 +42,20 @@ def clean(value: Any) -> str | None:
 
 
 def normalize_date(value: Any) -> str | None:
-    """`YYYY-MM-DD`, or a full ISO date-time when a time of day is given.
+    """`YYYY-MM-DD`: the day the source gives, whatever the format it gives it in.
 
-    Unparseable values are kept as given (stripped): losing a date is worse than an odd one.
+    The output contract's `published` is a date. Only some inputs carry a time of day (an
+    RSS pubDate does; trafilatura reports a page's date without one), so keeping the time
+    where there is one would make the same report read from a feed and from its page differ,
+    and would sort a timed copy after an untimed one of the same day. The day is the one
+    written in the source's own time zone, not converted to UTC: "11 Mar 23:30 -0500" is the
+    11th, as the outlet dated it. Unparseable values are kept as given (stripped): losing a
+    date is worse than an odd one.
     """
     if isinstance(value, time.struct_time):
-        return datetime(*value[:6]).isoformat()
+        return date(*value[:3]).isoformat()
     if isinstance(value, datetime):
-        return value.isoformat()
+        return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -58,18 +64,16 @@ def normalize_date(value: Any) -> str | None:
     if text is None:
         return None
     parsed = _parse(text)
-    if parsed is None:
-        return text
-    has_time = bool(re.search(r"\d:\d\d", text))
-    return parsed.isoformat() if has_time else parsed.date().isoformat()
+    return text if parsed is None else parsed.date().isoformat()
 
 
 def _from_epoch(value: float) -> str | None:
     # Unix time in seconds or milliseconds (JSON APIs use both); anything else is not a date.
+    # An instant has no time zone of its own; UTC is the one every other tool would use.
     seconds = value / 1000 if value > 1e11 else value
     if not 0 < seconds < 4e9:
         return str(value)
-    return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
+    return datetime.fromtimestamp(seconds, tz=UTC).date().isoformat()
 
 
 def _parse(text: str) -> datetime | None:

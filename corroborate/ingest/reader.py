@@ -20,7 +20,7 @@ from corroborate.errors import InputError
 from corroborate.ingest.decode import UndecodableError, decode_text, has_wide_bom
 from corroborate.ingest.detect import HEAD_BYTES, UNSUPPORTED, detect_format
 from corroborate.ingest.feeds import read_feed
-from corroborate.ingest.fetch import fetch
+from corroborate.ingest.fetch import fetch, is_url, url_scheme
 from corroborate.ingest.html import NO_TEXT, extract_html
 from corroborate.ingest.jsonl import check_field_map, read_json
 from corroborate.ingest.language import detect_language
@@ -49,8 +49,9 @@ def read_inputs(
     """Read every input; yield an Article per report and an InputError per bad item.
 
     `inputs` are paths, folders (recursive), globs, "-" (standard input, or `stdin` when
-    given) and http(s) URLs. `field_map` maps other JSON field names to ours, e.g.
-    {"body": "text"}; an unknown target field raises UsageError here, before anything is read.
+    given) and http(s) URLs; a URL with any other scheme is reported as unsupported.
+    `field_map` maps other JSON field names to ours, e.g. {"body": "text"}; an unknown
+    target field raises UsageError here, before anything is read.
     """
     context = _Context(settings, check_field_map(field_map), stdin)
     return _read_all(expand_inputs(inputs), context)
@@ -84,8 +85,12 @@ def _finish(result: Result) -> Result:
 def _read_item(item: str, context: _Context) -> Iterator[Result]:
     if item == STDIN:
         yield from _read_stdin(context)
-    elif item.lower().startswith(("http://", "https://")):
+    elif is_url(item):
         yield from _read_url(item, context)
+    elif (scheme := url_scheme(item)) is not None:
+        yield InputError(
+            item, f"unsupported URL scheme {scheme!r} (only http and https can be fetched)"
+        )
     else:
         yield from _read_path(item, context)
 

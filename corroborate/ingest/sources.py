@@ -1,8 +1,9 @@
 """What the user named → the list of items to read, in a deterministic order.
 
-An item is a file path, "-" (standard input) or an http(s) URL. Folders are walked
-recursively, skipping hidden files and folders (".git", ".DS_Store"), and sorted so that two
-runs over the same folder read — and number, and store — articles in the same order.
+An item is a file path, "-" (standard input) or a URL, kept as written whatever its scheme
+(the reader fetches http and https and refuses the rest). Folders are walked recursively,
+skipping hidden files and folders (".git", ".DS_Store"), and sorted so that two runs over
+the same folder read — and number, and store — articles in the same order.
 Names that match nothing are kept as they are, so the reader reports each one on its own line.
 """
 
@@ -13,7 +14,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from corroborate.ingest.fetch import is_url
+from corroborate.ingest.fetch import url_scheme
 
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
@@ -36,8 +37,8 @@ def expand_inputs(inputs: Sequence[str]) -> list[str]:
 
 
 def _expand(raw: str) -> Iterator[str]:
-    if raw == STDIN or is_url(raw):
-        yield raw
+    if raw == STDIN or url_scheme(raw) is not None:
+        yield raw  # as written: Path() would turn "ftp://host" into "ftp:/host"
         return
     path = Path(raw).expanduser()
     if path.is_dir():

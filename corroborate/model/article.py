@@ -30,7 +30,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     outlet: str | None = None
-    published: str | None = None  # ISO date (or date-time) as given by the source
+    published: str | None = None  # ISO date (YYYY-MM-DD) as given by the source
     author: str | None = None
     lang: str | None = None
     origin: str | None = None  # where it was read from: a path, URL, "file.warc#3", "<stdin>"
@@ -55,7 +55,10 @@ class Article:
         characters. Reports and tables show this instead of a bare id."""
         if self.outlet:
             return self.outlet
-        host = urlsplit(self.url).hostname if self.url else None
+        try:
+            host = urlsplit(self.url).hostname if self.url else None
+        except ValueError:  # "http://[bad": not a URL a host can be read from
+            host = None
         if host:
             return host.removeprefix("www.")
         if self.origin and self.origin != "<stdin>":
