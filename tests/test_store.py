@@ -203,6 +203,43 @@ def test_the_same_id_or_the_same_content_again_is_a_no_op(store: Store) -> None:
     assert store.count()["articles"] == 1
 
 
+def test_the_same_text_from_another_outlet_is_another_report(store: Store) -> None:
+    """Ten sites running one wire story are one origin but ten reports: the store keeps each
+    outlet's copy (the stories then count them as one origin), and only the same text from
+    the same outlet again is a no-op."""
+    wire = "Floods in the valley.\nTwo bridges closed."
+    assert store.add(Article(text=wire, id="wire-1", outlet="Harbour Wire")).added
+    assert store.add(Article(text=wire, id="post-1", outlet="Meridian Post")).added
+    assert store.add(Article(text=wire, id="anon-1")).added  # no outlet is an outlet too
+    again = store.add(Article(text=wire + "\n", id="post-2", outlet="Meridian Post"))
+    assert (again.added, again.id, again.reason) == (False, "post-1", "same content")
+    assert not store.add(Article(text=wire, id="anon-2")).added
+    assert store.count()["articles"] == 3
+
+
+def test_a_version_1_database_is_upgraded_in_place(store_url: str) -> None:
+    from sqlalchemy import create_engine
+
+    from corroborate.store.migrations import MIGRATIONS
+
+    engine = create_engine(store_url)
+    with engine.begin() as conn:  # a database written by the first release
+        conn.exec_driver_sql(
+            "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY NOT NULL, "
+            "description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+        )
+        MIGRATIONS[0].apply(conn)
+        conn.exec_driver_sql(
+            "INSERT INTO schema_migrations VALUES (1, 'first release', '2026-01-01')"
+        )
+    engine.dispose()
+    with Store(store_url) as store:
+        assert store.add(Article(text="Wire copy.", id="w", outlet="Harbour Wire")).added
+        assert [v for v, _, _ in store.migrations()] == [1, 2]
+        assert store.add(Article(text="Wire copy.", id="p", outlet="Meridian Post")).added
+        assert not store.add(Article(text="Wire copy.", id="w2", outlet="Harbour Wire")).added
+
+
 def test_losing_a_race_to_store_the_same_content_is_still_a_no_op(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -261,7 +298,7 @@ def test_migrations_are_recorded_once_and_reopening_is_idempotent(store_url: str
     with Store(store_url) as store:
         applied = store.migrations()
         store.add(plain("Kept across reopening."))
-    assert [version for version, _, _ in applied] == [1]
+    assert [version for version, _, _ in applied] == [1, 2]
     assert applied[0][1] and applied[0][2].startswith("20")
 
     for _ in range(2):

@@ -25,6 +25,7 @@ if __package__:  # tests/ made a package: import the sibling module relative to 
     from .test_store import (
         check_crash_mid_run,
         test_a_database_newer_than_the_code_is_refused,
+        test_a_version_1_database_is_upgraded_in_place,
         test_add_an_analysed_article_stores_its_analysis_in_the_same_call,
         test_an_analysis_that_found_nothing_is_still_an_analysis,
         test_any_text_comes_back_exactly,
@@ -40,11 +41,13 @@ if __package__:  # tests/ made a package: import the sibling module relative to 
         test_stories_round_trip_and_are_replaced_as_a_whole,
         test_the_migrated_schema_is_the_schema_tables_py_describes,
         test_the_same_id_or_the_same_content_again_is_a_no_op,
+        test_the_same_text_from_another_outlet_is_another_report,
     )
 else:  # pytest's default rootdir-less import: tests/ itself is on sys.path
     from test_store import (  # type: ignore[no-redef]
         check_crash_mid_run,
         test_a_database_newer_than_the_code_is_refused,
+        test_a_version_1_database_is_upgraded_in_place,
         test_add_an_analysed_article_stores_its_analysis_in_the_same_call,
         test_an_analysis_that_found_nothing_is_still_an_analysis,
         test_any_text_comes_back_exactly,
@@ -60,6 +63,7 @@ else:  # pytest's default rootdir-less import: tests/ itself is on sys.path
         test_stories_round_trip_and_are_replaced_as_a_whole,
         test_the_migrated_schema_is_the_schema_tables_py_describes,
         test_the_same_id_or_the_same_content_again_is_a_no_op,
+        test_the_same_text_from_another_outlet_is_another_report,
     )
 
 from corroborate.store import Store
@@ -68,6 +72,7 @@ pytestmark = pytest.mark.postgres
 
 __all__ = [  # re-exported on purpose: pytest collects them here against PostgreSQL
     "test_a_database_newer_than_the_code_is_refused",
+    "test_a_version_1_database_is_upgraded_in_place",
     "test_add_an_analysed_article_stores_its_analysis_in_the_same_call",
     "test_an_analysis_that_found_nothing_is_still_an_analysis",
     "test_any_text_comes_back_exactly",
@@ -83,6 +88,7 @@ __all__ = [  # re-exported on purpose: pytest collects them here against Postgre
     "test_stories_round_trip_and_are_replaced_as_a_whole",
     "test_the_migrated_schema_is_the_schema_tables_py_describes",
     "test_the_same_id_or_the_same_content_again_is_a_no_op",
+    "test_the_same_text_from_another_outlet_is_another_report",
 ]
 
 

@@ -124,8 +124,18 @@ _V1 = _sql(
     "CREATE INDEX ix_story_articles_article ON story_articles (article_id)",
 )
 
+# The same wire story run by two outlets is two reports of one origin: "the same content
+# again" is now the same text from the same outlet (no outlet counts as one), so the store
+# keeps every outlet that ran a story, as `run` and `stories` do.
+_V2 = _sql(
+    "DROP INDEX ix_articles_content_hash",
+    "CREATE UNIQUE INDEX ix_articles_content_outlet ON articles "
+    "(content_hash, (COALESCE(outlet, '')))",
+)
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles, analyses, quotes, figures, flags, stories, events", _V1),
+    Migration(2, "the same text from another outlet is another article", _V2),
 ]
 
 LATEST = MIGRATIONS[-1].version

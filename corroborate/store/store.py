@@ -501,7 +501,10 @@ def _find_duplicate(conn: Connection, article: Article) -> AddResult | None:
     if conn.execute(select(t.articles.c.id).where(t.articles.c.id == article.id)).first():
         return AddResult(article.id, added=False, reason="same id")
     same = conn.execute(
-        select(t.articles.c.id).where(t.articles.c.content_hash == content_hash(article.text))
+        select(t.articles.c.id).where(
+            t.articles.c.content_hash == content_hash(article.text),
+            func.coalesce(t.articles.c.outlet, "") == (article.outlet or ""),
+        )
     ).scalar()
     if same is not None:
         return AddResult(str(same), added=False, reason="same content")

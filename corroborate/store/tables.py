@@ -29,7 +29,8 @@ articles = Table(
     Column("author", Text),
     Column("lang", Text),
     Column("origin", Text),
-    Column("content_hash", Text, nullable=False, unique=True),
+    # unique together with the outlet (migration 2: an expression index, not described here)
+    Column("content_hash", Text, nullable=False),
     Column("added_at", Text, nullable=False),  # ISO 8601, UTC
 )
 
