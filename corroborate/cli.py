@@ -206,11 +206,21 @@ def table_option(function: Any) -> Any:
 
 def _output_format(fmt: str | None, table: str | None, output: Path | None) -> str:
     """The report format from --format, --table and the output's name; refuses mismatches
-    before any work is done (a CSV table written into report.html helps nobody)."""
+    before any work is done (a CSV table written into report.html helps nobody).
+
+    `output` is None when the user gave no -o: `report` then prints to stdout and `run`
+    names a file after the format (`_default_output`)."""
     suffix = output.suffix.lower() if output is not None and not output.is_dir() else ""
     fmt = fmt or ("csv" if table else SUFFIX_FORMATS.get(suffix, "html"))
     if table and fmt != "csv":
         raise click.UsageError(f"--table is for CSV output; drop --format {fmt} or use csv")
+    if fmt == "csv" and table is None and output is None:
+        # Every table at once is one file each, so it needs a folder; one stream (stdout, or
+        # a file named for the user) can only hold one table.
+        raise click.UsageError(
+            "CSV output is one table per file: add --table NAME for one table "
+            f"({'|'.join(app.CSV_TABLES)}), or -o FOLDER (e.g. -o tables/) for every table"
+        )
     if fmt == "csv" and suffix and suffix != ".csv":
         raise click.UsageError(f"CSV output to a {suffix} file: name it .csv, or give a folder")
     if fmt == "csv" and table is None and suffix:
@@ -219,6 +229,15 @@ def _output_format(fmt: str | None, table: str | None, output: Path | None) -> s
             "to write every table"
         )
     return fmt
+
+
+def _default_output(fmt: str, table: str | None) -> Path:
+    """Where `run` writes without -o: a file named for what it holds (report.md for
+    --format md, quotes.csv for --table quotes), never one format in another's file."""
+    if fmt == "csv":
+        assert table is not None  # every table without -o was refused by _output_format
+        return Path(f"{table}.csv")
+    return Path(f"report.{fmt}")
 
 
 def _is_folder(output: Path | None) -> bool:
@@ -245,9 +264,10 @@ def _write_output(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    default=Path("report.html"),
-    show_default=True,
-    help="Where to write the report.",
+    default=None,
+    help="Where to write the report (default: report.html; report.md or report.json for "
+    "--format md or json; TABLE.csv for one --table). Every CSV table needs a folder: "
+    "-o tables/.",
 )
 @click.option(
     "--format",
@@ -262,7 +282,7 @@ def _write_output(
 def run_command(
     ctx: click.Context,
     inputs: tuple[str, ...],
-    output: Path,
+    output: Path | None,
     fmt: str | None,
     table: str | None,
     field_map: tuple[str, ...],
@@ -279,6 +299,7 @@ def run_command(
     """
     settings = _settings(ctx, **options)
     fmt = _output_format(fmt, table, output)
+    output = output or _default_output(fmt, table)
     with progress_bar("Analysing", None, settings.quiet) as advance:
         summary = app.analyse_inputs(
             inputs,
@@ -419,7 +440,8 @@ def add_command(
 ) -> None:
     """Ingest INPUT... into the store (one transaction per article).
 
-    Adding the same content again is a no-op that says so.
+    Adding the same text from the same outlet again is a no-op that says so; the same
+    wire story from another outlet is stored as that outlet's report (one origin, two outlets).
 
     \b
     Examples:
@@ -492,7 +514,12 @@ def analyze_command(ctx: click.Context, quiet: bool | None, rebuild: bool) -> No
 @main.command("stories")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "table"]), default="json", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "table"]),
+    default="json",
+    show_default=True,
+    help="json: stories and articles on stdout; table: a summary for reading.",
 )
 @ingest_options
 @click.pass_context
@@ -543,7 +570,8 @@ def stories_command(
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Write here (default: report.html, or stdout for md/json/csv).",
+    help="Write here (default: report.html for html; standard output for md, json and one "
+    "CSV --table). Writing every CSV table needs -o FOLDER.",
 )
 @click.pass_context
 def report_command(
@@ -576,8 +604,15 @@ def report_command(
 
 
 @main.command("list")
-@click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--offset", type=int, default=0)
+@click.option(
+    "--limit", type=int, default=50, show_default=True, help="Show at most this many rows."
+)
+@click.option(
+    "--offset",
+    type=int,
+    default=0,
+    help="Skip this many rows first: with --limit, pages through a large store.",
+)
 @click.option("--stories", "stories", is_flag=True, help="List stories instead of reports.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.pass_context
@@ -685,7 +720,7 @@ def models_group() -> None:
 
 
 @models_group.command("info")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print every field as JSON.")
 def models_info(as_json: bool) -> None:
     """Each shipped model with provenance, training data, licence, scores, speed and size.
 
@@ -748,7 +783,14 @@ def models_train(name: str, data_dir: Path | None) -> None:
 
 @models_group.command("evaluate")
 @click.argument("name")
-@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=None)
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Folder of public corpora with the test splits (default: ../shared/data next to the "
+    "repository).",
+)
 def models_evaluate(name: str, data_dir: Path | None) -> None:
     """Print model NAME's scores on the public test splits.
 

@@ -497,7 +497,8 @@ def _stray_headline_reason(
         return None  # the rules below judge by shape, which says nothing about a list item
     if len(line.split()) >= 9 and not line.rstrip().endswith("?"):
         return (
-            f"a {len(line.split())}-word line with no closing punctuation on its own between "
+            f"{_a_or_an(len(line.split()))} {len(line.split())}-word line with no closing "
+            "punctuation on its own between "
             "paragraphs: too long for a section heading, shaped like a headline from another story"
         )
     if sentence_like and len(line.split()) >= 6 and not line.rstrip().endswith("?"):
@@ -665,6 +666,15 @@ _NO_WORD_BEFORE = re.compile(r"(?<![\w'’])")
 def _words(text: str) -> list[str]:
     """The words of `text` without a possessive ending ("Clinton's" is "Clinton")."""
     return [w.replace("’", "'").removesuffix("'s") for w in WORD.findall(text)]
+
+
+def _a_or_an(number: int) -> str:
+    """The article before a number as it is read aloud: "an 8-", "an 11-", "an 18-", "an 80-"
+    word line, but "a 12-" and "a 100-": "an" where the spoken number starts with a vowel
+    (eight..., eleven, eighteen, and eleven/eighteen thousand or million ...)."""
+    digits = str(number)
+    eleven_or_eighteen = len(digits) % 3 == 2 and digits[:2] in ("11", "18")
+    return "an" if digits.startswith("8") or eleven_or_eighteen else "a"
 
 
 def _as_written(line: str, names: set[str]) -> list[str]:

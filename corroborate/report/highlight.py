@@ -72,11 +72,13 @@ def paragraph_html(article: Article, start: int, end: int, marks: list[Mark]) ->
     pieces: list[str] = []
     for left, right in pairwise(points):
         if left in sentence_starts:
-            pieces.append(f'<a class="anchor" id="s-{article.id}-{left}"></a>')
+            # the id comes from the input: escaped, a quote in it cannot end the attribute
+            anchor = html.escape(f"s-{article.id}-{left}", quote=True)
+            pieces.append(f'<a class="anchor" id="{anchor}"></a>')
         chunk = html.escape(article.text[left:right])
         covering = [m for m in inside if m.start <= left and m.end >= right]
         if covering:
-            classes = " ".join(sorted({c for m in covering for c in m.css.split()}))
+            classes = html.escape(" ".join(sorted({c for m in covering for c in m.css.split()})))
             notes = html.escape(" | ".join(m.note for m in covering), quote=True)
             chunk = f'<span class="{classes}" title="{notes}">{chunk}</span>'
         pieces.append(chunk)

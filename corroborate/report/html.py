@@ -1,7 +1,8 @@
 """One self-contained HTML report: stories first (who backs what), then every article.
 
 No external assets: CSS is inline and charts are inline SVG. Every piece of article text is
-escaped; annotation notes go into `title` attributes, escaped too.
+escaped; annotation notes go into `title` attributes, escaped too. Only an http(s) URL becomes
+a link (`links.is_web_url`); `javascript:` and the like are shown as text.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from corroborate.model import Article, Event, Story
 from corroborate.report.highlight import anchor_id, article_marks, paragraph_html
+from corroborate.report.links import is_web_url
 from corroborate.report.profile_text import (
     display_title,
     profile_rows,
@@ -318,7 +320,7 @@ def _article_section(article: Article, story: Story | None, medians: dict[str, f
         f"<div class='muted small'>{esc(article.outlet or 'unknown outlet')} · "
         f"{esc(article.published or 'undated')}"
         + (f" · by {esc(article.author)}" if article.author else "")
-        + (f" · <a href='{esc(article.url)}'>{esc(article.url)}</a>" if article.url else "")
+        + (f" · {_url(article.url)}" if article.url else "")
         + f" · id {esc(article.id)} · language {esc(article.lang or '?')}"
         + (f" · story <a href='#story-{esc(story.id)}'>{esc(story.label)}</a>" if story else "")
         + "</div>",
@@ -348,6 +350,13 @@ def _article_section(article: Article, story: Story | None, medians: dict[str, f
     parts.append(_figure_table(article))
     parts.append("</section>")
     return "".join(parts)
+
+
+def _url(url: str) -> str:
+    """The article's URL: a link when it is a web address, else escaped text (see `links`)."""
+    if is_web_url(url):
+        return f"<a href='{esc(url)}'>{esc(url)}</a>"
+    return esc(url)
 
 
 def _quoted(text: str) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from corroborate.model import Article, Event, Story
+from corroborate.report.links import is_web_url
 from corroborate.report.profile_text import (
     display_title,
     profile_rows,
@@ -13,6 +16,30 @@ from corroborate.report.profile_text import (
 
 def _cell(value: object) -> str:
     return str("" if value is None else value).replace("|", "\\|").replace("\n", " ")
+
+
+def _code(value: str) -> str:
+    """`value` as a code span, shown as written: Markdown reads no links or markup inside.
+
+    The fence is one backtick longer than the longest run inside, so a backtick in the input
+    cannot close it early (a space keeps one at either end apart from the fence); the text is
+    kept on one line, since a blank line would end the paragraph and the span with it.
+    """
+    text = " ".join(value.split())
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _url(url: str) -> str:
+    """A web address as an autolink; any other URL (javascript:, data:, ...) as code.
+
+    An autolink ends at the first space, '<' or '>', and what follows is read as Markdown
+    again (`https://a/>[x](javascript:…)` would become a link), so such a URL is code too.
+    """
+    if is_web_url(url) and not re.search(r"[\s<>]", url):
+        return f"<{url}>"
+    return _code(url)
 
 
 def to_markdown(articles: list[Article], stories: list[Story], events: list[Event]) -> str:
@@ -80,7 +107,7 @@ def to_markdown(articles: list[Article], stories: list[Story], events: list[Even
             f"## {display_title(article)}",
             "",
             f"{article.outlet or 'unknown outlet'} · {article.published or 'undated'} · "
-            f"id `{article.id}`" + (f" · <{article.url}>" if article.url else ""),
+            f"id {_code(article.id)}" + (f" · {_url(article.url)}" if article.url else ""),
             "",
         ]
         rows = profile_rows(article, medians)
