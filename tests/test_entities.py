@@ -86,3 +86,33 @@ def test_fullest_form_needs_the_same_surname() -> None:
     assert fullest_form("Rudik", names) == "Kira Rudik"
     assert fullest_form("Anna", names) == "Anna Rudenko"
     assert fullest_form("Petrov", names) == "Petrov"
+
+
+def test_connectives_and_set_off_adverbs_opening_a_sentence_are_no_names() -> None:
+    text = (
+        "Furthermore, the army advanced. Strategically, Kyiv gained. Or Moscow waits.\n"
+        "Wherever Tykhy goes, he speaks. Mark Furthermore spoke."
+    )
+    marked = [
+        ("Furthermore", "PERSON"),
+        ("Strategically", "PERSON"),
+        ("Kyiv", "LOC"),
+        ("Or", "LOC"),
+        ("Moscow", "LOC"),
+        ("Wherever", "PERSON"),
+        ("Tykhy", "PERSON"),
+        ("Mark Furthermore", "PERSON"),
+    ]
+    found = [text[e.start : e.end] for e in extract_entities(text, _doc(text, marked))]
+    assert found == ["Kyiv", "Moscow", "Tykhy", "Mark Furthermore"]
+
+
+def test_names_found_only_in_title_case_headings_are_dropped() -> None:
+    from corroborate.extract.entities import outside_headings
+
+    text = "Global Repercussions\nPutin Doubles Down\nPutin said the war would go on."
+    marked = [("Global Repercussions", "ORG"), ("Putin", "PERSON"), ("Putin", "PERSON")]
+    entities = extract_entities(text, _doc(text, marked))
+    headings = [(0, 20), (21, 39)]
+    kept = [text[e.start : e.end] for e in outside_headings(text, entities, headings)]
+    assert kept == ["Putin", "Putin"]

@@ -303,6 +303,21 @@ def test_dates_resolve_against_publication(text: str, iso: str) -> None:
     assert (d.iso, d.point) == (iso, True)
 
 
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The council will vote on Monday", "2024-08-19"),
+        ("the river could rise by 40 centimetres more before cresting on Tuesday", "2024-08-20"),
+        ("schools would stay closed until at least Saturday", "2024-08-17"),
+        ("with up to 50 millimetres expected by Tuesday evening", "2024-08-20"),
+        ("the river crested on Tuesday", "2024-08-13"),  # the past, without a future cue
+    ],
+)
+def test_weekdays_in_a_future_clause_are_ahead(text: str, iso: str) -> None:
+    (d,) = find_dates(text, published=PUB)
+    assert d.iso == iso
+
+
 def test_dates_without_publication() -> None:
     (d,) = find_dates("on Monday")
     assert d.iso is None

@@ -151,10 +151,13 @@ def find_dates(
 
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.!?]{0,50}$", re.IGNORECASE)
 
-# the clause before a weekday speaks of the future: "will meet on Monday", "is due to ..."
+# the clause before a weekday speaks of the future: "will meet on Monday", "is due to ...",
+# "could rise ... before cresting on Tuesday", "would stay closed until at least Thursday",
+# "50 millimetres expected by Tuesday evening" (a forecast)
 _FUTURE_BEFORE = re.compile(
-    r"\b(?:will|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated)\s+to|"
-    r"plans?\s+to|planning\s+to|going\s+to)\b[^.;!?]*$",
+    r"\b(?:will|shall|could|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated)"
+    r"\s+to|plans?\s+to|planning\s+to|going\s+to|(?:expected|forecast)\s+(?:by|on|until))"
+    r"\b[^.;!?]*$",
     re.IGNORECASE,
 )
 

@@ -89,6 +89,28 @@ def _trim(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
     return start, end
 
 
+# Words that open sentences and are never names alone; a tagger trained on 1996 wire copy
+# sometimes takes them, capitalised, for one ("Furthermore", "Or", "Wherever").
+_OPENERS: Final[frozenset[str]] = frozenset(
+    {"and", "or", "but", "nor", "yet", "so", "furthermore", "moreover", "however", "wherever",
+     "whenever", "whatever", "whoever", "meanwhile", "nevertheless", "nonetheless",
+     "therefore", "thus", "hence", "also", "still", "instead", "otherwise", "indeed",
+     "besides", "additionally", "consequently", "accordingly", "similarly", "likewise",
+     "finally", "ultimately", "then", "now", "perhaps", "maybe", "alas", "regardless"}
+)  # fmt: skip
+_SENTENCE_END: Final = re.compile(r"(?:^|[.!?:\n])[\s“‘\"'(]*$")
+
+
+def _capitalised_function_word(text: str, start: int, end: int) -> bool:
+    """A one-word entity that opens a sentence and is a connective, or an adverb set off by
+    a comma ("Strategically, ..."): capitalised by its place, not a name."""
+    word = text[start:end]
+    if not word.isalpha() or not _SENTENCE_END.search(text, max(0, start - 4), start):
+        return False
+    low = word.lower()
+    return low in _OPENERS or (low.endswith("ly") and text[end : end + 1] == ",")
+
+
 def name_tokens(name: str) -> list[str]:
     """The words of a name, lower-cased, without honorifics: "Mr Georgiy Tykhy" -> [georgiy,
     tykhy]."""
@@ -132,7 +154,7 @@ def extract_entities(text: str, doc: Any) -> list[Entity]:
         if label is None:
             continue
         start, end = _trim(text, int(ent.start_char), int(ent.end_char), label == "PERSON")
-        if end <= start:
+        if end <= start or _capitalised_function_word(text, start, end):
             continue
         subtype = label_name if label_name in _SUBTYPES else None
         raw.append((start, end, label, subtype))
@@ -148,3 +170,33 @@ def extract_entities(text: str, doc: Any) -> list[Entity]:
             Entity(start, end, cast(EntityLabel, label), subtype, " ".join(canonical.split()))
         )
     return out
+
+
+def outside_headings(
+    text: str, entities: list[Entity], headings: list[tuple[int, int]]
+) -> list[Entity]:
+    """The entities, less those found only in section headings: a Title Case heading ("Global
+    Repercussions", "Path Forward") is capitalised word by word, and the tagger reads names
+    into it. A name the body also uses ("Putin Doubles Down" and Putin below) is kept."""
+    if not headings:
+        return entities
+
+    def in_heading(e: Entity) -> bool:
+        return any(s <= e.start and e.end <= end for s, end in headings)
+
+    body_names = {text[e.start : e.end] for e in entities if not in_heading(e)}
+    return [
+        e
+        for e in entities
+        if not in_heading(e)
+        or text[e.start : e.end] in body_names
+        or any(_outside(text, m.start(), headings) for m in _occurrences(text, e))
+    ]
+
+
+def _occurrences(text: str, e: Entity) -> list[re.Match[str]]:
+    return list(re.finditer(rf"\b{re.escape(text[e.start : e.end])}\b", text))
+
+
+def _outside(text: str, position: int, spans: list[tuple[int, int]]) -> bool:
+    return not any(s <= position < e for s, e in spans)

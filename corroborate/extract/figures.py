@@ -531,7 +531,7 @@ def extract_figures(
                 dates = [d for d in find_dates(text, sent.start, sent.end, published) if d.point]
             # a period or date inside another clause ("..., which until last year were
             # protected") says when that clause happened, not when the figure held
-            fig.period = _nearest_period(text, _in_clause(text, periods, fig), fig)
+            fig.period = _nearest_period(text, _in_clause(text, periods, fig), fig, candidates)
             own_month = _past_month(text, sent, fig, pub)
             if own_month is not None and fig.period is not None:
                 # "rose 0.2% last month after a 0.2% gain in July": the July figure has its
@@ -2030,7 +2030,9 @@ def _in_clause(text: str, spans: Iterable[Any], fig: Figure) -> list[Any]:
     ]
 
 
-def _nearest_period(text: str, periods: Iterable[Any], fig: Figure) -> str | None:
+def _nearest_period(
+    text: str, periods: Iterable[Any], fig: Figure, numbers: Sequence[Any] = ()
+) -> str | None:
     best: tuple[int, str] | None = None
     for p in periods:
         if (
@@ -2039,6 +2041,10 @@ def _nearest_period(text: str, periods: Iterable[Any], fig: Figure) -> str | Non
             and _DIGIT.search(text, fig.end, p.start)
         ):
             continue  # "fell 0.8% and are down 4% on a year ago": the basis is the 4%'s
+        if p.start >= fig.end and any(fig.end <= n.start and n.end <= p.start for n in numbers):
+            # "control 72 settlements and have advanced a further 40 km² in the past 24
+            # hours": the period after another number is that number's
+            continue
         dist = p.start - fig.end if p.start >= fig.end else fig.start - p.end
         dist = abs(dist) + (0 if p.start >= fig.end else 5)
         if best is None or dist < best[0]:

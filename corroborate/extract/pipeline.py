@@ -14,7 +14,7 @@ from typing import Any
 
 from corroborate import nlp
 from corroborate.extract.claims import extract_claims
-from corroborate.extract.entities import extract_entities
+from corroborate.extract.entities import extract_entities, outside_headings
 from corroborate.extract.figures import extract_figures
 from corroborate.extract.loaded import loaded_language_flags
 from corroborate.extract.profile import claim_flags, sourcing_profile
@@ -67,6 +67,8 @@ def _annotate(parsed: _Parsed) -> Article:
     paragraphs, sentences, entities = parsed.paragraphs, parsed.sentences, parsed.entities
     structure = parsed.structure.flags()
     strays = [(f.start, f.end) for f in structure if f.kind == "stray_text"]
+    headings = [(f.start, f.end) for f in structure if f.kind == "heading"]
+    entities = outside_headings(text, entities, headings)
     body = [s for s in sentences if not _inside(s.start, s.end, strays)]
     quotes = extract_quotes(text, doc, body, entities)
     figures = [

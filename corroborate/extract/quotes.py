@@ -350,6 +350,8 @@ def _looks_like_clause(toks: Sequence[Tok], tags: dict[int, str]) -> bool:
     else can follow "it"."""
     if len(toks) < 3:
         return False
+    if toks[0].low in _NOMINATIVE:
+        return True  # "said she favors ...": only a clause starts with "she" (whatever the tags)
     if tags:
         finite = any(tags.get(t.start, "") in {"VBD", "VBZ", "VBP", "MD"} for t in toks)
         return finite or _pronoun_then_participle(toks, tags)
@@ -357,6 +359,8 @@ def _looks_like_clause(toks: Sequence[Tok], tags: dict[int, str]) -> bool:
 
 
 _SUBJECT_PRONOUNS: Final[frozenset[str]] = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+# subject pronouns that are never an object ("told it", "asked you" are objects)
+_NOMINATIVE: Final[frozenset[str]] = frozenset({"i", "we", "he", "she", "they"})
 
 
 def _pronoun_then_participle(toks: Sequence[Tok], tags: dict[int, str]) -> bool:
@@ -554,7 +558,12 @@ def _direct_attribution(
             m = _speaker_for_cue(text, sent_after, c, k, a, stop, entities)
             if _acceptable(m, c):
                 assert m is not None
-                if k != a and m.start != toks[a].start and c.object_from < 0:
+                if (
+                    k != a
+                    and m.start != toks[a].start
+                    and c.object_from < 0
+                    and not _more_title(toks, a, m.start)
+                ):
                     continue  # "...”, but he also warned": not this quote's attribution
                 return m, c, "after"
     # before the quote: SPEAKER CUE [object] : “ | SPEAKER CUE, “ | SPEAKER CUE “
@@ -585,6 +594,25 @@ def _direct_attribution(
                 return m, c, "before"
         break
     return None
+
+
+def _more_title(toks: Sequence[Tok], a: int, start: int) -> bool:
+    """Whether the words from token `a` up to the speaker found at `start` are more of the
+    speaker's title ('“...,” Fight for $15 organizing director Kendall Fells told'): words
+    and figures only, no conjunction, pronoun or punctuation that would start a new clause."""
+    words = [t for t in toks[a:] if t.start < start]
+    return bool(words) and all(
+        (t.text[0].isalnum() or t.text == "$")
+        and t.low not in _CLAUSE_OPENERS
+        and t.low not in _SUBJECT_PRONOUNS
+        for t in words
+    )
+
+
+_CLAUSE_OPENERS: Final[frozenset[str]] = frozenset(
+    {"but", "and", "or", "so", "yet", "then", "while", "as", "when", "because", "after",
+     "before", "though", "although", "if", "since", "until", "where", "which", "who", "also"}
+)  # fmt: skip
 
 
 def _aside_before(toks: Sequence[Tok], a: int, k: int) -> int:
@@ -879,6 +907,10 @@ def _indirect(
     if not _acceptable(m, c):
         return None
     assert m is not None
+    if any(m.start <= s.toks[k2].start < m.end for _, k2 in s.cues if k2 < k):
+        # "Residents say the barriers promised after the flood were shelved": a "speaker" that
+        # holds another cue is words of that cue's content, not someone speaking
+        return None
     if m.start > c.start:
         # inverted: "CONTENT, said X." -- the content comes first
         return _content_before(text, s, c, k, m)
@@ -993,6 +1025,9 @@ def _content_after(
         t = toks[i]
         if relative and t.text == ",":
             stop = t.start  # "Barkley, who said he votes democratic, said ..."
+            break
+        if t.text == "," and any(c2.phrase and k2 == i + 1 for c2, k2 in s.cues):
+            stop = t.start  # "..., according to officials": the phrase is no content
             break
         if t.low in {"and", "but"} and any(k2 in {i + 1, i + 2} for _, k2 in s.cues):
             stop = t.start  # "... and said that ...": the next cue has its own content

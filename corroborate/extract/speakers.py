@@ -79,7 +79,11 @@ _PHRASE_BOUNDS: Final[frozenset[str]] = frozenset(
     {",", ";", ":", "“", "”", '"', "‘", "’", "(", ")"}
 )
 _APPOSITION_BOUNDS: Final[frozenset[str]] = _PHRASE_BOUNDS | {".", "—"}
-_TOKEN_RE: Final = re.compile(r"\w+(?:[’'.\-]\w+)*(?:[’'](?!\w))?|[^\w\s]")
+# A number with thousands separators is one token: its commas delimit no phrase ("alleging
+# that Obama wanted to admit 250,000 Syrians, said ..." has no aside "000 Syrians").
+_TOKEN_RE: Final = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\w+(?:[’'.\-]\w+)*(?:[’'](?!\w))?|[^\w\s]"
+)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
@@ -528,7 +532,8 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
             name = " ".join(text[body[0].start : org.end].split())
         return Mention(start, end, "organisation", name=name)
     phrase = " ".join(text[start:end].split())
-    if head in DOC_NOUNS and not last.cap:
+    if head in DOC_NOUNS and (not last.cap or len(body) == 1):
+        # ("Reports suggest ...": capitalised only by the sentence, a document still)
         return Mention(start, end, "report", name=phrase)
     if head in GROUP_NOUNS and (not last.cap or len(body) == 1 or body[-2].cap is False):
         # groups, and unnamed sources ("a senior official"): named by the phrase as written
@@ -882,9 +887,15 @@ def subject_before(
             if p < lo or toks[p].text != ",":
                 return None
             seg = toks[p + 1 : end_seg]
-            clause = bool(seg) and (seg[0].low in {"who", "which"} or seg[0].low.endswith("ing"))
+            clause = bool(seg) and (
+                seg[0].low in {"who", "which"}
+                or seg[0].low.endswith("ing")
+                or any(t.low in _CLAUSE_WORDS for t in seg)
+            )
             if clause:
-                pass  # "Barkley, who said he votes democratic, said", "X, speaking on ..., said"
+                # "Barkley, who said he votes democratic, said", "X, speaking on ..., said",
+                # "Trump, later alleging that Obama wanted ..., said"
+                pass
             elif not (len(seg) == 1 and seg[0].text.isdigit()):  # not an age
                 # "The regulator's chief, SEC Chair Gary X, said": a titled name, not a title
                 a = None if _titled_person(text, seg, entities) else _appositive(text, seg)
@@ -927,6 +938,10 @@ def subject_before(
     return m
 
 
+# words that make a comma-delimited segment a clause, never a name or a title
+_CLAUSE_WORDS: Final[frozenset[str]] = frozenset(
+    {"that", "is", "was", "are", "were", "has", "have", "had", "will", "would"}
+)
 _SEGMENT_BREAKS: Final[frozenset[str]] = _PHRASE_BOUNDS | {"—", "–"}
 # words that show a comma-delimited segment is a clause or an adjunct, not a title
 _NOT_IN_TITLE: Final[frozenset[str]] = frozenset(
@@ -1851,6 +1866,8 @@ def sentence_subject(
             break
         if _abbreviated_place(toks, s):
             continue  # "At a rally in Beaumont, Tex., Mr. Trump ...": a state, not the subject
+        if toks[s].low in _PREPOSITIONS or toks[s].low in {"during", "amid", "despite"}:
+            continue  # "In a statement, Gov. X blasted Congress and said ...": not the subject
         m = np_after(text, toks, s, k, entities)
         if m is not None and _time_phrase(toks, m.end, k):
             # "Hours later, Trump ..., telling Reuters": when, not who; "A few minutes later
