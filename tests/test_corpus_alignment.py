@@ -451,3 +451,63 @@ def test_a_days_gain_is_not_compared_with_a_total() -> None:
     ]
     groups = align_figures(articles, find_origins(articles))
     assert not any(len({m["article"] for m in g.members}) > 1 for g in groups)
+
+
+def test_a_difference_between_totals_is_not_a_count() -> None:
+    """ "74 settlements, two more than on Monday": the two is a difference, and does not agree
+    with another outlet's two villages retaken by the other side."""
+    articles = [
+        _analysed(
+            "diff",
+            "Harbour Wire",
+            "2026-03-11",
+            "Ardenian forces now control 74 settlements in the Torvel region, the army chief "
+            "said on Wednesday, two more than he reported on Monday.",
+        ),
+        _analysed(
+            "retaken",
+            "Meridian Post",
+            "2026-03-11",
+            "Kessaria's defence ministry said its forces had retaken two villages in the Torvel "
+            "region on Wednesday.",
+        ),
+    ]
+    groups = align_figures(articles, find_origins(articles))
+    assert not any(len({m["article"] for m in g.members}) > 1 for g in groups)
+
+
+def test_parts_of_a_sum_come_from_one_source() -> None:
+    """Ardenia's 72 settlements held and Kessaria's two villages retaken are no parts of a
+    74 reported elsewhere."""
+    articles = [
+        _analysed(
+            "parts",
+            "Harbour Wire",
+            "2026-03-09",
+            "Ardenian forces now control 72 settlements in the Sudra district, Ardenia's army "
+            "chief said. Kessaria's defence ministry said its forces had retaken two "
+            "settlements in the Sudra district.",
+        ),
+        _analysed(
+            "total",
+            "Meridian Post",
+            "2026-03-11",
+            "Ardenian forces now control 74 settlements in the Torvel region, the army chief "
+            "said on Wednesday.",
+        ),
+    ]
+    groups = align_figures(articles, find_origins(articles))
+    assert not [g for g in groups if g.relation == "arithmetic"]
+
+
+def test_a_period_after_another_number_is_that_numbers() -> None:
+    article = _analysed(
+        "p",
+        "Harbour Wire",
+        "2026-03-09",
+        "Ardenian forces now control 72 settlements in the Torvel region and have advanced a "
+        "further 40 square kilometres in the past 24 hours, the army chief said on Monday.",
+    )
+    periods = {article.text[f.start : f.end]: f.period for f in article.figures}
+    assert periods["72 settlements"] is None
+    assert periods["a further 40 square kilometres"] == "past 24 hours"

@@ -308,7 +308,8 @@ def _group(members: list[_Claim], story_id: str) -> ClaimGroup:
         else (label_claim.text[: LABEL_CHARS - 1].rstrip() + "…")
     )
     outlets = sorted({m.article.source_label for m in states})
-    credits = sorted({m.credit for m in states})
+    # (a file's whole path keys its credit; a reader is shown its name, as elsewhere)
+    credits = sorted({m.credit.rsplit("/", 1)[-1] for m in states})
     if contradicts:
         status = "contradicted"
         against = sorted({m.article.source_label for m in contradicts})

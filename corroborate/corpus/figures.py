@@ -252,13 +252,23 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
             measure_words = words((figure.measure or "").replace("_", " "))
             stems |= {stem(w) for w in measure_words if w not in STOPWORDS and len(w) > 3}
             concepts |= _concepts(measure_words)
-            if (figure.qualifier or "").casefold() in INCREMENTS or _rolling(figure.period):
-                # "a further 25", "40 km² in the past 24 hours": not a total, never one of them
+            if (
+                (figure.qualifier or "").casefold() in INCREMENTS
+                or _rolling(figure.period)
+                or _DIFFERENCE_AFTER.match(article.text, figure.end)
+            ):
+                # "a further 25", "40 km² in the past 24 hours", "two more than on Monday":
+                # not a total, never one of them
                 concepts.add("increment")
             key = (unit or figure.measure or "", unit)
             loc = location_key(figure.location)
             items.append(_Item(member, key, loc, stems, concepts, future, _basis(figure.period)))
     return items
+
+
+# "74 settlements, two more than he reported on Monday": the number after the total is a
+# difference between two totals
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.IGNORECASE)
 
 
 def _rolling(period: str | None) -> bool:
@@ -346,7 +356,12 @@ def _classify(group: _Group) -> FigureGroup:
         ratio = max(m["value"], 1e-9) / max(min(p["value"] for p in earlier), 1e-9)
         if same_day or not (1 / MAX_CHANGE <= ratio <= MAX_CHANGE):
             m["status"] = "conflicts"
-            why = "for the same date" if same_day else "a change too large to be an update"
+            if not same_day:
+                why = "a change too large to be an update"
+            elif all(p["as_of"] == m["as_of"] for p in same_day):
+                why = "for the same date"
+            else:  # as-of dates close to one report day count as that day's moment
+                why = f"both reported on {m['window']}, about the same moment"
             against = ", ".join(_describe(p) for p in same_day or earlier)
             conflicts.append(f"{_describe(m)} against {against} ({why})")
         else:
@@ -413,6 +428,13 @@ def _arithmetic(items: list[_Item], groups: list[_Group]) -> list[FigureGroup]:
             for x in range(len(parts)):
                 for y in range(x + 1, len(parts)):
                     a, b = parts[x], parts[y]
+                    if a.member["source"] != b.member["source"] or (
+                        a.concepts and b.concepts and not a.concepts & b.concepts
+                    ):
+                        # the parts of one total come from one authority and count one
+                        # thing: one side's settlements held plus the other side's retaken
+                        # villages add up to nothing
+                        continue
                     s = a.member["value"] + b.member["value"]
                     if s < 10 or min(a.member["value"], b.member["value"]) <= 0:
                         continue
