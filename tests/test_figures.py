@@ -124,6 +124,34 @@ def test_killed_and_injured_without_a_noun() -> None:
     assert {f.source.name for f in found} == {"Rescuers"}
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a toll's level counts people, so it meets "At least three people have died"
+        ("The death toll from the flooding has risen to seven, the governor said.", 7, None),
+        ("The death toll remained at seven.", 7, None),
+        ("The regional crisis centre put the number of deaths at three.", 3, "crisis centre"),
+    ],
+)
+def test_a_death_toll_counts_people(text: str, value: float, source: str | None) -> None:
+    f = one(text)
+    assert (f.value, f.unit, f.measure) == (value, "people", "people_killed")
+    if source:
+        assert f.source.name and source in f.source.name
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Ms Whitlock said the 1,400 job cuts were painful.", "jobs_cut"),
+        ("The bank announced 300 job losses on Monday.", "jobs_lost"),
+    ],
+)
+def test_a_count_named_by_its_change(text: str, measure: str) -> None:
+    f = one(text)
+    assert (f.unit, f.measure) == ("jobs", measure)  # as "cutting 1,400 jobs"
+
+
 def test_verb_before_a_bare_number() -> None:
     f = one("The strike killed 12 and left the town without power.")
     assert (f.value, f.measure) == (12, "people_killed")

@@ -105,3 +105,33 @@ def test_seeds_integrity(seeds: dict[str, str]) -> None:
     assert q["attributed_claim_ratio"] < p["attributed_claim_ratio"]
     assert q["loaded_language_per_100_words"] > p["loaded_language_per_100_words"]
     assert any("names no source" in r for r in q["reasons"])
+
+
+def test_the_bundled_sample_has_its_own_headings_and_strays() -> None:
+    """The sample's expected headings are headings and its only pasted line is the stray; a
+    section that opens away from its heading ("Damage and aid" over the river's peak, then the
+    aid), a paragraph naming a person the report named before by surname only ("Ilves said")
+    and a vox pop ("Kristjan Mets, 47, a bus driver, ...") belong to their reports."""
+    import json
+    from pathlib import Path
+
+    from corroborate.extract.pipeline import analyse_many
+
+    sample = Path(__file__).resolve().parents[1] / "corroborate" / "sample"
+    expected = json.loads((sample / "expected.json").read_text(encoding="utf-8"))
+    rows = [json.loads(line) for line in (sample / "corpus.jsonl").read_text().splitlines()]
+    fields = ("id", "text", "title", "outlet", "published", "url")
+    articles = analyse_many(Article(**{k: r[k] for k in fields}) for r in rows)
+    for article in articles:
+        flagged = {k: [] for k in ("heading", "stray_text")}
+        for f in article.flags:
+            if f.kind in flagged and f.category != "boilerplate":
+                flagged[f.kind].append(article.text[f.start : f.end].strip())
+        for heading in expected["headings"].get(article.id, []):
+            if heading[:1] in "'‘“\"":
+                # "'A body blow'" reads as a pull quote standing alone, as its form is the
+                # same ("“Not one more night shift”"): not a heading, but no stray either
+                assert heading not in flagged["stray_text"], (article.id, heading)
+                continue
+            assert heading in flagged["heading"], (article.id, heading)
+        assert flagged["stray_text"] == expected["stray_lines"].get(article.id, []), article.id

@@ -252,7 +252,8 @@ _GROUP_NOUNS = {
     "investigators", "doctors", "activists", "campaigners",
     "spokespeople", "diplomats", "lawmakers", "researchers", "scientists", "staff",
     "general staff", "groups", "group", "organisation", "organization", "charity", "ngo",
-    "mission", "bureau", "commission", "parliament", "company", "firm", "bank",
+    "mission", "bureau", "commission", "parliament", "company", "firm", "bank", "centre",
+    "center",
 }
 # fmt: on
 # fmt: off
@@ -895,8 +896,13 @@ def _figure(
         elif _NOT_COUNTED_AFTER.match(text, number.end):
             return None  # "10 times the average"
         else:
-            subject = _level_subject(text, toks, i_first, number) or _governing_noun(
-                text, sent, number
+            # a tally names what it counts, whatever phrase stands before the verb: "the
+            # death toll from the flooding has risen to seven" counts deaths, not flooding
+            tally = _TALLY_TO.search(text, max(sent.start, number.start - 80), number.start)
+            subject = (
+                (_governing_noun(text, sent, number) if tally else None)
+                or _level_subject(text, toks, i_first, number)
+                or _governing_noun(text, sent, number)
             )
             if subject is None:
                 return None
@@ -968,6 +974,11 @@ def _figure(
             # "cut rates by half a percentage point", "a 25-basis-point cut": one rate step,
             # whatever verb or outlet reports it
             pct_measure = _rate_step(text, sent, number, counted.counted) or pct_measure
+    change = _CHANGE_OF.fullmatch(counted.counted or "") if not number.currency else None
+    if change is not None and verb is None and counted.category == "count":
+        # "1,400 job cuts" are 1,400 jobs cut, as "cutting 1,400 jobs" is
+        unit = noun = change.group(1).lower() + "s"
+        verb = _CHANGE_HEADS[change.group(2).lower()]
     measure: str | None
     if counted.category == "percent" and pct_measure:
         measure = pct_measure
@@ -985,6 +996,8 @@ def _figure(
             planned=planned,
             human=unit in {"people", "soldiers", "prisoners"},
         )
+    if unit is None and (measure or "").startswith("people_"):
+        unit = "people"  # "the death toll has risen to seven": seven people, like "7 dead"
     fig = Figure(
         start=number.start,
         end=counted.end,
@@ -1013,7 +1026,11 @@ _ELLIPSIS = re.compile(
 # "raised the death toll from the blast to 13"
 _OF_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+((?:[a-z]+\s+)?[a-z]{3,})\s+of\s+$")
 _TALLY_TO = re.compile(
-    r"\b((?:death\s+)?(?:toll|total|tally|count|number))\b[^.;:!?]{0,60}?\bto\s+$", re.I
+    r"\b((?:death\s+)?(?:toll|total|tally|count|number))\b[^.;:!?]{0,60}?\bto\s+$"
+    # "the crisis centre put the number of deaths at three"
+    r"|\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the|its|their)\s+"
+    r"((?:death\s+)?(?:toll|total|tally|count|number)(?:\s+of\s+[a-z]+)?)\s+at\s+$",
+    re.I,
 )
 
 
@@ -1036,9 +1053,11 @@ def _governing_noun(text: str, sent: Span, number: NumberMatch) -> str | None:
     of = re.search(r"\b(?:number|total|tally|count)\s+of\s+([a-z]+)", t.group(0))
     if of is not None:
         unit = match_unit(f" {of.group(1)}", 0)
-        if unit is not None and unit.end == len(of.group(1)) + 1:
-            return of.group(1)
-    return t.group(1).lower()
+        if (unit is not None and unit.end == len(of.group(1)) + 1) or of.group(
+            1
+        ).lower() in _NOUN_MEASURES:
+            return of.group(1)  # "the number of deaths": deaths are counted
+    return (t.group(1) or t.group(2)).lower()
 
 
 # nouns before "of N" that do not count anything: "a ratio of 3", "the age of 12"
@@ -1646,11 +1665,15 @@ _LEVEL = re.compile(
     r"((?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*)\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:now\s+|already\s+)?(?:rose|risen|climbed|increased|reached|jumped|soared|"
     r"stands|stood|totals|totalled|totaled|numbers|numbered|hit|topped|exceeded|passed|"
+    r"remains|remained|stays|stayed|"
     r"is|was|are|were|fell|dropped|declined)\s+(?:(?:from|by)\s+(?:\S+\s+){1,2})?"
     r"(?:to\s+|at\s+|by\s+|from\s+)?$"
 )
 
 
+# a count named by its change: "1,400 job cuts", "300 job losses" (the thing, then the verb)
+_CHANGE_HEADS = {"cuts": "cut", "losses": "lose", "layoffs": "cut", "redundancies": "cut"}
+_CHANGE_OF = re.compile(r"([a-z]+)\s+(cuts|losses|layoffs|redundancies)", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+([a-z][\w-]*)$", re.IGNORECASE)
 # counted nouns that already say what happened: "121,000 evacuees" is "people_evacuated"
 _NOUN_MEASURES = {

@@ -301,7 +301,12 @@ def _closest_cosine(vectors: Vectors, index: int, closest: Sequence[int]) -> flo
 
 
 def foreign_heading_reason(
-    vectors: Vectors, line: str, index: int, following: int, others: Sequence[int]
+    vectors: Vectors,
+    line: str,
+    index: int,
+    following: int,
+    others: Sequence[int],
+    then: Sequence[int] = (),
 ) -> str | None:
     """Why a title-like line that passed the form rules is no heading of this report, or None.
 
@@ -309,6 +314,9 @@ def foreign_heading_reason(
     to the report around it; a pasted headline on the same broad topic is as close to any
     paragraph as to the next one. Needs embeddings: by words alone a short heading ("The Path
     Forward") often shares nothing with the paragraph it introduces.
+
+    `then`: the section's next paragraph, compared only when the first is far: "Damage and
+    aid" may open with the river's peak and come to the aid a paragraph later.
     """
     if not heading_candidate(line):
         return None
@@ -318,10 +326,13 @@ def foreign_heading_reason(
     to_next = _cosine(found[index], found[following])
     if to_next >= HEADING_NEXT_COSINE:
         return None  # it introduces the paragraph after it: the rest need not be embedded
-    found = vectors.get([index, *others])
+    found = vectors.get([index, *then, *others])
     if found is None:
         return None
-    to_rest = max((_cosine(found[index], found[j]) for j in others), default=-1.0)
+    to_next = max([to_next, *(_cosine(found[index], found[j]) for j in then)])
+    if to_next >= HEADING_NEXT_COSINE:
+        return None
+    to_rest = max((_cosine(found[index], found[j]) for j in others if j not in then), default=-1.0)
     if (
         to_rest >= HEADING_SPECIFIC_COSINE
         and to_next < HEADING_NEXT_COSINE

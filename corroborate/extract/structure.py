@@ -83,6 +83,10 @@ ANAPHORIC_QUOTE = re.compile(
     r"|(?:said|says|added|told)\s+(?:he|she|they|one|a|an|the)\b)",
     re.IGNORECASE,
 )
+# "Kristjan Mets, 47, a bus driver, found ... “You think you are prepared,” he said": a
+# person the report introduces by name and age to speak for the people in its story (a vox
+# pop), not a paragraph pasted from another event.
+VOX_POP = re.compile(r"^\s*(?:[A-Z][\w'’-]+\s+){1,3}?[A-Z][\w'’-]+,\s+\d{1,3},\s")
 BYLINE = re.compile(
     r"^\s*(?:By|BY)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*\s*$"
@@ -95,6 +99,7 @@ QUOTE_MARKS = "\"“”‘’'"
 SENTENCE_END = frozenset(".!?,;:…)")
 SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z'’-]+")
 STOP = frozenset(
     (
         "a",
@@ -342,7 +347,7 @@ def structure_pending(
             earlier = [j for j in body_indices if j < i]
             title_line = [0] if paragraphs and 0 not in body_indices else []
             others = sorted({*title_line, *earlier[-1:], *body_indices[:2]} - {i, i + 1})
-            items.append(_heading_check(vectors, para, line, i, others))
+            items.append(_heading_check(vectors, para, line, i, others, body_indices))
         elif stray_reason:
             items.append(_stray(para, stray_reason, "foreign_headline"))
         elif heading_like:
@@ -428,15 +433,23 @@ def _heading(para: Span) -> Flag:
 
 
 def _heading_check(
-    vectors: stray.Vectors, para: Span, line: str, index: int, others: list[int]
+    vectors: stray.Vectors,
+    para: Span,
+    line: str,
+    index: int,
+    others: list[int],
+    body: Sequence[int],
 ) -> Flag | _Pending:
     """A title-like line that passed the form rules: does it introduce the paragraph after it?
     A heading if so (or when meaning cannot be compared), a stray headline if not."""
     if not stray.heading_candidate(line):
         return _heading(para)  # nothing to embed: an interview question, a list item
 
+    # the section's second paragraph, when the paragraph after it is prose too
+    then = [index + 2] if index + 2 < len(vectors.texts) and index + 2 in body else []
+
     def judge() -> Flag:
-        reason = stray.foreign_heading_reason(vectors, line, index, index + 1, others)
+        reason = stray.foreign_heading_reason(vectors, line, index, index + 1, others, then)
         return _stray(para, reason, "foreign_headline") if reason else _heading(para)
 
     return _Pending([index, index + 1, *others], judge)
@@ -569,8 +582,21 @@ def _foreign_paragraph_check(
     own = {n for e, n in names if para.start <= e.start < para.end}
     if not own and ANAPHORIC_QUOTE.search(line):
         return None  # '"...," he said': a quotation by someone the report introduced before
+    if VOX_POP.match(line) and ANAPHORIC_QUOTE.search(line):
+        return None  # a vox pop: someone of the story introduced, then speaking
     lowered = rest.lower()  # once for all its names
     shared = {n for n in own if _name_shared(n, rest, lowered)}
+    # "Ilves said the money was ...": a person the report named elsewhere, by surname, even
+    # where the tagger found no name in this paragraph; the paragraph carries on their thread
+    surnames = {
+        n.split()[-1]
+        for e, n in names
+        if e.label == "PERSON" and not para.start <= e.start < para.end and " " in n
+    }
+    known = {w.lower() for w in _CAPITALISED.findall(line)} & surnames - {
+        n.split()[-1] for n in own
+    }
+    own, shared = own | known, shared | known
     gate = (len(line.split()), len(own), len(shared), overlap, typical, local)
     if not stray.paragraph_candidate(*gate):
         return None
