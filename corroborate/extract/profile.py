@@ -177,7 +177,7 @@ def _reasons(p: dict[str, Any]) -> list[str]:
     elif p["named_sources_with_title"] == 0:
         reasons.append("no named source is given a title or affiliation")
     if p["direct_quotes"] == 0 and p["mixed_quotes"] == 0:
-        reasons.append("quotes nobody")
+        reasons.append("quotes nobody directly")
     if p["figures"] == 0:
         reasons.append("gives no figures")
     elif p["figures_unsourced"]:
