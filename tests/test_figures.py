@@ -1090,3 +1090,18 @@ def test_coordinated_changes_share_their_subject_and_keep_their_own_basis() -> N
         ("Energy prices", "fall", None),
         ("Energy prices", "fall", "year on year"),
     ]
+
+
+def test_a_place_after_another_number_is_that_numbers() -> None:
+    found = figures(
+        "Insurers said about 60% of households in Lindholm had flood cover, compared with "
+        "nearly 80% across the region."
+    )
+    assert [(f.value, f.location) for f in found] == [(60, "Lindholm"), (80, None)]
+    found = figures("In Kursk, troops took 40 square kilometres and three villages on Monday.")
+    assert [f.location for f in found] == ["Kursk", "Kursk"]  # the sentence's place: both
+
+
+def test_a_share_of_an_adjective_and_a_gerund() -> None:
+    f = one("The evacuation would cost the regional budget about 3% of its annual spending.")
+    assert (f.counted, f.measure) == ("annual spending", "spending_share")

@@ -523,6 +523,7 @@ def extract_figures(
             if made is None:
                 continue
             fig, prev_verb = made
+            fig.location = _location(text, sent, ctx.ents, fig, candidates)
             if periods is None:  # only for sentences that hold a figure
                 periods = [  # "the smallest rise since 2021" compares; it is no period
                     p
@@ -1010,7 +1011,6 @@ def _figure(
         original_unit=original_unit,
         original_value=original_value,
     )
-    fig.location = _location(text, sent, ents, fig)
     return fig, verb
 
 
@@ -1512,6 +1512,9 @@ def _of_phrase(text: str, pos: int, end: int, *, allow_in: bool) -> tuple[str, i
             break
         if w.lower() in _FUNCTION:  # "of the", "of both the", "of all"
             continue
+        if keep and w.lower().endswith("ing") and _ADJECTIVE_END.search(keep[-1].lower()):
+            keep.append(w)  # "of its annual spending": a noun after an adjective
+            break
         if _is_verb_form(w.lower()) or (keep and len(w) > 5 and w.lower().endswith("ed")):
             break  # "of Republicans agreed": the verb of the clause, not the noun
         keep.append(w)
@@ -1520,6 +1523,7 @@ def _of_phrase(text: str, pos: int, end: int, *, allow_in: bool) -> tuple[str, i
     return " ".join(keep), pos + m.end()
 
 
+_ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ary|ful|less|able|ible|ern)$")
 _TIME_NOUNS = frozenset(
     {"quarter", "year", "month", "week", "day", "period", "half", "session", "decade", "season"}
 )
@@ -2090,7 +2094,9 @@ def _nearest_date(dates: Iterable[Any], fig: Figure) -> str | None:
     return best[1] if best else None
 
 
-def _location(text: str, sent: Span, ents: list[Entity], fig: Figure) -> str | None:
+def _location(
+    text: str, sent: Span, ents: list[Entity], fig: Figure, numbers: Sequence[Any] = ()
+) -> str | None:
     best: tuple[int, str] | None = None
     candidates: list[tuple[int, int]] = [
         (e.start, e.end)
@@ -2129,10 +2135,22 @@ def _location(text: str, sent: Span, ents: list[Entity], fig: Figure) -> str | N
         name = " ".join(text[start:name_end].split())
         if not any(c.isalpha() for c in name):
             continue  # "93.94" tagged as a place
+        if _another_numbers(numbers, fig, start, name_end):
+            continue  # "60% of households in Lindholm, compared with nearly 80% across ..."
         dist = start - fig.end if start >= fig.end else (fig.start - name_end) + 10
         if best is None or dist < best[0]:
             best = (dist, name)
     return best[1] if best else None
+
+
+def _another_numbers(numbers: Sequence[Any], fig: Figure, start: int, end: int) -> bool:
+    """Whether the place at [start, end) goes with another number of the sentence: after
+    this figure with that number between them, or before it right after that number ("60%
+    of households in Lindholm, compared with nearly 80%"). A place opening the sentence ("In
+    Kursk, troops took 40 km² and three villages") is every figure's."""
+    if start >= fig.end:
+        return any(fig.end <= n.start and n.end <= start for n in numbers)
+    return any(n.end <= start and n.end < fig.start and n.start < fig.start for n in numbers)
 
 
 _SAID_IN = re.compile(
