@@ -18,6 +18,8 @@ from corroborate.model import Article
         ("NEW BREKKA (NW) — The ferries stopped.", "The ferries stopped."),
         ("Brekka, Nov 8 (Nordic Wire) - The ferries stopped.", "The ferries stopped."),
         ("SOLVANG HARBOUR, Norland - The ferries stopped.", "The ferries stopped."),
+        # two filing places
+        ("BREKKA/SOLVANG, Nov 8 (Nordic Wire) - The ferries stopped.", "The ferries stopped."),
         # no dateline: a dash inside the sentence, a two-letter acronym
         ("The mayor - who had resigned - spoke.", "The mayor - who had resigned - spoke."),
         ("EU - Norland talks resumed.", "EU - Norland talks resumed."),

@@ -116,3 +116,16 @@ def test_names_found_only_in_title_case_headings_are_dropped() -> None:
     headings = [(0, 20), (21, 39)]
     kept = [text[e.start : e.end] for e in outside_headings(text, entities, headings)]
     assert kept == ["Putin", "Putin"]
+
+
+def test_a_capital_taken_for_a_person_is_a_place_and_lowercase_words_no_names() -> None:
+    text = "Moscow accused Kyiv of firing. Spending rose. Officials cut spending. Rice said so."
+    marked = [
+        ("Moscow", "LOC"),
+        ("Kyiv", "PERSON"),
+        ("Spending", "ORG"),
+        ("Rice", "PERSON"),
+    ]
+    found = [(e.label, text[e.start : e.end]) for e in extract_entities(text, _doc(text, marked))]
+    # "Rice" opens a sentence but is a person's name, whatever else the report says
+    assert found == [("LOC", "Moscow"), ("LOC", "Kyiv"), ("PERSON", "Rice")]

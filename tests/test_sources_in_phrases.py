@@ -327,3 +327,33 @@ def test_a_reported_clause_ends_before_according_to() -> None:
     quotes, _ = _annotate(text)
     said = [q for q in quotes if q.cue and q.cue.verb == "say"]
     assert [text[q.start : q.end] for q in said] == ["cafe prices rose 12% in Lindholm"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # an adverb of manner between the cue and "that" is no content
+        (
+            "The ministry said only that the talks would go on next week.",
+            "the talks would go on next week",
+        ),
+        # the reporter's comment set after the content is no content
+        (
+            "Officials said 12 people had been killed in the strike, a claim that could not "
+            "be verified.",
+            "12 people had been killed in the strike",
+        ),
+    ],
+)
+def test_the_reported_clause_alone(text: str, content: str) -> None:
+    quotes, _ = _annotate(text)
+    assert [text[q.start : q.end] for q in quotes] == [content]
+
+
+def test_a_quoted_word_in_the_reporters_comment_is_not_the_speakers() -> None:
+    text = (
+        "A lawmaker claimed the jet had been hit by friendly fire, an allegation the air "
+        "force rejected as “discrediting” its pilots."
+    )
+    quotes, _ = _annotate(text)
+    assert all("discrediting" not in text[q.start : q.end] for q in quotes)

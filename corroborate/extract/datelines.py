@@ -16,13 +16,16 @@ _DATE = (
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?)"
 )
-_CAPS_PLACE = r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}"  # KYIV, NEW YORK, URUS-MARTAN
+# KYIV, NEW YORK, URUS-MARTAN, and two filing places: MOSCOW/KYIV
+_CAPS_PLACE = (
+    r"[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,3}(?:/[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2})?"
+)
 _COUNTRY = r"[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,2}"  # ", Pakistan", ", New Jersey"
 
 # The loose form a paragraph may open with: a capitalised place, maybe a short date and a
 # credit, then a dash ("NEW YORK (UPI) — ...", "Kyiv, Aug 26 -").
 DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"^[A-Z][A-Za-z ./'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
 )
 # A dateline standing on its own line: "MOSCOW 1996-08-30", "SIALKOT, Pakistan 1996-12-06",
@@ -32,7 +35,8 @@ DATELINE_LINE = re.compile(rf"^{_CAPS_PLACE}(?:,\s*{_COUNTRY})?,?\s+{_DATE}\s*$"
 # letters or more (a date and a credit optional), or any capitalised place with a date or a
 # credit; then a dash. "The president - who ...", "US - China talks" are no datelines.
 _OPENING = re.compile(
-    rf"(?:[A-Z][A-Z.'-]{{2,}}(?:\s+[A-Z][A-Z.'-]+){{0,3}}(?:,\s*{_COUNTRY})?(?:,?\s+{_DATE})?"
+    rf"(?:[A-Z][A-Z.'-]{{2,}}(?:\s+[A-Z][A-Z.'-]+){{0,3}}(?:/[A-Z][A-Z.'-]{{2,}})?"
+    rf"(?:,\s*{_COUNTRY})?(?:,?\s+{_DATE})?"
     rf"\s*(?:\([^)]{{1,40}}\))?"
     rf"|{_COUNTRY}(?:,?\s+{_DATE}\s*(?:\([^)]{{1,40}}\))?|\s*\([^)]{{1,40}}\)))"
     r"\s*[—–-]{1,2}\s+"

@@ -519,6 +519,8 @@ def _sentence_attribution(
     """The speaker credited in a sentence (the cue nearest `near`), for mixed quotes."""
     best: tuple[int, Mention, CueMatch] | None = None
     for c, k in sent.cues:
+        if c.start < near and _COMMENT_BETWEEN.search(text, c.end, near):
+            continue  # "X claimed ..., an allegation the air force rejected as “...”"
         m = _speaker_for_cue(text, sent, c, k, 0, len(sent.toks), entities)
         if not _acceptable(m, c):
             continue
@@ -1029,6 +1031,14 @@ def _content_after(
         if t.text == "," and any(c2.phrase and k2 == i + 1 for c2, k2 in s.cues):
             stop = t.start  # "..., according to officials": the phrase is no content
             break
+        if (
+            t.text == ","
+            and i + 2 < n
+            and toks[i + 1].low in {"a", "an"}
+            and toks[i + 2].low in _COMMENT_NOUNS
+        ):
+            stop = t.start  # "..., a claim that could not be verified": the reporter's
+            break
         if t.low in {"and", "but"} and any(k2 in {i + 1, i + 2} for _, k2 in s.cues):
             stop = t.start  # "... and said that ...": the next cue has its own content
             break
@@ -1089,6 +1099,19 @@ _TIME_WORDS: Final[frozenset[str]] = frozenset(
 )  # fmt: skip
 
 
+# the reporter's comment set after reported content: "..., a claim that could not be verified"
+_COMMENT_NOUNS: Final[frozenset[str]] = frozenset(
+    {"claim", "allegation", "assertion", "accusation", "charge", "contention", "statement",
+     "figure", "number", "estimate", "account", "version", "view", "position"}
+)  # fmt: skip
+_COMMENT_BETWEEN = re.compile(rf",\s+an?\s+(?:{'|'.join(sorted(_COMMENT_NOUNS))})\b", re.I)
+# adverbs of manner between a cue and "that": "said only that", "admitted openly that"
+_MANNER_WORDS: Final[frozenset[str]] = frozenset(
+    {"only", "openly", "simply", "merely", "flatly", "bluntly", "quietly", "frankly",
+     "firmly", "explicitly", "plainly", "clearly", "falsely", "wrongly", "correctly"}
+)  # fmt: skip
+
+
 def _skip_adjuncts(toks: Sequence[Tok], j: int) -> int:
     """Skip time and channel adjuncts after a cue: "said [on Friday] [in a statement] ..."."""
     n = len(toks)
@@ -1096,8 +1119,8 @@ def _skip_adjuncts(toks: Sequence[Tok], j: int) -> int:
         if j >= n:
             break
         w = toks[j].low
-        if w in _TIME_WORDS:
-            j += 1
+        if w in _TIME_WORDS or (w in _MANNER_WORDS and j + 1 < n and toks[j + 1].low == "that"):
+            j += 1  # "said on Friday", "said only that ...", "said openly that ..."
         elif (
             w in {"on", "last", "this", "late", "early", "next"}
             and j + 1 < n

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from corroborate.extract.cues import cue_lemma
-from corroborate.extract.entities import HONORIFICS, fullest_form, name_tokens
+from corroborate.extract.entities import HONORIFICS, PLACES, fullest_form, name_tokens
 from corroborate.model import Entity, Speaker
 from corroborate.model.annotations import SourceKind
 
@@ -1969,25 +1969,6 @@ def _noun_ahead(toks: Sequence[Tok], i: int, hi: int) -> bool:
 _PREPOSITIONS: Final[frozenset[str]] = frozenset(
     {"into", "in", "on", "at", "to", "from", "by", "with", "for", "of", "across", "over",
      "under", "after", "before", "through", "against", "about", "towards", "toward"}
-)  # fmt: skip
-
-
-# Countries and capitals that speak for their governments in news ("Moscow said"). Used when the
-# parse has no entities; with a tagger, LOC entities do this job.
-PLACES: Final[frozenset[str]] = frozenset(
-    {
-        "ukraine", "russia", "china", "india", "iran", "iraq", "israel", "syria", "turkey",
-        "germany", "france", "britain", "japan", "poland", "belarus", "georgia", "moldova",
-        "hungary", "italy", "spain", "canada", "mexico", "brazil", "egypt", "qatar", "pakistan",
-        "afghanistan", "lebanon", "jordan", "saudi arabia", "north korea", "south korea",
-        "taiwan", "the united states", "united states", "the u.s.", "u.s.", "the us", "us",
-        "the uk", "uk", "the eu", "kyiv", "kiev", "moscow", "beijing", "washington", "london",
-        "paris", "berlin", "tehran", "jerusalem", "ankara", "warsaw", "minsk", "brussels",
-        "tokyo", "seoul", "pyongyang", "delhi", "new delhi", "islamabad", "damascus", "cairo",
-        "riyadh", "doha", "baghdad", "kabul", "beirut", "ottawa", "canberra", "australia",
-        "venezuela", "cuba", "nigeria", "ethiopia", "sudan", "yemen", "libya", "gaza",
-        "the west", "europe", "nato", "hamas", "hezbollah", "the kremlin", "kremlin",
-    }
 )  # fmt: skip
 
 
