@@ -11,7 +11,7 @@ import html
 from collections import defaultdict
 from typing import Any
 
-from corroborate.model import Article, Event, Story
+from corroborate.model import Article, ClaimGroup, Event, Story
 from corroborate.report.highlight import anchor_id, article_marks, paragraph_html
 from corroborate.report.links import is_web_url
 from corroborate.report.profile_text import (
@@ -20,6 +20,7 @@ from corroborate.report.profile_text import (
     story_medians,
     weaknesses,
 )
+from corroborate.report.scope import OTHER_STORY, is_other, other_story_ids, scope_note
 from corroborate.report.svg import figure_timeline
 
 CSS = """
@@ -49,6 +50,7 @@ th { background: #f0f3f7; font-weight: 600; }
 .cell-states { background: #dcf3e3; text-align: center; }
 .cell-contradicts { background: #fde2e1; text-align: center; }
 .cell-silent { color: #aab; text-align: center; }
+tr.other-story td, td.other-story { color: var(--muted); background: #fafbfc; }
 td a, .cell-states a, .cell-contradicts a { color: inherit; text-decoration: none; }
 .text p { margin: 0 0 10px; } .text h4 { margin: 16px 0 6px; font-size: 15px; }
 .quote { background: #e6f0ff; border-bottom: 2px solid #6b9be0; }
@@ -193,10 +195,13 @@ def _story_section(story: Story, by_id: dict[str, Article], event_label: str) ->
 def _claim_matrix(story: Story, by_id: dict[str, Article], members: list[Article]) -> str:
     if not story.claims:
         return "<h3>Claims</h3><p class='muted'>No claims aligned across reports.</p>"
+    # One column per report of the story; the reports of other stories of the event that a
+    # claim was aligned with share one last column, so a status counting them is explained.
+    others = other_story_ids(story, story.claims)
     head = "".join(
         f"<th>{esc(a.source_label)}<br><span class='muted small'>{esc(a.published)}</span></th>"
         for a in members
-    )
+    ) + ("<th class='other-story'>other stories</th>" if others else "")
     rows = []
     for group in story.claims:
         cells = []
@@ -209,13 +214,42 @@ def _claim_matrix(story: Story, by_id: dict[str, Article], members: list[Article
             stance = m.get("stance", "states")
             symbol = "✓ states" if stance == "states" else "✗ contradicts"
             cells.append(f"<td class='cell-{esc(stance)}'>{_link(a, m.get('start'), symbol)}</td>")
+        if others:
+            cells.append(_other_claims_cell(story, group, by_id))
         rows.append(
             f"<tr><td>{esc(group.label)}<br><span class='badge b-{esc(group.status)}'>"
             f"{esc(group.status.replace('_', ' '))}</span> <span class='muted small'>"
             f"{group.independent_origins} independent source(s). {esc(group.explanation)}"
             f"</span></td>{''.join(cells)}</tr>"
         )
-    return f"<h3>Claim by outlet</h3><table><tr><th>claim</th>{head}</tr>{''.join(rows)}</table>"
+    return (
+        f"<h3>Claim by outlet</h3>{_scope(scope_note('Claims', story, story.claims))}"
+        f"<table><tr><th>claim</th>{head}</tr>{''.join(rows)}</table>"
+    )
+
+
+def _other_claims_cell(story: Story, group: ClaimGroup, by_id: dict[str, Article]) -> str:
+    """The members of `group` from other stories of the event, muted: outlet and stance."""
+    hits = [
+        _link(by_id.get(str(m.get("article"))), m.get("start"), esc(m.get("outlet") or "?"))
+        + (" ✓ states" if m.get("stance", "states") == "states" else " ✗ contradicts")
+        for m in group.members
+        if is_other(story, m)
+    ]
+    return f"<td class='other-story small'>{'<br>'.join(hits) or '·'}</td>"
+
+
+def _scope(note: str) -> str:
+    """The caption saying a section reaches past the story's reports ("" when it does not)."""
+    return f"<p class='small muted'>{esc(note)}.</p>" if note else ""
+
+
+def _marked(story: Story, member: dict[str, Any]) -> tuple[str, str]:
+    """(row attribute, outlet cell) for a member: muted and marked when from another story."""
+    outlet = esc(member.get("outlet"))
+    if not is_other(story, member):
+        return "", outlet
+    return " class='other-story'", f"{outlet} <span class='small'>({OTHER_STORY})</span>"
 
 
 def _figure_groups(story: Story, by_id: dict[str, Article]) -> str:
@@ -225,7 +259,9 @@ def _figure_groups(story: Story, by_id: dict[str, Article]) -> str:
     # full; figures only one source gives are one compact table after them.
     shared = [g for g in story.figures if g.relation != "single"]
     single = [g for g in story.figures if g.relation == "single"]
-    parts = ["<h3>Figures across outlets</h3>"]
+    others = other_story_ids(story, story.figures)  # drawn hollow in the timelines
+    scope = scope_note("Figures", story, story.figures, also="hollow points in the timelines")
+    parts = ["<h3>Figures across outlets</h3>", _scope(scope)]
     if not shared:
         parts.append("<p class='muted'>No figure is given by more than one source.</p>")
     for group in shared:
@@ -235,7 +271,7 @@ def _figure_groups(story: Story, by_id: dict[str, Article]) -> str:
             f"<p class='small muted'>{esc(group.explanation)}</p>"
         )
         if len(group.members) > 1:  # one point is a table row, not a timeline
-            parts.append(figure_timeline(group.members, group.unit))
+            parts.append(figure_timeline(group.members, group.unit, other=others))
         parts.append("<table><tr><th>outlet</th><th>value</th><th>as of</th><th>source</th></tr>")
         for m in group.members:
             article = by_id.get(str(m.get("article")))
@@ -243,8 +279,9 @@ def _figure_groups(story: Story, by_id: dict[str, Article]) -> str:
             value = f"{qualifier}{m.get('value'):,g}"
             if m.get("value_max") is not None:
                 value += f"–{m['value_max']:,g}"
+            row, outlet = _marked(story, m)
             parts.append(
-                f"<tr><td>{esc(m.get('outlet'))}</td><td>"
+                f"<tr{row}><td>{outlet}</td><td>"
                 f"{_link(article, m.get('start'), esc(value + ' ' + (group.unit or '')))}</td>"
                 f"<td>{esc(m.get('as_of'))}</td><td>{esc(m.get('source') or 'unattributed')}"
                 "</td></tr>"
@@ -259,10 +296,11 @@ def _figure_groups(story: Story, by_id: dict[str, Article]) -> str:
             for m in group.members:
                 article = by_id.get(str(m.get("article")))
                 value = f"{m.get('value'):,g} {group.unit or ''}"
+                row, outlet = _marked(story, m)
                 parts.append(
-                    f"<tr><td>{esc(group.measure)}</td>"
+                    f"<tr{row}><td>{esc(group.measure)}</td>"
                     f"<td>{_link(article, m.get('start'), esc(value))}</td>"
-                    f"<td>{esc(m.get('outlet'))}</td><td>{esc(m.get('as_of'))}</td>"
+                    f"<td>{outlet}</td><td>{esc(m.get('as_of'))}</td>"
                     f"<td>{esc(m.get('source') or 'unattributed')}</td></tr>"
                 )
         parts.append("</table>")
@@ -296,18 +334,23 @@ def _quote_tracks(story: Story, by_id: dict[str, Article], members: list[Article
                 f"</td><td>{esc(a.source_label)}</td></tr>"
             )
     parts.append("</table>")
-    for track in story.quotes:
-        if len(track.members) > 1:
-            who = "; ".join(f"{m.get('outlet')}: {m.get('speaker') or '?'}" for m in track.members)
-            badge = (
-                "<span class='badge b-conflict'>credited to different speakers</span>"
-                if track.speakers_differ
-                else ""
-            )
-            parts.append(
-                f"<p class='small'>“{esc(track.text[:160])}” appears in "
-                f"{len(track.members)} reports ({esc(who)}) {badge}</p>"
-            )
+    repeated = [t for t in story.quotes if len(t.members) > 1]
+    parts.append(_scope(scope_note("Repeated quotes", story, repeated)))
+    for track in repeated:
+        who = "; ".join(
+            f"{m.get('outlet')}{f' ({OTHER_STORY})' if is_other(story, m) else ''}: "
+            f"{m.get('speaker') or '?'}"
+            for m in track.members
+        )
+        badge = (
+            "<span class='badge b-conflict'>credited to different speakers</span>"
+            if track.speakers_differ
+            else ""
+        )
+        parts.append(
+            f"<p class='small'>“{esc(track.text[:160])}” appears in "
+            f"{len(track.members)} reports ({esc(who)}) {badge}</p>"
+        )
     return "".join(parts)
 
 

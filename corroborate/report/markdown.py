@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from corroborate.model import Article, Event, Story
 from corroborate.report.links import is_web_url
@@ -12,6 +13,7 @@ from corroborate.report.profile_text import (
     story_medians,
     weaknesses,
 )
+from corroborate.report.scope import OTHER_STORY, is_other, scope_note
 
 
 def _cell(value: object) -> str:
@@ -40,6 +42,17 @@ def _url(url: str) -> str:
     if is_web_url(url) and not re.search(r"[\s<>]", url):
         return f"<{url}>"
     return _code(url)
+
+
+def _heading(title: str, scope: str) -> list[str]:
+    """A story's section heading; one aligned across the event says so under it."""
+    return [f"### {title}", "", *([f"{scope}.", ""] if scope else [])]
+
+
+def _outlet(story: Story, member: dict[str, Any]) -> str:
+    """The member's outlet, marked when the report belongs to another story of the event."""
+    outlet = member.get("outlet") or "unknown outlet"
+    return f"{outlet} *({OTHER_STORY})*" if is_other(story, member) else str(outlet)
 
 
 def to_markdown(articles: list[Article], stories: list[Story], events: list[Event]) -> str:
@@ -74,15 +87,13 @@ def to_markdown(articles: list[Article], stories: list[Story], events: list[Even
         ]
         if story.claims:
             lines += [
-                "### Claims",
-                "",
+                *_heading("Claims", scope_note("Claims", story, story.claims)),
                 "| claim | status | origins | outlets |",
                 "|---|---|---|---|",
             ]
             for group in story.claims:
                 outlets = ", ".join(
-                    f"{m.get('outlet') or 'unknown outlet'} ({m.get('stance', 'states')})"
-                    for m in group.members
+                    f"{_outlet(story, m)} ({m.get('stance', 'states')})" for m in group.members
                 )
                 lines.append(
                     f"| {_cell(group.label)} | {group.status} | "
@@ -90,10 +101,14 @@ def to_markdown(articles: list[Article], stories: list[Story], events: list[Even
                 )
             lines.append("")
         if story.figures:
-            lines += ["### Figures", "", "| measure | relation | values |", "|---|---|---|"]
+            lines += [
+                *_heading("Figures", scope_note("Figures", story, story.figures)),
+                "| measure | relation | values |",
+                "|---|---|---|",
+            ]
             for fg in story.figures:
                 values = "; ".join(
-                    f"{m.get('outlet') or 'unknown outlet'}: {m.get('value'):,g} {fg.unit or ''} "
+                    f"{_outlet(story, m)}: {m.get('value'):,g} {fg.unit or ''} "
                     f"({m.get('as_of') or 'undated'}, "
                     f"{m.get('source') or 'unattributed'})"
                     for m in fg.members

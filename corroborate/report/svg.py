@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Collection
 from typing import Any
 
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b"]
 
 
 def figure_timeline(
-    members: list[dict[str, Any]], unit: str | None, width: int = 520, height: int = 200
+    members: list[dict[str, Any]],
+    unit: str | None,
+    width: int = 520,
+    height: int = 200,
+    *,
+    other: Collection[str] = (),
 ) -> str:
     """Plot each member's value at its as-of date; members from one outlet share a colour.
 
-    Dates are ISO strings; members without a date are placed at the right edge.
+    Dates are ISO strings; members without a date are placed at the right edge. A member whose
+    article is in `other` (a report of another story of the event) is drawn hollow and says so.
     """
     points = [m for m in members if isinstance(m.get("value"), int | float)]
     if not points:
@@ -66,9 +73,10 @@ def figure_timeline(
             )
         for m in series:
             cx, cy = x(str(m.get("as_of") or "")), y(float(m["value"]))
+            hollow = m.get("article") in other
             label = html.escape(
-                f"{outlet}: {m['value']:,g} {unit or ''} ({m.get('as_of') or 'undated'}, "
-                f"source: {m.get('source') or 'unattributed'})"
+                f"{outlet}{' (other story)' if hollow else ''}: {m['value']:,g} {unit or ''} "
+                f"({m.get('as_of') or 'undated'}, source: {m.get('source') or 'unattributed'})"
             )
             if m.get("value_max") is not None:
                 parts.append(
@@ -76,9 +84,14 @@ def figure_timeline(
                     f'y2="{y(float(m["value_max"])):.1f}" stroke="{colour[outlet]}" '
                     f'stroke-width="3"/>'
                 )
+            # a hollow point: a report of another story of the event, not of this story
+            paint = (
+                f'fill="#fff" stroke="{colour[outlet]}" stroke-width="2"'
+                if hollow
+                else f'fill="{colour[outlet]}"'
+            )
             parts.append(
-                f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="{colour[outlet]}">'
-                f"<title>{label}</title></circle>"
+                f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" {paint}><title>{label}</title></circle>'
             )
     for i, outlet in enumerate(outlets):
         lx = left + 10 + (i % 3) * 150
