@@ -135,3 +135,15 @@ def test_the_bundled_sample_has_its_own_headings_and_strays() -> None:
                 continue
             assert heading in flagged["heading"], (article.id, heading)
         assert flagged["stray_text"] == expected["stray_lines"].get(article.id, []), article.id
+
+
+def test_unnamed_sources_are_not_named_sources() -> None:
+    text = (
+        "A senior Norland security official, speaking on condition of anonymity, said the "
+        "army had advanced overnight.\nA Pentagon official said the talks would go on.\n"
+        "Several said they had left with only their documents.\n"
+        "Defence Minister Ada Roche said the border was calm."
+    )
+    profile = analyse(Article(text=text)).profile
+    assert profile["sources"] == ["Ada Roche"]
+    assert profile["named_sources"] == 1

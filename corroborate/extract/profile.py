@@ -62,11 +62,20 @@ def claim_flags(text: str, claims: list[Claim]) -> list[Flag]:
     return flags
 
 
+# an indefinite or a quantity opening a source's phrase: someone unnamed, whatever it capitalises
+_UNNAMED_LEADS = frozenset(
+    {"a", "an", "one", "some", "several", "many", "few", "two", "three", "four", "other",
+     "others", "most", "various", "numerous", "dozens", "hundreds", "another"}
+)  # fmt: skip
+
+
 def _is_named(name: str | None, kind: str) -> bool:
     """ "Kira Rudik" and "the Foreign Ministry" are named sources; "military analysts" is not."""
     if not name or kind not in ("person", "organisation"):
         return False
     words = name.split()
+    if words[0].lower() in _UNNAMED_LEADS:
+        return False  # "a senior Ukrainian security official", "a Pentagon official", "Several"
     if kind == "person":
         return words[0][:1].isupper()
     # A group is named when a word other than the first is capitalised ("the Kremlin",
