@@ -964,7 +964,8 @@ def test_a_figure_about_a_past_month_is_as_of_its_end() -> None:
     now, then = figures(
         "Consumer prices rose 0.2% last month after a 0.2% gain in July.", published="2024-09-12"
     )
-    assert (now.period, now.as_of) == ("last month", "2024-09-12")
+    # as of the end of last month, as "rose 0.2% in August" is (both align across outlets)
+    assert (now.period, now.as_of) == ("last month", "2024-08-31")
     assert (then.period, then.as_of) == (None, "2024-07-31")
     f = one("Exports fell 6% in August.", published="2024-09-12")
     assert f.as_of == "2024-08-31"
@@ -1105,3 +1106,20 @@ def test_a_place_after_another_number_is_that_numbers() -> None:
 def test_a_share_of_an_adjective_and_a_gerund() -> None:
     f = one("The evacuation would cost the regional budget about 3% of its annual spending.")
     assert (f.counted, f.measure) == ("annual spending", "spending_share")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of", "period"),
+    [
+        # the figure's own month before the day it was said
+        ("Exports fell 6% in August, the ministry said on Monday.", "2024-08-31", None),
+        # a month or a period after "after", "from", "than" is the comparison's
+        ("The index rose 0.2% after being unchanged in July.", "2024-09-12", None),
+        ("Traders saw a 60% chance of a cut, up sharply from last week.", "2024-09-12", None),
+    ],
+)
+def test_a_time_compared_with_is_not_the_figures(
+    sentence: str, as_of: str, period: str | None
+) -> None:
+    f = one(sentence, published="2024-09-12")
+    assert (f.as_of, f.period) == (as_of, period)

@@ -540,9 +540,12 @@ def extract_figures(
                 # own time; the period before it is the other figure's
                 fig.period = None
             fig.as_of = (
-                _nearest_date(_in_clause(text, dates, fig), fig)
+                # "a 0.2% gain in July" / "rose 0.2% last month", "the department said on
+                # Wednesday": the figure's own month before the day it was said
+                own_month
+                or _end_of_last(fig.period, pub)
+                or _nearest_date(_in_clause(text, dates, fig), fig)
                 or _past_year(text, sent, fig, pub)
-                or own_month
                 or default_as_of
             )
             fig.source = (
@@ -2023,6 +2026,16 @@ _AHEAD = re.compile(
 )
 
 
+def _end_of_last(period: str | None, pub: Any) -> str | None:
+    """ "rose 0.2% last month": as of the end of the month before the report (of the year
+    before, for "last year")."""
+    if pub is None or period not in {"last month", "last year"}:
+        return None
+    if period == "last year":
+        return date(pub.year - 1, 12, 31).isoformat()
+    return (date(pub.year, pub.month, 1) - timedelta(days=1)).isoformat()
+
+
 def _past_month(text: str, sent: Span, fig: Figure, pub: Any) -> str | None:
     """ "a 0.2% gain in July", "Exports fell 6% in August": a figure about a past month is as of
     that month's end (the last such month before the report, or the year written). The month
@@ -2033,6 +2046,8 @@ def _past_month(text: str, sent: Span, fig: Figure, pub: Any) -> str | None:
     m = _IN_MONTH.search(text, fig.end, min(sent.end, fig.end + 40))
     if m is None or re.search(r"[,;]|\d", text[fig.end : m.start()]):
         return None
+    if _COMPARED.search(text, fig.end, m.start()):
+        return None  # "rose 0.2% after being unchanged in July": July is the comparison
     if _AHEAD.search(text, sent.start, fig.end):
         return None  # "plans to cut 500 jobs in March": next March, perhaps
     month = _MONTHS.index(m.group(1).lower()) + 1
@@ -2044,6 +2059,10 @@ def _past_month(text: str, sent: Span, fig: Figure, pub: Any) -> str | None:
 
 
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+# words that make a time after a figure the point it is compared with, not its own time
+_COMPARED = re.compile(
+    r"\b(?:after|than|from|compared|following|versus|vs|before)\b", re.IGNORECASE
+)
 
 
 def _in_clause(text: str, spans: Iterable[Any], fig: Figure) -> list[Any]:
@@ -2068,6 +2087,8 @@ def _nearest_period(
             and _DIGIT.search(text, fig.end, p.start)
         ):
             continue  # "fell 0.8% and are down 4% on a year ago": the basis is the 4%'s
+        if p.start >= fig.end and _COMPARED.search(text, fig.end, p.start):
+            continue  # "a 60% chance of a cut, up sharply from last week": the comparison's
         if p.start >= fig.end and any(fig.end <= n.start and n.end <= p.start for n in numbers):
             # "control 72 settlements and have advanced a further 40 km² in the past 24
             # hours": the period after another number is that number's
