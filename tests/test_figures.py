@@ -1123,3 +1123,14 @@ def test_a_time_compared_with_is_not_the_figures(
 ) -> None:
     f = one(sentence, published="2024-09-12")
     assert (f.as_of, f.period) == (as_of, period)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Shelter costs, the biggest contributor, rose 0.5% in August.", "Shelter costs"),
+        ("Core PCE, which excludes food and energy, rose 0.1% on the month.", "Core PCE"),
+    ],
+)
+def test_a_percent_keeps_its_subject_past_an_aside(sentence: str, subject: str) -> None:
+    assert one(sentence, published="2024-09-12").counted == subject

@@ -1856,6 +1856,14 @@ def _percent_subject(
         )
     ):
         j -= 1
+    if j >= 0 and toks[j].text == ",":
+        # "Shelter costs, the biggest contributor, rose 0.5%", "Core PCE, which excludes
+        # food, rose": an aside between the subject and its verb
+        k = j - 1
+        while k >= 0 and toks[k].start >= sent.start and toks[k].text != "," and j - k < 16:
+            k -= 1
+        if k >= 0 and toks[k].start >= sent.start and toks[k].text == ",":
+            j = k - 1
     words: list[_Tok] = []
     while j >= 0 and toks[j].start >= sent.start and len(words) < 4:
         t = toks[j]
