@@ -357,3 +357,12 @@ def test_a_quoted_word_in_the_reporters_comment_is_not_the_speakers() -> None:
     )
     quotes, _ = _annotate(text)
     assert all("discrediting" not in text[q.start : q.end] for q in quotes)
+
+
+def test_the_organisation_is_the_one_the_report_named_with_its_owner() -> None:
+    text = (
+        "Norland’s general staff said on Monday the jet had crashed near Brekka. The general "
+        "staff said the pilot had ejected."
+    )
+    quotes, _ = _annotate(text)
+    assert [q.speaker and q.speaker.name for q in quotes] == ["Norland’s general staff"] * 2

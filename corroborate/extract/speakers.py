@@ -1581,7 +1581,11 @@ class SpeakerResolver:
         if m.pronoun is not None:
             return self._pronoun(m, position)
         if m.kind != "person":
-            named = self._named_by_role(m, position) if m.kind == "organisation" else None
+            named = (
+                self._owned_earlier(m, position) or self._named_by_role(m, position)
+                if m.kind == "organisation"
+                else None
+            )
             return Speaker(named or m.name, m.start, m.end, None, m.kind)
         if m.title_only:
             return self._title_only(m)
@@ -1644,6 +1648,20 @@ class SpeakerResolver:
             return group[1]
         # ("they" is never one named person: left unresolved without a group before it)
         return Speaker(None, m.start, m.end, None, "person")
+
+    def _owned_earlier(self, m: Mention, position: int) -> str | None:
+        """ "The general staff said": "Ukraine's general staff", as the report wrote it
+        before; the last such owner before `position`, when the phrase is a plain one."""
+        phrase = re.sub(r"^(?:the|its)\s+", "", m.name or "", flags=re.IGNORECASE)
+        if not phrase or not re.fullmatch(r"[a-z][a-z -]*", phrase):
+            return None
+        owned = re.compile(
+            rf"\b((?:[A-Z][\w.-]*\s+){{0,2}}[A-Z][\w.-]*)[’']s\s+{re.escape(phrase)}\b"
+        )
+        last = None
+        for hit in owned.finditer(self.text, 0, position):
+            last = hit
+        return " ".join(last.group(0).split()) if last is not None else None
 
     def _named_by_role(self, m: Mention, position: int) -> str | None:
         """The organisation that "the airline", "the company" stands for: the one of that
