@@ -1134,3 +1134,18 @@ def test_a_time_compared_with_is_not_the_figures(
 )
 def test_a_percent_keeps_its_subject_past_an_aside(sentence: str, subject: str) -> None:
     assert one(sentence, published="2024-09-12").counted == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Fed officials projected that inflation would end the year at 2.3%.", "Fed officials"),
+        ("Analysts forecast a 3% rise in sales.", "Analysts"),
+    ],
+)
+def test_a_forecast_is_its_forecasters(sentence: str, source: str) -> None:
+    assert one(sentence).source.name == source
+
+
+def test_expected_without_a_forecaster_has_no_source() -> None:
+    assert one("The economy is expected to grow 2% this year.").source.kind == "unattributed"

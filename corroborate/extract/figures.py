@@ -273,6 +273,11 @@ _CUE_WORDS = frozenset({
     "confirmed", "confirms", "confirm", "noted", "notes", "wrote", "writes", "revealed",
     "reveals", "warned", "warns", "insisted", "insists", "emphasised", "emphasized", "stressed",
     "declared", "declares", "explained", "explains", "tallied",
+    # forecasts are their forecaster's: "He expects the Fed to cut by a quarter point", "Fed
+    # officials projected that inflation would end the year at 2.3%" ("expected" is left out:
+    # "is expected to" has no forecaster before it)
+    "expects", "expect", "projected", "projects", "forecast", "forecasts", "predicted",
+    "predicts",
 })
 # fmt: on
 # Promises and proposals: the figure of what someone vows or proposes to do is theirs ("he
