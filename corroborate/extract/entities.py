@@ -89,8 +89,8 @@ def _trim(text: str, start: int, end: int, person: bool) -> tuple[int, int]:
     return start, end
 
 
-# Countries and capitals that speak for their governments in news ("Moscow said"). Used when the
-# parse has no entities; with a tagger, LOC entities do this job.
+# Countries and capitals that speak for their governments in news ("Moscow said"): the speaker
+# rules use them when the parse has no entities; here, a one-word PERSON among them is a place.
 PLACES: Final[frozenset[str]] = frozenset(
     {
         "ukraine", "russia", "china", "india", "iran", "iraq", "israel", "syria", "turkey",
@@ -220,7 +220,7 @@ def outside_headings(
         for e in entities
         if not in_heading(e)
         or text[e.start : e.end] in body_names
-        or any(_outside(text, m.start(), headings) for m in _occurrences(text, e))
+        or any(_outside(m.start(), headings) for m in _occurrences(text, e))
     ]
 
 
@@ -228,5 +228,5 @@ def _occurrences(text: str, e: Entity) -> list[re.Match[str]]:
     return list(re.finditer(rf"\b{re.escape(text[e.start : e.end])}\b", text))
 
 
-def _outside(text: str, position: int, spans: list[tuple[int, int]]) -> bool:
+def _outside(position: int, spans: list[tuple[int, int]]) -> bool:
     return not any(s <= position < e for s, e in spans)

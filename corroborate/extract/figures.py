@@ -908,10 +908,11 @@ def _figure(
             # a tally names what it counts, whatever phrase stands before the verb: "the
             # death toll from the flooding has risen to seven" counts deaths, not flooding
             tally = _TALLY_TO.search(text, max(sent.start, number.start - 80), number.start)
+            governing = _governing_noun(text, sent, number) if tally else None
             subject = (
-                (_governing_noun(text, sent, number) if tally else None)
+                governing
                 or _level_subject(text, toks, i_first, number)
-                or _governing_noun(text, sent, number)
+                or (None if tally else _governing_noun(text, sent, number))
             )
             if subject is None:
                 return None
@@ -1061,10 +1062,10 @@ def _governing_noun(text: str, sent: Span, number: NumberMatch) -> str | None:
     of = re.search(r"\b(?:number|total|tally|count)\s+of\s+([a-z]+)", t.group(0))
     if of is not None:
         unit = match_unit(f" {of.group(1)}", 0)
-        if (unit is not None and unit.end == len(of.group(1)) + 1) or of.group(
-            1
-        ).lower() in _NOUN_MEASURES:
-            return of.group(1)  # "the number of deaths": deaths are counted
+        counted = of.group(1)
+        whole_unit = unit is not None and unit.end == len(counted) + 1
+        if whole_unit or counted.lower() in _NOUN_MEASURES:
+            return counted  # "the number of evacuees", "the number of deaths": those counted
     return (t.group(1) or t.group(2)).lower()
 
 

@@ -593,7 +593,7 @@ def _foreign_paragraph_check(
         for e, n in names
         if e.label == "PERSON" and not para.start <= e.start < para.end and " " in n
     }
-    known = {w.lower() for w in _CAPITALISED.findall(line)} & surnames - {
+    known = ({w.lower() for w in _CAPITALISED.findall(line)} & surnames) - {
         n.split()[-1] for n in own
     }
     own, shared = own | known, shared | known
