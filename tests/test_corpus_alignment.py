@@ -432,6 +432,11 @@ def test_rates_on_different_bases_are_not_compared() -> None:
     assert not any("q" in ids and len(ids) > 1 for ids in together)
 
 
+def _no_group_spans_two_reports(articles: list[Article]) -> bool:
+    groups = align_figures(articles, find_origins(articles))
+    return not any(len({m["article"] for m in g.members}) > 1 for g in groups)
+
+
 def test_a_days_gain_is_not_compared_with_a_total() -> None:
     articles = [
         _analysed(
@@ -449,8 +454,7 @@ def test_a_days_gain_is_not_compared_with_a_total() -> None:
             "kilometres of Kessarian land, the army chief said.",
         ),
     ]
-    groups = align_figures(articles, find_origins(articles))
-    assert not any(len({m["article"] for m in g.members}) > 1 for g in groups)
+    assert _no_group_spans_two_reports(articles)
 
 
 def test_a_difference_between_totals_is_not_a_count() -> None:
@@ -472,8 +476,7 @@ def test_a_difference_between_totals_is_not_a_count() -> None:
             "region on Wednesday.",
         ),
     ]
-    groups = align_figures(articles, find_origins(articles))
-    assert not any(len({m["article"] for m in g.members}) > 1 for g in groups)
+    assert _no_group_spans_two_reports(articles)
 
 
 def test_parts_of_a_sum_come_from_one_source() -> None:
