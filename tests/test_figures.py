@@ -1009,6 +1009,11 @@ def test_where_the_speaker_was_is_not_where_the_figure_is() -> None:
     told = "Serbs have 40 tanks near the front, Marriner told a news conference in Sarajevo."
     assert one(told).location is None
     assert one("The army said 300 troops had died in Grozny.").location == "Grozny"
+    # the place in the speaker's description, or where the speakers met, is theirs
+    economist = "Prices rose 3.2 percent, said Anna Berg, an economist at Halden Bank in London."
+    assert one(economist).location is None
+    met = "The ministers, meeting in Brussels, agreed to send 5,000 tents."
+    assert one(met).location is None
 
 
 def test_a_persons_country_is_not_the_figures_place() -> None:

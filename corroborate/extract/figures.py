@@ -253,7 +253,8 @@ _GROUP_NOUNS = {
     "spokespeople", "diplomats", "lawmakers", "researchers", "scientists", "staff",
     "general staff", "groups", "group", "organisation", "organization", "charity", "ngo",
     "mission", "bureau", "commission", "parliament", "company", "firm", "bank", "centre",
-    "center",
+    "center", "ministers", "leaders", "governments", "allies", "donors", "negotiators",
+    "countries", "nations",
 }
 # fmt: on
 # fmt: off
@@ -286,10 +287,17 @@ _CUE_WORDS = frozenset({
 # fmt: off
 _INTENT_CUES = frozenset({
     "vowed", "vows", "vow", "vowing", "pledged", "pledges", "pledge", "pledging", "promised",
-    "promises", "promising", "proposed", "proposes", "propose", "proposing",
+    "promises", "promising", "proposed", "proposes", "propose", "proposing", "agreed",
+    "agrees", "agree", "agreeing", "decided", "decides", "plans", "planned", "voted", "votes",
 })
 # fmt: on
 _TO_VERB = re.compile(r"\s+(?:also\s+|again\s+)?to\s+[a-z]", re.IGNORECASE)
+# "have pledged 300 tanks", "promised a further $5bn": what is promised is a figure
+_PROMISED_AMOUNT = re.compile(
+    r"\s+(?:another\s+|a\s+further\s+|an\s+additional\s+|up\s+to\s+|more\s+than\s+"
+    r"|about\s+|some\s+|nearly\s+)?[$€£¥]?\d",
+    re.IGNORECASE,
+)
 # cue words that are also plural nouns: a cue only when a clause follows ("claims that ...",
 # "reports 12 dead"), not in "Republican claims as false" or "local reports indicate"
 _NOUNISH_CUES = frozenset(
@@ -2157,6 +2165,10 @@ def _location(
             continue
         if _SAID_IN.search(text, max(sent.start, start - 60), start):
             continue  # "..., Marriner said in Sarajevo": where the speaker was
+        if _GATHERED_IN.search(text, max(sent.start, start - 40), start):
+            continue  # "The ministers, meeting in Brussels, agreed ...": where they met
+        if start >= fig.end and _ATTRIBUTION.search(text, fig.end, start):
+            continue  # "..., said Anna Berg, an economist at a bank in London": hers
         at = max(sent.start, start - 20) + prep.start(1)
         if prep.group(1).lower() == "of" and any(
             e.label == "PERSON" and 0 <= at - e.end <= 2 for e in ents
@@ -2193,6 +2205,15 @@ _SAID_IN = re.compile(
     r"|(?:at\s+)?(?:a|an|his|her|their)\s+(?:[^\W\d_][\w’'-]*\s+){1,2})?"
     r"(?:in|at|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
+)
+_GATHERED_IN = re.compile(
+    r"\b(?:meeting|speaking|gathered|gathering|visiting|talking|met|convened)\s+"
+    r"(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# an attribution between the figure and a place: the place describes the speaker
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|added|according\s+to|wrote|stated)\b", re.IGNORECASE
 )
 _NOT_PLACES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -2272,7 +2293,10 @@ def _explicit_sources(ctx: _Context, i: int) -> list[tuple[int, Source]]:
         elif (
             (w in _CUE_WORDS and not (w in _NOUNISH_CUES and _NOT_A_CLAUSE.match(text, word.end())))
             or (w in _TALLY_VERBS and _PUT_THE.match(text, word.end()))
-            or (w in _INTENT_CUES and _TO_VERB.match(text, word.end()))
+            or (
+                w in _INTENT_CUES
+                and (_TO_VERB.match(text, word.end()) or _PROMISED_AMOUNT.match(text, word.end()))
+            )
         ):
             src = _source_before_cue(ctx, i, word.start())
             if src is None:
@@ -2329,6 +2353,7 @@ def _unnamed_source(text: str, start: int, end: int) -> Source | None:
 
 
 _BEFORE_CUE = re.compile(
+    r"(?:,\s+(?:meeting|speaking|gathered|visiting|talking|writing)\b[^,]{0,50},)?"  # an aside
     r"(?:\s+(?:has|have|had|also|later|earlier|previously|again|further|"
     r"recently|separately|officially|publicly|reportedly))*\s*$"
 )

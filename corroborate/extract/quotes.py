@@ -98,6 +98,15 @@ _NOT_CONTENT_START: Final[frozenset[str]] = frozenset(
      "when", "how", "why", "where", "who", "which", ",", "."}
 )  # fmt: skip
 _COMPLEMENTISERS: Final[frozenset[str]] = frozenset({"that", "whether", "if"})
+# What a speaker goes on to do after reporting ("said the talks had failed and renewed his
+# appeal", "... and urged residents to stay calm"): past forms of acts that need a person or
+# an institution as their subject, so after "and" they are the speaker's, not the content's.
+_SPEAKER_ACTS: Final[frozenset[str]] = frozenset(
+    {"renewed", "repeated", "reiterated", "urged", "thanked", "appealed", "pledged", "vowed",
+     "promised", "called", "criticised", "criticized", "accused", "praised", "dismissed",
+     "rejected", "declined", "refused", "welcomed", "blamed", "demanded", "expressed",
+     "stressed", "insisted", "warned", "added", "apologised", "apologized", "condemned"}
+)  # fmt: skip
 _BARE_CONTENT_LEMMAS: Final[frozenset[str]] = frozenset(
     {"say", "tell", "add", "write", "warn", "insist", "argue", "predict", "explain",
      "acknowledge", "admit", "concede", "allege", "assert", "emphasise", "emphasize", "stress",
@@ -1041,6 +1050,14 @@ def _content_after(
             break
         if t.low in {"and", "but"} and any(k2 in {i + 1, i + 2} for _, k2 in s.cues):
             stop = t.start  # "... and said that ...": the next cue has its own content
+            break
+        if (
+            t.low == "and"
+            and i + 1 < n
+            and toks[i + 1].low in _SPEAKER_ACTS
+            and tags.get(toks[i + 1].start, "VBD") == "VBD"
+        ):
+            stop = t.start  # "... and renewed his appeal": the speaker acts again
             break
     ce = _content_end(text, cs, stop)
     if _words(text, cs, ce) < 3 or _covered_by_quote(s, cs, ce):
