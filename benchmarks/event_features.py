@@ -6,7 +6,9 @@ perfect ranking, 0.5 chance). Two scopes: all pairs within the event window, and
 pairs, those the event linker actually weighs (they share a name it indexes). Tuning sets
 only: the held-out realistic set is never looked at this way.
 
-    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/event_features.py [--set realistic-dev|fictional]
+    OMP_NUM_THREADS=1 .venv/bin/python benchmarks/event_features.py [--set SET]
+
+SET: realistic-dev (the default), realistic-dev2 or fictional.
 """
 
 from __future__ import annotations
@@ -103,7 +105,9 @@ def signals(articles: list[Article]) -> dict[str, Callable[[int, int], float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("realistic-dev", "fictional"), default="realistic-dev")
+    parser.add_argument(
+        "--set", choices=("realistic-dev", "realistic-dev2", "fictional"), default="realistic-dev"
+    )
     args = parser.parse_args()
     loaded, gold_events, _ = load(True, args.set)
     held = _heldout_ids()
