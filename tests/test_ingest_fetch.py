@@ -210,12 +210,11 @@ def test_address_classes(address: str, why: str | None) -> None:
 def test_feed_with_follow_links(server: str) -> None:
     follow = replace(LOCAL, follow_links=True)
     results = list(read_inputs([f"{server}/feed.xml"], follow))
-    first, error, teaser = results
+    first, error = results  # the failed link's teaser is not kept in the page's place
     assert isinstance(first, Article)
     assert "Paragraph 3: the river burst" in first.text
     assert (first.title, first.url) == ("Article /article/one", f"{server}/article/one")
     assert str(error) == f"{server}/missing: HTTP 404 Not Found"
-    assert isinstance(teaser, Article) and teaser.text == "Teaser 2 for the story."
     # Without follow_links the entries' own text is used.
     plain = list(read_inputs([f"{server}/feed.xml"], LOCAL))
     assert [a.text for a in plain if isinstance(a, Article)] == [

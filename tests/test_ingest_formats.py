@@ -238,7 +238,7 @@ def test_jsonl_missing_text_names_the_line(tmp_path: Path) -> None:
     assert isinstance(results[0], Article)
     assert [str(r) for r in results[1:]] == [
         f"{path}:2: no text field (looked for text, content, body, article, full_text, fulltext, "
-        "maintext, article_text, story; map yours with a field map, e.g. --field-map body=text)",
+        "maintext, article_text, story; map yours with --map, e.g. --map story_body=text)",
         f"{path}:3: expected a JSON object, got an array",
         f"{path}:4: field 'text' is a number, not a string",
     ]

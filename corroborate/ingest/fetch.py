@@ -5,6 +5,9 @@
 - Redirects are followed by hand so that each hop gets the same checks as the first URL.
 - The body is read in chunks with a cap, and decompressed in chunks with the same cap, so
   neither a huge body nor a gzip bomb is ever held in memory.
+- A body cut short (fewer bytes than Content-Length, a chunked body without its last chunk)
+  is an error, not a report: a fragment stored as the whole page would be analysed as if the
+  outlet had published only that.
 - Environment proxies are not used: through a proxy the address check would vet the proxy,
   not the page.
 """
@@ -107,6 +110,7 @@ def _read(url: str, response: Any, settings: Settings, deadline: float) -> Fetch
     declared = headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise FetchError(url, f"body is {_mb(int(declared))}, over the size limit of {_mb(limit)}")
+    expected = _expected_length(headers)
     encoding = (headers.get("Content-Encoding") or "identity").strip().lower()
     if encoding in ("gzip", "x-gzip", "deflate"):
         # wbits 47: accept gzip and zlib headers both; "deflate" servers send either.
@@ -128,10 +132,21 @@ def _read(url: str, response: Any, settings: Settings, deadline: float) -> Fetch
                 body += chunk
                 continue
             _inflate(url, decoder, chunk, body, limit)
+        # http.client's read(n) returns b"" when the server closes early, as if the body had
+        # ended, so a short body is only noticed here. Content-Length counts the bytes on the
+        # wire (compressed, if encoded), hence raw_total.
+        if expected is not None and raw_total < expected:
+            raise FetchError(url, f"truncated body: {raw_total:,} of {expected:,} bytes received")
         if decoder is not None:
             body += decoder.flush()
             if not decoder.eof:
                 raise FetchError(url, "compressed body is truncated")
+    except http.client.IncompleteRead:
+        # A chunked body whose connection closed before the last (zero-size) chunk. The byte
+        # count in the exception covers only the current read, so it is not quoted.
+        raise FetchError(
+            url, "truncated body: the connection closed before the last chunk"
+        ) from None
     except (TimeoutError, OSError, http.client.HTTPException) as exc:
         raise FetchError(url, _reason(exc, settings)) from None
     except zlib.error as exc:
@@ -142,6 +157,19 @@ def _read(url: str, response: Any, settings: Settings, deadline: float) -> Fetch
         content_type=content_type,
         charset=headers.get_content_charset(),
     )
+
+
+def _expected_length(headers: Message) -> int | None:
+    """The body length the server promised, or None when it did not promise one.
+
+    A chunked body's Content-Length (if any) is ignored, as HTTP requires and http.client does:
+    its end is the last chunk. Without either, the body ends when the connection closes, and a
+    cut-short body cannot be told from a whole one.
+    """
+    if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
+        return None
+    declared = (headers.get("Content-Length") or "").strip()
+    return int(declared) if declared.isdigit() else None
 
 
 def _inflate(url: str, decoder: Any, chunk: bytes, body: bytearray, limit: int) -> None:

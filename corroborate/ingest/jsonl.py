@@ -105,7 +105,7 @@ def to_article(value: Any, *, item: str, mapping: dict[str, str]) -> Article | I
         return InputError(
             item,
             "no text field (looked for " + ", ".join(ALIASES["text"]) + "; "
-            "map yours with a field map, e.g. --field-map body=text)",
+            "map yours with --map, e.g. --map story_body=text)",
         )
     key, text = found
     if not isinstance(text, str):

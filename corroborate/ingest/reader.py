@@ -28,6 +28,7 @@ from corroborate.ingest.sources import STDIN, expand_inputs, is_glob
 from corroborate.ingest.text import parse_text
 from corroborate.ingest.warc import read_warc
 from corroborate.model import Article
+from corroborate.nlp import MAX_TEXT_CHARS
 
 Result = Article | InputError
 
@@ -74,6 +75,12 @@ def _read_all(items: list[str], context: _Context) -> Iterator[Result]:
 
 def _finish(result: Result) -> Result:
     if isinstance(result, Article):
+        if len(result.text) > MAX_TEXT_CHARS:
+            return InputError(
+                result.origin or result.id,
+                f"text is {len(result.text):,} characters, over the {MAX_TEXT_CHARS:,} one "
+                "report can have; split it into its reports",
+            )
         if result.lang is None:
             result.lang = detect_language(result.text)
     elif "\n" in str(result) or "\r" in str(result):

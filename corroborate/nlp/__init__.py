@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 
     from corroborate.model import Span
 
+# The most characters one report may have: the parser's own limit (spaCy's `max_length`),
+# beyond which it needs about 1 GB of memory per 100,000 characters. A news report is rarely
+# over 50,000; a longer text is a book, a dump or several reports pasted together.
+MAX_TEXT_CHARS = 1_000_000
+
 
 def segment(text: str) -> tuple[list[Span], list[Span]]:
     """Split `text` into (paragraphs, sentences)."""
