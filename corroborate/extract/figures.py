@@ -325,7 +325,9 @@ _OWNER_BEFORE = re.compile(
 )
 _NOT_A_CLAUSE = re.compile(
     r"\s*\b(?:as|of|and|or|about|by|from|in|on|for|to|with|were|was|are|is|have|has|had|"
-    r"indicate[sd]?|suggest(?:s|ed)?|show(?:s|ed)?|say|said|claim(?:s|ed)?)\b",
+    r"indicate[sd]?|suggest(?:s|ed)?|show(?:s|ed)?|say|said|claim(?:s|ed)?|"
+    r"rose|rise|risen|fell|fall|climbed|increased|decreased|dropped|declined|jumped|edged|"
+    r"reached|totalled|totaled|stood|remained|hit)\b",
     re.IGNORECASE,
 )
 # whoever puts, raises or revises a toll gives the figure: "authorities raised the death toll
@@ -906,7 +908,8 @@ def _figure(
             and prev.unit
             and (verb or _ELLIPSIS.search(text, sent.start, number.start))
             and not _LEVEL_OF_ANOTHER.search(text, max(sent.start, number.start - 40), number.start)
-        ):
+            and not _TOLL_TO.search(text, max(sent.start, number.start - 80), number.start)
+        ):  # "two people died, and the death toll has risen to three": the toll, not "people"
             counted = _Counted(prev.unit, _noun_of(prev), prev.counted, number.end, None, None)
         elif verb_key in _PEOPLE_VERBS:
             counted = _Counted("people", "people", "people", number.end, "people", None)
@@ -997,6 +1000,9 @@ def _figure(
         # "1,400 job cuts" are 1,400 jobs cut, as "cutting 1,400 jobs" is
         unit = noun = change.group(1).lower() + "s"
         verb = _CHANGE_HEADS[change.group(2).lower()]
+    elif verb == "lose" and _LOSE_JOBS.match(text, counted.end):
+        unit = noun = "jobs"  # "1,100 workers will lose their jobs": 1,100 jobs cut, not deaths
+        verb = "cut"
     measure: str | None
     if counted.category == "percent" and pct_measure:
         measure = pct_measure
@@ -1042,6 +1048,7 @@ _ELLIPSIS = re.compile(
 # a noun that governs the number through "of" or "to": "a majority of 170", "a total of 2,000",
 # "raised the death toll from the blast to 13"
 _OF_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+((?:[a-z]+\s+)?[a-z]{3,})\s+of\s+$")
+_TOLL_TO = re.compile(r"\btoll\b[^.;:!?]{0,60}?\bto\s+$", re.I)
 _TALLY_TO = re.compile(
     r"\b((?:death\s+)?(?:toll|total|tally|count|number))\b[^.;:!?]{0,60}?\bto\s+$"
     # "the crisis centre put the number of deaths at three"
@@ -1398,6 +1405,8 @@ def _unit_after(text: str, pos: int, end: int, toks: list[_Tok]) -> UnitMatch | 
     found = match_unit(text, pos, end)
     if found is not None:
         return found
+    if _WHEN_AFTER.match(text, pos, end):
+        return None  # "rose to 230 last week": "last" is no modifier of a unit "week"
     at = pos
     for _ in range(2):
         m = re.match(r"\s*([A-Z](?:\.[A-Z])+\.?|[^\W\d_][\w’'-]*)", text[at:end])
@@ -1451,6 +1460,8 @@ def _plain_noun(text: str, toks: list[_Tok], pos: int) -> tuple[int, int] | None
     named = False  # a capitalised name came first: "24 F-16 jets", "14 Leopard 2 tanks"
     for j in range(i, min(i + 6, len(toks))):
         t = toks[j]
+        if last is not None and _WHEN_AFTER.match(text, toks[j - 1].end):
+            break  # "40 missiles last night": the time is no part of the noun
         if not t.text[0].isalpha():
             if named and last is None and _MODEL_PART.fullmatch(t.text):
                 continue  # the rest of a model name: "Leopard 2", "737 Max 9", "F-16"
@@ -1605,6 +1616,10 @@ def _governing_verb(
             return "control", False, False
         if t.lower in {"will", "would"}:
             prefix_future = True
+        if steps == 0 and t.lower in {"more", "others", "further", "additional"}:
+            k += 1  # "and two more are missing": the elided noun's verb comes next
+            steps += 1
+            continue
         if t.lower in {"are", "is", "was", "were", "be", "been", "being", "'re", "’re"}:
             saw_be = True
             saw_being = saw_being or t.lower == "being"
@@ -1635,7 +1650,8 @@ def _governing_verb(
         if lemma == "take" and k + 1 < len(toks) and toks[k + 1].lower == "part":
             lemma = "participate"  # "1,000 soldiers took part in the assault": none captured
         if lemma is not None and lemma not in _CUE_VERBS and lemma != "be":
-            progressive = (saw_be and t.lower.endswith("ing")) or saw_being
+            # "are leaving" is under way; "is still missing" is a state, not a progressive
+            progressive = (saw_be and t.lower.endswith("ing") and lemma != "missing") or saw_being
             return lemma, progressive, prefix_future
         break
     return None, False, False
@@ -1693,6 +1709,10 @@ _LEVEL = re.compile(
 
 
 # a count named by its change: "1,400 job cuts", "300 job losses" (the thing, then the verb)
+_LOSE_JOBS = re.compile(
+    r"\s+(?:[\w’']+\s+){0,3}?(?:lose|loses|lost|losing)\s+(?:their|its|his|her)\s+jobs?\b",
+    re.IGNORECASE,
+)
 _CHANGE_HEADS = {"cuts": "cut", "losses": "lose", "layoffs": "cut", "redundancies": "cut"}
 _CHANGE_OF = re.compile(r"([a-z]+)\s+(cuts|losses|layoffs|redundancies)", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+([a-z][\w-]*)$", re.IGNORECASE)
@@ -1998,7 +2018,11 @@ def _level_subject(text: str, toks: list[_Tok], i_first: int, number: NumberMatc
     opens = text[: m.start(1)].rstrip()[-1:] in {"", ".", "!", "?", "\n", "”", '"', ":", ";"}
     if words and opens and len(words) == 1:
         words = [words[0].lower()]  # "Turnout reached 67 per cent": a capital at the start
-    if not words or any(w[0].isupper() for w in words[-1:]) or _lemma_of(words[-1]) is not None:
+    if not words or any(w[0].isupper() for w in words[-1:]):
+        return None
+    if _lemma_of(words[-1]) is not None and not (len(words) > 1 and words[-1].endswith("s")):
+        # "he said rose" is no subject, but "Jobless claims rose": a plural noun that looks
+        # like a verb, after its modifier, right before the verb of level
         return None
     # the noun phrase ends at the verb; keep a compound ("death toll") but no more
     phrase = " ".join(words[-2:]).lower()

@@ -1074,7 +1074,9 @@ def _relative_that(nxt: Tok, tags: dict[int, str]) -> bool:
 
 
 # Cues that often take a plain object ("declared a state of emergency", "posted results").
-_OBJECT_LEMMAS: Final[frozenset[str]] = frozenset({"declare", "post", "announce", "report"})
+_OBJECT_LEMMAS: Final[frozenset[str]] = frozenset(
+    {"declare", "post", "announce", "report", "promise", "pledge", "vow"}
+)
 _CLAUSE_LINKS: Final[frozenset[str]] = frozenset(
     {",", ";", ":", "—", "as", "when", "while", "after", "before", "because", "since",
      "although", "though", "until", "where", "which", "who"}
