@@ -514,3 +514,75 @@ def test_a_period_after_another_number_is_that_numbers() -> None:
     periods = {article.text[f.start : f.end]: f.period for f in article.figures}
     assert periods["72 settlements"] is None
     assert periods["a further 40 square kilometres"] == "past 24 hours"
+
+
+def test_rates_of_different_things_are_not_compared() -> None:
+    """Gasoline prices down 0.6% and energy prices down 0.8% are two rates; a rise of 2.5% in
+    an index is not a rate of 3.2%."""
+    articles = [
+        _analysed(
+            "gas",
+            "Harbour Wire",
+            "2026-09-11",
+            "Gasoline prices fell 0.6% in August, the statistics office said.",
+        ),
+        _analysed(
+            "energy",
+            "Meridian Post",
+            "2026-09-11",
+            "Energy prices fell 0.8% in August, the statistics office said.",
+        ),
+        _analysed(
+            "index",
+            "Valley Courier",
+            "2026-09-11",
+            "The Halden index gained 3.1% after the release, while the core rate stood at 3.2%.",
+        ),
+    ]
+    assert _no_group_spans_two_reports(articles)
+
+
+def test_a_change_is_not_compared_with_the_level_it_led_to() -> None:
+    articles = [
+        _analysed(
+            "change",
+            "Harbour Wire",
+            "2026-09-11",
+            "Jobless claims rose by 2,000 to 230,000 last week, the labour ministry said.",
+        ),
+        _analysed(
+            "level",
+            "Meridian Post",
+            "2026-09-11",
+            "Jobless claims rose to 232,000 last week, the labour ministry said.",
+        ),
+    ]
+    groups = align_figures(articles, find_origins(articles))
+    (pair,) = [g for g in groups if len({m["article"] for m in g.members}) > 1]
+    assert {m["text"] for m in pair.members} == {"230,000", "232,000"}
+
+
+def test_the_missing_are_not_the_dead_and_soldiers_of_two_armies_are_two_counts() -> None:
+    articles = [
+        _analysed(
+            "a",
+            "Harbour Wire",
+            "2026-03-11",
+            "At least three people have died, the mayor said, and two more are missing. "
+            "Some 1,000 Ardenian soldiers took part in the assault.",
+        ),
+        _analysed(
+            "b",
+            "Meridian Post",
+            "2026-03-12",
+            "Two people died when their car was swept off the road, police said, and the death "
+            "toll has risen to three. The army said 594 Kessarian soldiers had been captured.",
+        ),
+    ]
+    groups = align_figures(articles, find_origins(articles))
+    together = [
+        sorted(m["text"] for m in g.members)
+        for g in groups
+        if len({m["article"] for m in g.members}) > 1
+    ]
+    assert together == [["At least three people", "three"]]

@@ -19,6 +19,7 @@ Units arrive normalised by the extractor; conversion is not redone here.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -203,6 +204,9 @@ class _Item:
     concepts: set[str]
     future: bool
     basis: str | None  # what a rate is measured against: "year on year", "month on month"
+    # a percentage's own words ("gasoline" in "gasoline prices"); None when it names nothing
+    subject: frozenset[str] | None = frozenset()
+    owners: frozenset[str] = frozenset()  # names in what is counted: "Russian" servicemen
 
 
 @dataclass(slots=True)
@@ -251,24 +255,72 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
             # group by unit, and let the measure's words join the context instead
             measure_words = words((figure.measure or "").replace("_", " "))
             stems |= {stem(w) for w in measure_words if w not in STOPWORDS and len(w) > 3}
-            concepts |= _concepts(measure_words)
+            # the extractor's own verb says what is counted better than the words nearby:
+            # "three people have died, she said, and two more are missing" counts the missing
+            concepts = _concepts(measure_words) or concepts
             if (
                 (figure.qualifier or "").casefold() in INCREMENTS
                 or _rolling(figure.period)
                 or _DIFFERENCE_AFTER.match(article.text, figure.end)
+                or _CHANGE_BEFORE.search(article.text, max(0, figure.start - 40), figure.start)
             ):
                 # "a further 25", "40 km² in the past 24 hours", "two more than on Monday":
                 # not a total, never one of them
                 concepts.add("increment")
             key = (unit or figure.measure or "", unit)
             loc = location_key(figure.location)
-            items.append(_Item(member, key, loc, stems, concepts, future, _basis(figure.period)))
+            items.append(
+                _Item(
+                    member,
+                    key,
+                    loc,
+                    stems,
+                    concepts,
+                    future,
+                    _basis(figure.period),
+                    _rate_subject(figure),
+                    frozenset(w.casefold() for w in _NAME.findall(figure.counted or "")),
+                )
+            )
     return items
 
 
+# "claims rose by 2,000 to 230,000", "exports fell $2bn": a change, not the level it led to
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|fell|increased|decreased|dropped|climbed|declined|grew|jumped|slipped|shrank|"
+    r"edged\s+(?:up|down)|(?:went|was|were)\s+(?:up|down))\s+(?:by\s+)?"
+    r"(?:about\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+|just\s+)?[$€£¥]?$",
+    re.IGNORECASE,
+)
 # "74 settlements, two more than he reported on Monday": the number after the total is a
 # difference between two totals
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.IGNORECASE)
+
+
+# words that name no particular rate: "prices rose 0.2%" may be any prices
+_GENERIC_RATE_WORDS = frozenset(
+    {"price", "prices", "rate", "rates", "index", "level", "share", "shares", "percent",
+     "percentage", "annual", "monthly", "yearly", "overall", "headline", "benchmark", "its",
+     "their", "the", "a", "an", "of", "and"}
+)  # fmt: skip
+
+
+def _rate_subject(figure: Figure) -> frozenset[str] | None:
+    """The stems that say whose rate or share a percentage is ("gasoline prices" → gasolin);
+    empty for other units and for generic subjects ("prices", "the index"), None for a
+    percentage that names nothing ("2%")."""
+    if figure.unit != "percent":
+        return frozenset()
+    if not figure.counted:
+        return None
+    return frozenset(  # "S&P" and "U.S." are one word each
+        stem(w)
+        for w in re.findall(r"\w[\w&.]*", figure.counted.casefold())
+        if w not in _GENERIC_RATE_WORDS and len(w) > 1
+    )
+
+
+_NAME = re.compile(r"\b[A-Z][\w’'-]+")
 
 
 def _rolling(period: str | None) -> bool:
@@ -294,6 +346,10 @@ def _affinity(item: _Item, group: _Group) -> float:
         return -1.0
     if any(o.member["article"] == item.member["article"] for o in group.items):
         return -1.0  # two numbers in one report are two quantities
+    if item.key[1] == "percent" and not _same_rate(item, group):
+        return -1.0
+    if item.owners and any(o.owners and not o.owners & item.owners for o in group.items):
+        return -1.0  # 1,000 Ukrainian soldiers are not 594 Russian servicemen
     best = -1.0
     # the first and latest members say what the group counts; comparing with all of them
     # would make a long-running figure (a death toll over weeks) quadratic
@@ -314,8 +370,25 @@ def _affinity(item: _Item, group: _Group) -> float:
             continue  # nothing says what is counted: the words around it must agree
         score = shared + (0.5 if item.concepts & other.concepts else 0.0)
         score += 0.3 if item.location and group.location else 0.0
+        # of two groups counting the same thing, the one giving the same value is likelier
+        # the same quantity: "at least three died" is the toll of three, not the two in a car
+        score += 0.4 if compatible(item.member, other.member) else 0.0
         best = max(best, score)
     return best
+
+
+def _same_rate(item: _Item, group: _Group) -> bool:
+    """Whether a percentage can be the group's: one measure (a rise of 2.5% is no rate of 3.2%,
+    nor a share of the vote), a subject named (a bare "2%" may be a target, a rate or a
+    share), and no member naming another subject (gasoline prices fell 0.6%, energy prices
+    0.8%: two rates). Checked against every member: a generic "prices" must not chain them."""
+    if item.subject is None:
+        return False
+    return all(
+        other.member["measure"] == item.member["measure"]
+        and not (item.subject and other.subject and not item.subject & other.subject)
+        for other in group.items
+    )
 
 
 def _fmt(value: float) -> str:
@@ -373,7 +446,10 @@ def _classify(group: _Group) -> FigureGroup:
     # Groups are keyed by unit (extractors word the same quantity differently); the label is
     # the measure most members give, e.g. "people_evacuated" rather than "people".
     named = Counter(m["measure"] for m in members if m.get("measure"))
-    measure = named.most_common(1)[0][0] if named else unit_key
+    # ties go to the more specific key ("people_evacuated" over "people"), whatever the order
+    measure = (
+        max(named.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] if named else unit_key
+    )
     if relation == "conflict":
         explanation = "Values that cannot both hold: " + "; ".join(conflicts) + "."
     elif relation == "update":
@@ -479,20 +555,35 @@ def align_figures(articles: Sequence[Article], dedup: Dedup) -> list[FigureGroup
     items = _items(articles, dedup)
     groups: list[_Group] = []
     by_key: dict[tuple[str, str], list[_Group]] = {}
-    for item in items:
-        best: _Group | None = None
-        best_score = MATCH
-        for group in by_key.get(item.key, [])[-RECENT_GROUPS:]:
-            score = _affinity(item, group)
-            if score >= best_score and (best is None or score > best_score):
-                best, best_score = group, score
-        if best is None:
-            best = _Group(item.key, item.location, [])
-            groups.append(best)
-            by_key.setdefault(item.key, []).append(best)
-        elif best.location is None:
-            best.location = item.location
-        best.items.append(item)
+    for _, batch in itertools.groupby(items, key=lambda i: i.member["article"]):
+        # a report's figures are placed together, best match first: its toll of three takes
+        # the group of "at least three", before its "two died in a car" can (a group holds
+        # one figure per report)
+        reports_items = list(batch)
+        candidates = sorted(
+            (
+                (-score, n, g, group)
+                for n, item in enumerate(reports_items)
+                for g, group in enumerate(by_key.get(item.key, [])[-RECENT_GROUPS:])
+                if (score := _affinity(item, group)) >= MATCH
+            ),
+            key=lambda c: c[:3],
+        )
+        placed: dict[int, _Group] = {}
+        taken: set[int] = set()
+        for _, n, _, match in candidates:
+            if n not in placed and id(match) not in taken:
+                placed[n] = match
+                taken.add(id(match))
+        for n, item in enumerate(reports_items):
+            found = placed.get(n)
+            if found is None:
+                found = _Group(item.key, item.location, [])
+                groups.append(found)
+                by_key.setdefault(item.key, []).append(found)
+            elif found.location is None:
+                found.location = item.location
+            found.items.append(item)
     result = [_classify(g) for g in groups]
     result.extend(_arithmetic(items, groups))
     order = {"conflict": 0, "update": 1, "arithmetic": 2, "agree": 3, "single": 4}
