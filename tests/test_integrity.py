@@ -147,3 +147,16 @@ def test_unnamed_sources_are_not_named_sources() -> None:
     profile = analyse(Article(text=text)).profile
     assert profile["sources"] == ["Ada Roche"]
     assert profile["named_sources"] == 1
+
+
+def test_a_report_in_another_language_is_flagged_and_its_profile_says_so() -> None:
+    german = (
+        "Mindestens drei Menschen sind bei dem Hochwasser in Dresden gestorben, sagte die "
+        "Polizei am Montag. Rund 1.200 Bewohner mussten ihre Häuser verlassen.\n"
+    )
+    article = analyse(Article(german, id="de", lang="de"))
+    (flag,) = [f for f in article.flags if f.kind == "language"]
+    assert flag.severity == "warning" and "German (de)" in flag.explanation
+    assert article.profile["reasons"][0].startswith("written in German (de), not English")
+    english = analyse(Article("The mayor said three people died on Monday.\n", lang="en"))
+    assert not [f for f in english.flags if f.kind == "language"]

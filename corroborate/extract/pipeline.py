@@ -17,10 +17,10 @@ from corroborate.extract.claims import extract_claims
 from corroborate.extract.entities import extract_entities, outside_headings
 from corroborate.extract.figures import extract_figures
 from corroborate.extract.loaded import loaded_language_flags
-from corroborate.extract.profile import claim_flags, sourcing_profile
+from corroborate.extract.profile import claim_flags, language_note, sourcing_profile
 from corroborate.extract.quotes import extract_quotes
 from corroborate.extract.structure import PendingStructure, embed_together, structure_pending
-from corroborate.model import Article, Entity, Span
+from corroborate.model import Article, Entity, Flag, Span
 
 
 def analyse(article: Article) -> Article:
@@ -81,7 +81,10 @@ def _annotate(parsed: _Parsed) -> Article:
     scores = nlp.checkworthiness([s.of(text) for s in body])
     claims = extract_claims(text, body, entities, quotes, figures, scores)
     flags = sorted(
-        structure + loaded_language_flags(text, quotes) + claim_flags(text, claims),
+        _language_flags(article, paragraphs)
+        + structure
+        + loaded_language_flags(text, quotes)
+        + claim_flags(text, claims),
         key=lambda f: (f.start, f.end),
     )
     annotated = replace(
@@ -97,6 +100,19 @@ def _annotate(parsed: _Parsed) -> Article:
     )
     annotated.profile = sourcing_profile(annotated)
     return annotated
+
+
+def _language_flags(article: Article, paragraphs: list[Span]) -> list[Flag]:
+    """A warning on the first paragraph of a report not in English: the quotes, figures and
+    claims found in it come from English models and should not be trusted."""
+    if article.lang in (None, "en") or not paragraphs:
+        return []
+    first = paragraphs[0]
+    note = language_note(article.lang)
+    explanation = (
+        f"This report is {note}, so its quotes, figures, claims and profile are unreliable."
+    )
+    return [Flag(first.start, first.end, "language", "warning", explanation)]
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

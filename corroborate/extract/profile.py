@@ -144,6 +144,9 @@ def sourcing_profile(article: Article) -> dict[str, Any]:
         "stray_text": len(strays),
     }
     profile["reasons"] = _reasons(profile)
+    if article.lang not in (None, "en"):
+        # the models read English: in another language every count above is unreliable
+        profile["reasons"].insert(0, f"{language_note(article.lang)}; the counts are unreliable")
     profile["reference"] = _against_reference(profile)
     return profile
 
@@ -177,6 +180,20 @@ def _against_reference(profile: dict[str, Any]) -> dict[str, dict[str, float]]:
                     break
         placed[key] = {"median": cuts["p50"], "percentile": round(rank)}
     return placed
+
+
+_LANGUAGES = {
+    "ar": "Arabic", "de": "German", "es": "Spanish", "fr": "French", "it": "Italian",
+    "ja": "Japanese", "nl": "Dutch", "pl": "Polish", "pt": "Portuguese", "ru": "Russian",
+    "tr": "Turkish", "uk": "Ukrainian", "zh": "Chinese",
+}  # fmt: skip
+
+
+def language_note(lang: str) -> str:
+    """ "written in German (de), not English: corroborate's models read English only"."""
+    name = _LANGUAGES.get(lang)
+    written = f"{name} ({lang})" if name else f"language {lang!r}"
+    return f"written in {written}, not English: corroborate's models read English only"
 
 
 def _reasons(p: dict[str, Any]) -> list[str]:
