@@ -27,6 +27,7 @@ from corroborate.model import (
     Story,
 )
 from corroborate.report import to_html, to_markdown
+from corroborate.report.values import member_value
 
 TEXT = "Officials said 1,200 people left. “We are ready,” said Mayor Lena Ostrova."
 OTHER = "Northern Ledger"  # the outlet of the one report in the sibling story
@@ -210,5 +211,7 @@ def test_a_stored_story_report_marks_every_member_from_another_story(tmp_path: P
     assert figures.lstrip().startswith("Figures across the event:")
     outside = [m for g in story["figures"] for m in g["members"] if m["article"] not in mine]
     assert figures.count("*(other story)*") == len(outside)  # each marked, none of its own
-    for m in outside:
-        assert f"{m['outlet']} *(other story)*: {m['value']:,g}" in figures
+    for g in story["figures"]:
+        for m in g["members"]:
+            if m["article"] not in mine:
+                assert f"{m['outlet']} *(other story)*: {member_value(m, g['unit'])}" in figures

@@ -22,6 +22,7 @@ from corroborate.report.profile_text import (
 )
 from corroborate.report.scope import OTHER_STORY, is_other, other_story_ids, scope_note
 from corroborate.report.svg import figure_timeline
+from corroborate.report.values import article_figure_value, member_value
 
 CSS = """
 :root { --ink:#1d2433; --muted:#5b6577; --line:#dde2ea; --bg:#f7f8fa; --accent:#2456a6; }
@@ -275,14 +276,10 @@ def _figure_groups(story: Story, by_id: dict[str, Article]) -> str:
         parts.append("<table><tr><th>outlet</th><th>value</th><th>as of</th><th>source</th></tr>")
         for m in group.members:
             article = by_id.get(str(m.get("article")))
-            qualifier = f"{m['qualifier']} " if m.get("qualifier") else ""
-            value = f"{qualifier}{m.get('value'):,g}"
-            if m.get("value_max") is not None:
-                value += f"–{m['value_max']:,g}"
             row, outlet = _marked(story, m)
             parts.append(
                 f"<tr{row}><td>{outlet}</td><td>"
-                f"{_link(article, m.get('start'), esc(value + ' ' + (group.unit or '')))}</td>"
+                f"{_link(article, m.get('start'), esc(member_value(m, group.unit)))}</td>"
                 f"<td>{esc(m.get('as_of'))}</td><td>{esc(m.get('source') or 'unattributed')}"
                 "</td></tr>"
             )
@@ -295,7 +292,7 @@ def _figure_groups(story: Story, by_id: dict[str, Article]) -> str:
         for group in single:
             for m in group.members:
                 article = by_id.get(str(m.get("article")))
-                value = f"{m.get('value'):,g} {group.unit or ''}"
+                value = member_value(m, group.unit)
                 row, outlet = _marked(story, m)
                 parts.append(
                     f"<tr{row}><td>{esc(group.measure)}</td>"
@@ -468,14 +465,9 @@ def _figure_table(article: Article) -> str:
         return ""
     rows = []
     for f in article.figures:
-        value = f"{f.qualifier + ' ' if f.qualifier else ''}{f.value:,g}"
-        if f.value_max is not None:
-            value += f"–{f.value_max:,g}"
-        if f.original_unit:
-            value += f" (written {f.original_value:,g} {f.original_unit})"
         rows.append(
             f"<tr><td>{_link(article, f.start, esc(article.text[f.start : f.end]))}</td>"
-            f"<td>{esc(value)} {esc(f.unit)}</td><td>{esc(f.counted)}</td>"
+            f"<td>{esc(article_figure_value(f))}</td><td>{esc(f.counted)}</td>"
             f"<td>{esc(f.measure)}</td><td>{esc(f.period)}</td><td>{esc(f.as_of)}</td>"
             f"<td>{esc(f.location)}</td><td>{esc(f.source.name or 'unattributed')}"
             f"<span class='muted small'> {esc(f.source.kind)}</span></td></tr>"

@@ -14,6 +14,7 @@ from corroborate.report.profile_text import (
     weaknesses,
 )
 from corroborate.report.scope import OTHER_STORY, is_other, scope_note
+from corroborate.report.values import article_figure_value, member_value
 
 
 def _cell(value: object) -> str:
@@ -108,7 +109,7 @@ def to_markdown(articles: list[Article], stories: list[Story], events: list[Even
             ]
             for fg in story.figures:
                 values = "; ".join(
-                    f"{_outlet(story, m)}: {m.get('value'):,g} {fg.unit or ''} "
+                    f"{_outlet(story, m)}: {member_value(m, fg.unit)} "
                     f"({m.get('as_of') or 'undated'}, "
                     f"{m.get('source') or 'unattributed'})"
                     for m in fg.members
@@ -149,7 +150,7 @@ def to_markdown(articles: list[Article], stories: list[Story], events: list[Even
             lines += ["| figure | value | measure | source |", "|---|---|---|---|"]
             for f in article.figures:
                 lines.append(
-                    f"| {_cell(article.text[f.start : f.end])} | {f.value:,g} {f.unit or ''} | "
+                    f"| {_cell(article.text[f.start : f.end])} | {article_figure_value(f)} | "
                     f"{_cell(f.measure)} | {_cell(f.source.name or 'unattributed')} |"
                 )
             lines.append("")
