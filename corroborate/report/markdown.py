@@ -73,9 +73,11 @@ def to_markdown(articles: list[Article], stories: list[Story], events: list[Even
         lines += [
             f"## Story: {story.label}",
             "",
-            f"Event: {event_label.get(story.event, story.event)} · "
+            # the story's own span and counts, then the event it belongs to
             f"{story.start or 'undated'} → {story.end or 'undated'} "
             f"· {len(members)} reports, {len(story.origins)} independent origin(s)",
+            "",
+            f"Part of the event: {event_label.get(story.event, story.event)}",
             "",
             "| outlet | date | headline |",
             "|---|---|---|",
