@@ -19,7 +19,7 @@ from corroborate.config import Settings
 from corroborate.errors import InputError, OutputError, UsageError
 from corroborate.extract.pipeline import analyse_many
 from corroborate.model import Article, Event, Story
-from corroborate.store import Store, database_exists
+from corroborate.store import Store, database_exists, derived_ids, report_key
 
 Progress = Callable[[Article | InputError], None]
 ReportFormat = Literal["html", "md", "json", "csv"]
@@ -34,7 +34,10 @@ class RunSummary:
     articles: list[Article] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
     added: int = 0
-    duplicates: list[str] = field(default_factory=list)  # "new id: same as stored id"
+    # one line per report skipped as the same report again (already stored, or read twice)
+    duplicates: list[str] = field(default_factory=list)
+    # one line per report given a derived id, its own naming another report ("7: ... 7~1a2b")
+    renamed: list[str] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     # analyze on a store: what happened to the stories
@@ -92,6 +95,44 @@ def _split(
             yield item
 
 
+def _one_id_each(
+    articles: Iterable[Article], summary: RunSummary, progress: Progress | None
+) -> Iterator[Article]:
+    """Give every report of one run an id no other report of the run has, as `Store.add`
+    does: two inputs (two exports that both number from 1) may give one id to different
+    reports, and stories, alignments and reports find a report by its id. The later one
+    gets the first free one of its `derived_ids`, the same on every run; the same report
+    again (same id, text and outlet) is skipped. Each case is noted in `summary`."""
+    seen: dict[str, tuple[str, str]] = {}  # id → the report_key of the report it names
+    for article in articles:
+        key = report_key(article)
+        given = article.id
+        for candidate in (given, *derived_ids(article)):
+            if candidate not in seen:
+                seen[candidate] = key
+                if candidate != given:
+                    article.id = candidate
+                    summary.renamed.append(
+                        f"{given}: id already names another report of this run; "
+                        f"this one is {candidate}"
+                    )
+                yield article
+                break
+            if seen[candidate] == key:
+                summary.duplicates.append(
+                    f"{given}: the same report (id, text and outlet) again; skipped"
+                )
+                break
+        else:  # only inputs that use this report's derived ids for other reports get here
+            error = InputError(
+                article.origin or given,
+                f"id {given} and the ids derived from it name other reports of this run; "
+                "give it another id",
+            )
+            summary.failed.append(error)
+            _notify(progress, error)
+
+
 def extract(
     inputs: Sequence[str],
     settings: Settings,
@@ -102,7 +143,11 @@ def extract(
 ) -> tuple[Iterator[Article], RunSummary]:
     """Stateless: ingest and analyse, yielding analysed articles as they are ready."""
     summary = RunSummary()
-    articles = _split(read(inputs, settings, field_map=field_map, stdin=stdin), summary, progress)
+    articles = _one_id_each(
+        _split(read(inputs, settings, field_map=field_map, stdin=stdin), summary, progress),
+        summary,
+        progress,
+    )
 
     def analysed() -> Iterator[Article]:
         for article in analyse_many(articles):
@@ -137,7 +182,8 @@ def add(
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
 ) -> RunSummary:
-    """Ingest into the store, one transaction per article; repeated content is a no-op."""
+    """Ingest into the store, one transaction per article; the same report again is a
+    no-op, and another report under a stored id is stored under a derived id."""
     summary = RunSummary()
     with Store(settings.db) as store:
         for article in _split(
@@ -146,7 +192,9 @@ def add(
             result = store.add(article)
             if result.added:
                 summary.added += 1
-            else:
+            if result.renamed:
+                summary.renamed.append(f"{article.id}: {result.message()}")
+            elif not result.added:
                 summary.duplicates.append(f"{article.id}: {result.message()}")
             summary.articles.append(article)
             _notify(progress, article)
@@ -185,7 +233,9 @@ def analyze_store(
     in `corpus.build_stories`.
     """
     summary = RunSummary(rebuild=rebuild)
-    with Store(settings.db) as store:
+    # The lock: two runs at once would both analyse every new report and both rewrite the
+    # stories from what each read before the other wrote, losing flags and stories.
+    with Store(settings.db) as store, store.analyze_lock():
         for article in analyse_many(store.unanalysed()):
             store.save_analysis(article)
             summary.articles.append(article)
@@ -252,10 +302,14 @@ def stored_articles(settings: Settings) -> list[Article]:
         return list(store.articles())
 
 
-def list_articles(settings: Settings, limit: int, offset: int = 0) -> list[dict[str, object]]:
+def list_articles(
+    settings: Settings, limit: int, offset: int = 0
+) -> tuple[list[dict[str, object]], int]:
+    """One page of the stored articles, and how many the store holds."""
     require_store(settings)
     with Store(settings.db) as store:
-        return [asdict(row) for row in store.list_articles(limit=limit, offset=offset)]
+        rows = [asdict(row) for row in store.list_articles(limit=limit, offset=offset)]
+        return rows, store.count()["articles"]
 
 
 def list_stories(settings: Settings) -> list[dict[str, object]]:
@@ -296,22 +350,29 @@ def render_stored(
 def stored_selection(
     settings: Settings, story_id: str | None = None, article_id: str | None = None
 ) -> Selection:
-    """The articles, stories and events a report over the store shows."""
+    """The articles, stories and events a report over the store shows: everything, one
+    story, one article, or one article of one story. An id is the full id or a unique prefix
+    of at least 4 characters, as for `show` (the store resolves both); anything else, an
+    empty one included, is an UnknownIdError."""
     require_store(settings)
     with Store(settings.db) as store:
-        if article_id:
+        story = store.story(story_id) if story_id is not None else None
+        if article_id is not None:
             articles = [store.get(article_id)]
             stories = [s for s in store.stories() if articles[0].id in s.article_ids]
+            if story is not None:
+                if story.id not in {s.id for s in stories}:
+                    raise UsageError(
+                        f"article {articles[0].id} is not in story {story.id}; drop --story, "
+                        "or give --article one of its reports"
+                    )
+                stories = [story]
+        elif story is not None:
+            stories, wanted = [story], set(story.article_ids)
+            articles = [a for a in store.articles() if a.id in wanted]
         else:
             stories = store.stories()
-            if story_id:
-                stories = [s for s in stories if s.id == story_id or s.id.startswith(story_id)]
-                if not stories:
-                    raise UsageError(
-                        f"no story {story_id!r}; `corroborate list --stories` shows the ids"
-                    )
-            wanted = {a for s in stories for a in s.article_ids} if story_id else None
-            articles = [a for a in store.articles() if wanted is None or a.id in wanted]
+            articles = list(store.articles())
         shown = {s.id for s in stories}
         events = [e for e in store.events() if any(i in shown for i in e.story_ids)]
         for event in events:  # a one-story report names only the stories it shows

@@ -7,6 +7,7 @@ on stderr), 2 for a usage error.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -204,13 +205,32 @@ def table_option(function: Any) -> Any:
     )(function)
 
 
-def _output_format(fmt: str | None, table: str | None, output: Path | None) -> str:
+def _output_target(
+    fmt: str | None, table: str | None, output: str | None
+) -> tuple[str, Path | None]:
+    """The report format, and where to write (None: no -o).
+
+    -o naming a folder (an existing one, or a path ending in /) means the file in it that
+    `run` writes without -o (out/report.html, out/report.md, out/quotes.csv), not a file
+    named after the folder; every CSV table goes into the folder itself."""
+    if output is None:
+        return _output_format(fmt, table, None, folder=False), None
+    path = Path(output)
+    folder = output.endswith(("/", os.sep)) or path.is_dir()
+    fmt = _output_format(fmt, table, path, folder=folder)
+    if folder and not (fmt == "csv" and table is None):
+        path = path / _default_output(fmt, table)
+    return fmt, path
+
+
+def _output_format(fmt: str | None, table: str | None, output: Path | None, folder: bool) -> str:
     """The report format from --format, --table and the output's name; refuses mismatches
     before any work is done (a CSV table written into report.html helps nobody).
 
     `output` is None when the user gave no -o: `report` then prints to stdout and `run`
-    names a file after the format (`_default_output`)."""
-    suffix = output.suffix.lower() if output is not None and not output.is_dir() else ""
+    names a file after the format (`_default_output`). A `folder`'s name says nothing about
+    the format."""
+    suffix = output.suffix.lower() if output is not None and not folder else ""
     fmt = fmt or ("csv" if table else SUFFIX_FORMATS.get(suffix, "html"))
     if table and fmt != "csv":
         raise click.UsageError(f"--table is for CSV output; drop --format {fmt} or use csv")
@@ -240,16 +260,12 @@ def _default_output(fmt: str, table: str | None) -> Path:
     return Path(f"report.{fmt}")
 
 
-def _is_folder(output: Path | None) -> bool:
-    return output is not None and (output.is_dir() or not output.suffix)
-
-
 def _write_output(
     selection: app.Selection, fmt: str, table: str | None, output: Path | None
 ) -> list[Path] | None:
     """Write the report (or CSV tables) and return the paths; None when printed to stdout."""
-    if fmt == "csv" and table is None and _is_folder(output):
-        assert output is not None
+    if fmt == "csv" and table is None:
+        assert output is not None  # every table without a folder was refused by _output_format
         return app.write_tables(selection, output)
     text = app.render(*selection, fmt, table=table)  # type: ignore[arg-type]
     if output is None:
@@ -263,11 +279,11 @@ def _write_output(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=click.Path(),
     default=None,
     help="Where to write the report (default: report.html; report.md or report.json for "
-    "--format md or json; TABLE.csv for one --table). Every CSV table needs a folder: "
-    "-o tables/.",
+    "--format md or json; TABLE.csv for one --table); a folder (out/) gets that file. "
+    "Every CSV table needs a folder: -o tables/.",
 )
 @click.option(
     "--format",
@@ -282,7 +298,7 @@ def _write_output(
 def run_command(
     ctx: click.Context,
     inputs: tuple[str, ...],
-    output: Path | None,
+    output: str | None,
     fmt: str | None,
     table: str | None,
     field_map: tuple[str, ...],
@@ -298,8 +314,8 @@ def run_command(
       corroborate news/ --format csv -o tables/     (every table, one CSV each)
     """
     settings = _settings(ctx, **options)
-    fmt = _output_format(fmt, table, output)
-    output = output or _default_output(fmt, table)
+    fmt, target = _output_target(fmt, table, output)
+    target = target or _default_output(fmt, table)
     with progress_bar("Analysing", None, settings.quiet) as advance:
         summary = app.analyse_inputs(
             inputs,
@@ -309,16 +325,25 @@ def run_command(
             progress=advance,
         )
     _report_failures(summary.failed, settings.quiet, printed=True)
+    _print_id_notes(summary, settings.quiet)
     if not summary.articles:
-        err.print(f"no report could be read, so {output} was not written.", markup=False)
+        err.print(f"no report could be read, so {target} was not written.", markup=False)
         _exit(summary.failed, processed=0)
         sys.exit(1)
-    paths = _write_output((summary.articles, summary.stories, summary.events), fmt, table, output)
+    paths = _write_output((summary.articles, summary.stories, summary.events), fmt, table, target)
     if not settings.quiet:
         _print_summary(summary.articles, summary)
         for path in paths or []:
             out.print(f"Report: [bold]{path}[/bold]")
     _exit(summary.failed)
+
+
+def _print_id_notes(summary: app.RunSummary, quiet: bool) -> None:
+    """One line on standard error per report of an in-memory run given another id, or
+    skipped as the same report again (standard output carries the run's data)."""
+    if not quiet:
+        for line in [*summary.renamed, *summary.duplicates]:
+            err.print(line, markup=False, soft_wrap=True)
 
 
 def _print_summary(articles: list[Article], summary: app.RunSummary) -> None:
@@ -428,6 +453,7 @@ def extract_command(
         written = len(records)
         json.dump(records, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    _print_id_notes(summary, settings.quiet)
     _exit(summary.failed, processed=written)
 
 
@@ -442,6 +468,8 @@ def add_command(
 
     Adding the same text from the same outlet again is a no-op that says so; the same
     wire story from another outlet is stored as that outlet's report (one origin, two outlets).
+    A report whose id already names another stored report (two exports that both number
+    from 1, an updated article) is stored under a derived id, ID~HASH, and says so.
 
     \b
     Examples:
@@ -460,11 +488,13 @@ def add_command(
         )
     _report_failures(summary.failed, settings.quiet, printed=True)
     if not settings.quiet:
-        for line in summary.duplicates:
+        for line in [*summary.renamed, *summary.duplicates]:
             out.print(line, markup=False)
+        derived = f" ({len(summary.renamed)} under a derived id)" if summary.renamed else ""
         out.print(
-            f"Added {summary.added} new report(s) to {settings.db}; "
-            f"{len(summary.duplicates)} already there. Next: corroborate analyze"
+            f"Added {summary.added} new report(s){derived} to {settings.db}; "
+            f"{len(summary.duplicates)} already there. Next: corroborate analyze",
+            markup=False,
         )
     _exit(summary.failed, processed=len(summary.articles))
 
@@ -546,6 +576,7 @@ def stories_command(
             progress=advance,
         )
     _report_failures(summary.failed, settings.quiet, printed=True)
+    _print_id_notes(summary, settings.quiet)
     if fmt == "json":
         sys.stdout.write(app.render(summary.articles, summary.stories, summary.events, "json"))
         sys.stdout.write("\n")
@@ -555,8 +586,15 @@ def stories_command(
 
 
 @main.command("report")
-@click.option("--story", "story_id", default=None, help="Only this story (id or prefix).")
-@click.option("--article", "article_id", default=None, help="Only this article (id or prefix).")
+@click.option(
+    "--story", "story_id", default=None, help="Only this story (id or unique prefix of 4+)."
+)
+@click.option(
+    "--article",
+    "article_id",
+    default=None,
+    help="Only this article (id or unique prefix of 4+); with --story, one of its reports.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -568,10 +606,11 @@ def stories_command(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=click.Path(),
     default=None,
     help="Write here (default: report.html for html; standard output for md, json and one "
-    "CSV --table). Writing every CSV table needs -o FOLDER.",
+    "CSV --table); a folder (out/) gets report.EXT or TABLE.csv. Writing every CSV table "
+    "needs -o FOLDER.",
 )
 @click.pass_context
 def report_command(
@@ -580,7 +619,7 @@ def report_command(
     article_id: str | None,
     fmt: str | None,
     table: str | None,
-    output: Path | None,
+    output: str | None,
 ) -> None:
     """Write a report over the store: everything, one story or one article.
 
@@ -593,11 +632,11 @@ def report_command(
       corroborate report --format csv -o tables/     (every table, one CSV each)
     """
     settings = _settings(ctx)
-    fmt = _output_format(fmt, table, output)
-    if fmt == "html" and output is None:
-        output = Path("report.html")
+    fmt, target = _output_target(fmt, table, output)
+    if fmt == "html" and target is None:
+        target = Path("report.html")
     selection = app.stored_selection(settings, story_id=story_id, article_id=article_id)
-    paths = _write_output(selection, fmt, table, output)
+    paths = _write_output(selection, fmt, table, target)
     if not settings.quiet:
         for path in paths or []:
             out.print(f"Report: [bold]{path}[/bold]")
@@ -628,15 +667,27 @@ def list_command(ctx: click.Context, limit: int, offset: int, stories: bool, as_
     settings = _settings(ctx)
     columns: tuple[str, ...]
     if stories:
-        rows = app.list_stories(settings)[offset : offset + limit]
+        every = app.list_stories(settings)
+        rows, total = every[offset : offset + limit], len(every)
         columns = ("id", "label", "reports", "origins", "start", "end")
     else:
-        rows = app.list_articles(settings, limit=limit, offset=offset)
+        rows, total = app.list_articles(settings, limit=limit, offset=offset)
         columns = ("id", "published", "outlet", "title", "quotes", "figures", "flags")
+    noun = "stories" if stories else "reports"
+    if len(rows) < total:
+        # On stderr, for --json too: its documented shape is a bare array of rows, so the
+        # total cannot go into it, and a page must not pass silently for the whole store.
+        where = f" (numbers {offset + 1} to {offset + len(rows)})" if rows else ""
+        err.print(
+            f"showing {len(rows)} of {total} {noun}{where}; use --limit and --offset for "
+            "the others",
+            markup=False,
+            soft_wrap=True,
+        )
     if as_json:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table(title=f"{len(rows)} {'story' if stories else 'report'} row(s)")
+    table = Table(title=f"{len(rows)} of {total} {noun}")
     for column in columns:
         wide = column in ("label", "title", "outlet")
         table.add_column(
@@ -818,11 +869,13 @@ def run(argv: Sequence[str] | None = None) -> int:
     except click.Abort:
         err.print("Aborted.", markup=False)
         return 130
+    # soft_wrap: an error is one line, however narrow the terminal (or 80 columns when not
+    # one), so that a script or grep sees it whole
     except UsageError as exc:
-        err.print(f"error: {exc}", markup=False)
+        err.print(f"error: {exc}", markup=False, soft_wrap=True)
         return 2
     except CorroborateError as exc:
-        err.print(f"error: {exc}", markup=False)
+        err.print(f"error: {exc}", markup=False, soft_wrap=True)
         return 1
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 1

@@ -4,8 +4,10 @@ test_store_postgres.py, which imports them and supplies its own `store_url` fixt
 from __future__ import annotations
 
 import os
+import re
 import select
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -19,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import corroborate.store.store as store_module
-from corroborate.errors import StoreError
+from corroborate.errors import StoreError, UsageError
 from corroborate.model import (
     Article,
     Claim,
@@ -39,7 +41,7 @@ from corroborate.model import (
     Story,
     content_id,
 )
-from corroborate.store import Store
+from corroborate.store import Store, UnknownIdError, derived_ids
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -187,20 +189,51 @@ def test_the_same_id_or_the_same_content_again_is_a_no_op(store: Store) -> None:
     first = plain("Floods in the valley.\nTwo bridges closed.", "wire-1")
     assert store.add(first).added
 
-    again = store.add(plain("A different text under the same id.", "wire-1"))
+    again = store.add(plain("Floods in the valley.\nTwo bridges closed.", "wire-1"))
     assert (again.added, again.duplicate, again.id, again.reason) == (
         False,
         True,
         "wire-1",
         "same id",
     )
-    assert store.get("wire-1").text == first.text  # not overwritten
+    assert again.message() == "already stored as wire-1 (same id); skipped"
 
     # The same text with other line breaks and spacing, under another id.
     copy = store.add(plain("Floods in the valley.\r\n  Two bridges   closed.\n", "site-9"))
     assert (copy.added, copy.id, copy.reason) == (False, "wire-1", "same content")
     assert copy.message() == "already stored as wire-1 (same content); skipped"
     assert store.count()["articles"] == 1
+
+
+def test_another_report_under_a_stored_id_is_stored_under_a_derived_id(store: Store) -> None:
+    """Two exports that both number from 1, or an updated article under its old id: the
+    report is kept under a derived id, the same on every run, and adding it again is a
+    no-op like any report's."""
+    first = Article(text="The toll rose to 3.", id="6", outlet="Harbour Wire")
+    assert store.add(first).added
+    updated = full_article("6")  # analysed, another text and outlet
+    short, long = derived_ids(updated)
+    assert short.startswith("6~") and len(short) == 2 + 8 and long.startswith(short)
+
+    result = store.add(updated)
+    assert (result.added, result.renamed, result.id) == (True, True, short)
+    assert result.message() == f"id already names another report; stored as {short}"
+    assert updated.id == "6"  # the caller's article is left as it was
+    assert store.get("6") == first  # not overwritten
+    stored = store.get(short)
+    assert stored.analysed and stored.quotes == updated.quotes and stored.text == updated.text
+    assert store.count()["quotes"] == len(updated.quotes)  # its rows under the derived id
+
+    again = store.add(full_article("6"))  # the same file added again changes nothing
+    assert (again.added, again.id, again.reason) == (False, short, "same content")
+    # the same text from another outlet under that id: another report
+    wire_copy = store.add(Article(text="The toll rose to 3.", id="6", outlet="Meridian Post"))
+    assert wire_copy.renamed and wire_copy.id != short
+    # a short derived id taken (by chance, or by an input's own id): the long one
+    toll_9 = Article(text="The toll rose to 9.", id="6", outlet="Harbour Wire")
+    assert store.add(Article(text="Unrelated.", id=derived_ids(toll_9)[0])).added
+    assert store.add(toll_9).id == derived_ids(toll_9)[1]
+    assert store.count()["articles"] == 5
 
 
 def test_the_same_text_from_another_outlet_is_another_report(store: Store) -> None:
@@ -215,6 +248,10 @@ def test_the_same_text_from_another_outlet_is_another_report(store: Store) -> No
     assert (again.added, again.id, again.reason) == (False, "post-1", "same content")
     assert not store.add(Article(text=wire, id="anon-2")).added
     assert store.count()["articles"] == 3
+    # with no input id, an article's id is its content hash: the same for both outlets
+    bare = [Article(text="Bare wire copy."), Article(text="Bare wire copy.", outlet="Post")]
+    assert [r.renamed for r in map(store.add, bare)] == [False, True]
+    assert store.count()["articles"] == 5
 
 
 def test_a_version_1_database_is_upgraded_in_place(store_url: str) -> None:
@@ -292,6 +329,30 @@ def test_get_accepts_a_unique_id_prefix(store: Store) -> None:
         store.get("zzzz")
     with pytest.raises(StoreError, match="a_cx"):
         store.get("a_cx")  # `_` must not match any character
+
+
+def test_an_unknown_too_short_or_ambiguous_id_is_a_usage_error_naming_candidates(
+    store: Store,
+) -> None:
+    """`show`, `report --story` and `report --article` resolve ids alike: through the store,
+    a usage error (exit status 2) that lists a few ids to pick from."""
+    stories, events = _stories()
+    store.save_stories(stories, events)
+    for article_id in ("flood-01", "flood-02", "fire-01"):
+        store.add(plain(f"Text of {article_id}.", article_id))
+    cases = [
+        (store.story, "", r"no story with id ''; .*at least 4 .*\(story-floods, story-kursk;"),
+        (store.story, "sto", r"at least 4 .*story-floods, story-kursk"),
+        (store.story, "story", r"'story' is ambiguous.*story-floods, story-kursk"),
+        (store.story, "story-x", r"'story-x' \(the nearest: story-floods, story-kursk\)"),
+        (store.get, "flood", r"ambiguous.*flood-01, flood-02"),
+        (store.get, "flood-03", r"the nearest: flood-01, flood-02\)"),
+    ]
+    for lookup, prefix, message in cases:
+        with pytest.raises(UnknownIdError, match=message) as raised:
+            lookup(prefix)
+        assert isinstance(raised.value, UsageError) and isinstance(raised.value, StoreError)
+        assert "\n" not in str(raised.value)
 
 
 def test_migrations_are_recorded_once_and_reopening_is_idempotent(store_url: str) -> None:
@@ -553,9 +614,9 @@ CHILD = textwrap.dedent(
 TOTAL, PAUSE_AT, ROWS = 12, 7, 10
 
 
-def _run_child(url: str, pause_at: str, tmp_path: Path) -> subprocess.Popen[str]:
+def _run_child(url: str, pause_at: str, tmp_path: Path, code: str = CHILD) -> subprocess.Popen[str]:
     script = tmp_path / "child.py"
-    script.write_text(CHILD, encoding="utf-8")
+    script.write_text(code, encoding="utf-8")
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
@@ -639,6 +700,60 @@ def check_crash_mid_run(store_url: str, tmp_path: Path, sig: signal.Signals) -> 
         f"added art{i:03d}" for i in range(PAUSE_AT, TOTAL)
     ]
     _check_consistent(store_url, [f"art{i:03d}" for i in range(TOTAL)])
+
+
+# -- one analyze at a time (run on PostgreSQL too) ----------------------------------------
+
+
+def test_a_second_analyze_is_refused_naming_the_first(store_url: str) -> None:
+    busy = (
+        r"^another analyze has been running on this store since \d\d:\d\d "
+        rf"\(pid {os.getpid()} on host {re.escape(socket.gethostname())}\); wait for it"
+    )
+    with Store(store_url) as first, Store(store_url) as second:
+        with first.analyze_lock(), pytest.raises(StoreError, match=busy), second.analyze_lock():
+            pass
+        with second.analyze_lock():  # free again once the first has finished
+            pass
+        with pytest.raises(RuntimeError), first.analyze_lock():
+            raise RuntimeError("a run that fails")
+        with second.analyze_lock():  # ... or failed
+            pass
+
+
+LOCK_CHILD = textwrap.dedent(
+    """
+    import sys, time
+    from corroborate.store import Store
+
+    with Store(sys.argv[1]) as store, store.analyze_lock():
+        print("locked", flush=True)
+        time.sleep(60)
+    """
+)
+
+
+@pytest.mark.timeout(60)
+def test_a_killed_analyze_leaves_the_store_unlocked(store_url: str, tmp_path: Path) -> None:
+    """SIGKILL runs no clean-up: the lock must go with the process (the kernel drops the
+    SQLite lock file's flock, the server the PostgreSQL session's advisory lock)."""
+    Store(store_url).close()
+    proc = _run_child(store_url, "none", tmp_path, LOCK_CHILD)
+    _read_lines_until(proc, "locked")
+    with Store(store_url) as store:
+        with pytest.raises(StoreError, match=rf"\(pid {proc.pid} on host "), store.analyze_lock():
+            pass
+        proc.kill()
+        proc.communicate(timeout=30)
+        deadline = time.monotonic() + 10  # the server notices the closed connection at once
+        while True:
+            try:
+                with store.analyze_lock():
+                    break
+            except StoreError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
 
 
 # -- SQLite specifics -----------------------------------------------------------------------------

@@ -6,7 +6,16 @@ with Store("sqlite:///corroborate.db") as store:
     for article in store.unanalysed(): ...
 """
 
+from corroborate.store.convert import derived_ids, report_key
 from corroborate.store.engine import database_exists
-from corroborate.store.store import AddResult, ArticleSummary, Store
+from corroborate.store.store import AddResult, ArticleSummary, Store, UnknownIdError
 
-__all__ = ["AddResult", "ArticleSummary", "Store", "database_exists"]
+__all__ = [
+    "AddResult",
+    "ArticleSummary",
+    "Store",
+    "UnknownIdError",
+    "database_exists",
+    "derived_ids",
+    "report_key",
+]

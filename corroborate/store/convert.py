@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict
 from typing import Any
@@ -33,6 +34,22 @@ def content_hash(text: str) -> str:
     """The key for "same content again": the model's own content id (whitespace and Unicode
     normalisation folded away), so an article without an input id has id == content_hash."""
     return content_id(text)
+
+
+def report_key(article: Article) -> tuple[str, str]:
+    """What makes a report the same report again: its text (as `content_hash` folds it) and
+    its outlet (no outlet counts as one). The store holds one article per key."""
+    return content_hash(article.text), article.outlet or ""
+
+
+def derived_ids(article: Article) -> tuple[str, str]:
+    """Ids for a report whose own id already names another report (two exports that both
+    number from 1; an updated article under its old id): its id, "~", and a hash of its
+    `report_key`, so the same report always gets the same id and a rerun changes nothing.
+    The longer one is for when the short one is taken too (8 hex digits collide by chance
+    once many reports share one id)."""
+    digest = hashlib.sha256("\n".join(report_key(article)).encode("utf-8")).hexdigest()
+    return f"{article.id}~{digest[:8]}", f"{article.id}~{digest[:16]}"
 
 
 def article_row(article: Article, added_at: str) -> dict[str, Any]:

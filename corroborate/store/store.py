@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Literal
@@ -24,40 +24,53 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 
-from corroborate.errors import StoreError
+from corroborate.errors import StoreError, UsageError
 from corroborate.model import Article, Event, Story
 from corroborate.store import tables as t
 from corroborate.store.convert import (
     analysis_rows,
     article_from_rows,
     article_row,
-    content_hash,
+    derived_ids,
     dumps,
     event_from_dict,
     event_to_dict,
+    report_key,
     story_from_dict,
     story_to_dict,
 )
 from corroborate.store.engine import make_engine, mask, parse_url, write_transaction
+from corroborate.store.lock import hold_analyze_lock
 from corroborate.store.migrations import migrate
 
 MIN_PREFIX = 4  # like git: shorter prefixes are too likely to be ambiguous to be useful
 _BATCH = 200  # articles loaded per query when iterating
 
 
+class UnknownIdError(StoreError, UsageError):
+    """An id or id prefix the user gave names no stored article or story, or several: a
+    usage error (exit status 2), raised by the store, which alone can look the ids up."""
+
+
 @dataclass(frozen=True, slots=True)
 class AddResult:
-    """What add() did: stored the article, or found it already there."""
+    """What add() did: stored the article (under its own id or a derived one), or found it
+    already there."""
 
-    id: str  # the id the article is stored under: its own, or the existing one's
+    # the id the article is stored under: its own, a derived one (`renamed`), or the id of
+    # the stored copy
+    id: str
     added: bool
     reason: Literal["same id", "same content"] | None = None  # why it was not added
+    renamed: bool = False  # its own id already named another report: stored under `id`
 
     @property
     def duplicate(self) -> bool:
         return not self.added
 
     def message(self) -> str:
+        if self.renamed:
+            return f"id already names another report; stored as {self.id}"
         if self.added:
             return f"added {self.id}"
         return f"already stored as {self.id} ({self.reason}); skipped"
@@ -141,6 +154,14 @@ class Store:
         with self._errors(action), self._engine.connect() as conn:
             yield conn
 
+    @contextlib.contextmanager
+    def analyze_lock(self) -> Iterator[None]:
+        """Held while `corroborate analyze` works on this store: a second analyze is refused
+        with a StoreError naming the one running (see `lock.py`, also for why a crashed run
+        never leaves the store locked)."""
+        with self._errors("locking the store for analyze"), hold_analyze_lock(self._engine):
+            yield
+
     def migrations(self) -> list[tuple[int, str, str]]:
         """The applied schema migrations: (version, description, applied_at), oldest first."""
         m = t.schema_migrations
@@ -153,27 +174,30 @@ class Store:
     def add(self, article: Article) -> AddResult:
         """Store a new article (with its analysis, if it has been analysed), in one transaction.
 
-        The same id, or the same content under another id, is already stored: nothing is
-        written and the result names the stored article.
+        The same text from the same outlet is already stored (under any id): nothing is
+        written and the result names the stored article. A different report whose id is
+        already taken is not dropped: it is stored under a derived id (`derived_ids`), which
+        the result gives; `article` itself keeps its id.
         """
         try:
-            with self._write(f"adding article {article.id}") as conn:
-                found = _find_duplicate(conn, article)
-                if found is not None:
-                    return found
-                conn.execute(insert(t.articles), article_row(article, _now()))
-                if article.analysed:
-                    _write_analysis(conn, article)
+            return self._add(article)
         except StoreError as exc:
-            # Another process stored the same article between our check and our insert.
+            # Another process stored the same article, or took its id, between our check and
+            # our insert (PostgreSQL; SQLite's BEGIN IMMEDIATE rules that out): look again.
             if not isinstance(exc.__cause__, IntegrityError):
                 raise
-            with self._read(f"adding article {article.id}") as conn:
-                found = _find_duplicate(conn, article)
-            if found is None:
-                raise
-            return found
-        return AddResult(article.id, added=True)
+            return self._add(article)
+
+    def _add(self, article: Article) -> AddResult:
+        with self._write(f"adding article {article.id}") as conn:
+            found = _find_duplicate(conn, article)
+            if found is not None:
+                return found
+            stored = replace(article, id=_free_id(conn, article))
+            conn.execute(insert(t.articles), article_row(stored, _now()))
+            if stored.analysed:
+                _write_analysis(conn, stored)
+        return AddResult(stored.id, added=True, renamed=stored.id != article.id)
 
     def save_analysis(self, article: Article) -> None:
         """Replace the stored analysis of `article` with its current annotations, atomically:
@@ -411,7 +435,9 @@ class Store:
     def story(self, id: str) -> Story:
         """The story with this id or unique id prefix (at least 4 characters)."""
         with self._read(f"reading story {id}") as conn:
-            full = _resolve(conn, t.stories, id, "story", "a report lists the story ids")
+            full = _resolve(
+                conn, t.stories, id, "story", "`corroborate list --stories` shows the ids"
+            )
             data = conn.execute(select(t.stories.c.data).where(t.stories.c.id == full)).scalar()
             return story_from_dict(json.loads(str(data)))
 
@@ -498,46 +524,69 @@ def _write_analysis(conn: Connection, article: Article) -> None:
 
 
 def _find_duplicate(conn: Connection, article: Article) -> AddResult | None:
-    if conn.execute(select(t.articles.c.id).where(t.articles.c.id == article.id)).first():
-        return AddResult(article.id, added=False, reason="same id")
+    """The stored article with the same text from the same outlet, under any id (only the
+    same report again is a no-op: an id alone may name different reports in two inputs)."""
+    text_hash, outlet = report_key(article)
     same = conn.execute(
         select(t.articles.c.id).where(
-            t.articles.c.content_hash == content_hash(article.text),
-            func.coalesce(t.articles.c.outlet, "") == (article.outlet or ""),
+            t.articles.c.content_hash == text_hash,
+            func.coalesce(t.articles.c.outlet, "") == outlet,
         )
     ).scalar()
-    if same is not None:
-        return AddResult(str(same), added=False, reason="same content")
-    return None
+    if same is None:
+        return None
+    return AddResult(
+        str(same), added=False, reason="same id" if same == article.id else "same content"
+    )
+
+
+def _free_id(conn: Connection, article: Article) -> str:
+    """The id to store `article` under: its own, or when that names another report, the
+    first free one of its `derived_ids`."""
+    column = t.articles.c.id
+    candidates = (article.id, *derived_ids(article))
+    for candidate in candidates:
+        if conn.execute(select(column).where(column == candidate)).first() is None:
+            return candidate
+    raise StoreError(
+        f"{article.id}: its id and the ids derived from it ({', '.join(candidates[1:])}) all "
+        "name other reports; give it another id"
+    )
 
 
 def _resolve(conn: Connection, table: Table, given: str, what: str, where_ids: str) -> str:
-    """The full id for `given`: an exact id, or a unique prefix of at least MIN_PREFIX."""
+    """The full id for `given`: an exact id, or a unique prefix of at least MIN_PREFIX.
+
+    Anything else is an UnknownIdError that lists a few ids to pick from: those `given`
+    starts, or when none does, the stored ids nearest to it in sort order (a typo near the
+    end of an id still shows the id meant).
+    """
     column = table.c.id
     if conn.execute(select(column).where(column == given)).first():
         return given
-    if len(given) < MIN_PREFIX:
-        raise StoreError(
-            f"no {what} with id {given!r}; give the full id or at least {MIN_PREFIX} of its "
-            f"first characters ({where_ids})"
-        )
-    matches = list(
-        conn.execute(
-            select(column)
-            .where(column.startswith(given, autoescape=True))
-            .order_by(column)
-            .limit(6)
-        ).scalars()
-    )
+    query = select(column).where(column.startswith(given, autoescape=True)).order_by(column)
+    matches = [str(i) for i in conn.execute(query.limit(6)).scalars()]
+    if len(matches) == 1 and len(given) >= MIN_PREFIX:
+        return matches[0]
     if not matches:
-        raise StoreError(f"no {what} with an id starting {given!r}; {where_ids}")
-    if len(matches) > 1:
-        shown = ", ".join(matches[:5]) + (", …" if len(matches) > 5 else "")
-        raise StoreError(
-            f"{given!r} is ambiguous: it starts the ids of several {what}s ({shown}); "
-            "give more characters"
+        before = select(column).where(column < given).order_by(column.desc()).limit(2)
+        after = select(column).where(column > given).order_by(column).limit(3)
+        near = [*reversed(conn.execute(before).scalars().all()), *conn.execute(after).scalars()]
+        hint = f" (the nearest: {_few(near)})" if near else ""
+        raise UnknownIdError(f"no {what} with an id starting {given!r}{hint}; {where_ids}")
+    if len(given) < MIN_PREFIX:
+        raise UnknownIdError(
+            f"no {what} with id {given!r}; give the full id or at least {MIN_PREFIX} of its "
+            f"first characters ({_few(matches)}; {where_ids})"
         )
-    return str(matches[0])
+    raise UnknownIdError(
+        f"{given!r} is ambiguous: it starts several {what} ids ({_few(matches)}); "
+        "give more characters"
+    )
+
+
+def _few(ids: Sequence[str]) -> str:
+    return ", ".join(ids[:5]) + (", …" if len(ids) > 5 else "")
 
 
 def _load(conn: Connection, ids: list[str]) -> list[Article]:
