@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from corroborate.extract.datelines import DATELINE_LINE, after_dateline
+from corroborate.extract.datelines import DATELINE, DATELINE_LINE, after_dateline
 from corroborate.extract.pipeline import analyse
 from corroborate.model import Article
 
@@ -87,3 +87,18 @@ def test_a_report_without_a_date_resolves_its_weekdays_from_the_dateline() -> No
     assert figure.as_of == "2024-08-12"
     dated = analyse(Article(text=text, published="2024-08-14")).figures[0]
     assert dated.as_of == "2024-08-12"  # the publication date, when given, decides
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [
+        ("TALLAHASSEE, Fla., Sept 27 (Wire) - Hurricane Orla made landfall.", True),
+        ("SANTA CLARA, California, March 10 (Wire) - Regulators closed the bank.", True),
+        ("FORT PIERCE, Florida - A tornado tore through the town.", True),
+        # a section label, and a sentence of the body, are no datelines
+        ("Analysis - For twenty minutes the speech was quiet.", False),
+        ("The wider crisis has moved on since then - and so have the markets.", False),
+    ],
+)
+def test_a_dateline_with_a_state_is_one_and_a_label_is_not(paragraph: str, dateline: bool) -> None:
+    assert bool(DATELINE.match(paragraph)) is dateline

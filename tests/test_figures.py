@@ -1154,3 +1154,40 @@ def test_a_forecast_is_its_forecasters(sentence: str, source: str) -> None:
 
 def test_expected_without_a_forecaster_has_no_source() -> None:
     assert one("The economy is expected to grow 2% this year.").source.kind == "unattributed"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "written"),
+    [
+        ("A storm surge of up to 20 feet hit the coast.", 6.096, "m", "feet"),
+        ("A 15ft wall of water hit the town.", 4.572, "m", "feet"),
+        ("The gunman fired from 130 yards.", 118.872, "m", "yards"),
+        ("The reservoir held 18 cubic kilometres of water.", 18.0, "km3", None),
+        ("Canada pledged 500 million Canadian dollars.", 500e6, "CAD", None),
+        ("Australia gave 100 million Australian dollars.", 100e6, "AUD", None),
+    ],
+)
+def test_imperial_lengths_volumes_and_other_dollars(
+    text: str, value: float, unit: str, written: str | None
+) -> None:
+    f = one(text)
+    assert (f.unit, f.original_unit) == (unit, written)
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        # one key whatever the tense or the spelling
+        ("Customers withdrew $42 billion on Thursday.", "money_withdrawn"),
+        ("Customers have withdrawn $42 billion.", "money_withdrawn"),
+        ("Delta canceled 1,200 flights.", "flights_cancelled"),
+        ("Delta cancelled 1,200 flights.", "flights_cancelled"),
+        # a declared state is what is counted; "or more" does not hide the verb
+        ("At least 16 people were confirmed dead.", "people_killed"),
+        ("About 40 residents are feared dead.", "people_killed"),
+        ("Some 500 people or more had died.", "people_killed"),
+    ],
+)
+def test_the_same_quantity_gets_one_key(text: str, measure: str) -> None:
+    assert one(text).measure == measure

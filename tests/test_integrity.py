@@ -142,6 +142,7 @@ def test_unnamed_sources_are_not_named_sources() -> None:
         "A senior Norland security official, speaking on condition of anonymity, said the "
         "army had advanced overnight.\nA Pentagon official said the talks would go on.\n"
         "Several said they had left with only their documents.\n"
+        "Officials said the bridge was closed. Experts warn the river could rise again.\n"
         "Defence Minister Ada Roche said the border was calm."
     )
     profile = analyse(Article(text=text)).profile
@@ -160,3 +161,13 @@ def test_a_report_in_another_language_is_flagged_and_its_profile_says_so() -> No
     assert article.profile["reasons"][0].startswith("written in German (de), not English")
     english = analyse(Article("The mayor said three people died on Monday.\n", lang="en"))
     assert not [f for f in english.flags if f.kind == "language"]
+
+
+def test_a_name_is_no_loaded_word_and_a_road_is_no_first_person() -> None:
+    text = (
+        "The gunman, Thomas Crooks, fired from a roof, police said. Crooks was killed. "
+        "Traffic on I-75 and I-4 was heavy on Tuesday.\n"
+    )
+    article = analyse(Article(text, id="names"))
+    assert not [f for f in article.flags if f.kind == "loaded_language"]
+    assert article.profile["first_person"] == 0

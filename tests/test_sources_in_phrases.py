@@ -378,3 +378,18 @@ def test_the_organisation_is_the_one_the_report_named_with_its_owner() -> None:
     )
     quotes, _ = _annotate(text)
     assert [q.speaker and q.speaker.name for q in quotes] == ["Norland’s general staff"] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Hale spoke to reporters. Halden fighters who took part would not face "
+        "prosecution, he said.",
+        "Mr. Hale said rates would rise.\nTighter credit conditions could have the same effect "
+        "as a rate increase “or perhaps more than that”, he said.",
+    ],
+)
+def test_a_pronoun_never_stands_for_a_name_in_what_was_said(text: str) -> None:
+    quotes, _ = _annotate(text)
+    last = max(quotes, key=lambda q: q.start)
+    assert last.speaker is not None and last.speaker.name == "Hale"

@@ -22,10 +22,17 @@ _CAPS_PLACE = (
 )
 _COUNTRY = r"[A-Z][A-Za-z.'-]+(?:\s+[A-Z][A-Za-z.'-]+){0,2}"  # ", Pakistan", ", New Jersey"
 
-# The loose form a paragraph may open with: a capitalised place, maybe a short date and a
-# credit, then a dash ("NEW YORK (UPI) — ...", "Kyiv, Aug 26 -").
+# The loose form a paragraph may open with: a capitalised place, maybe its state or country
+# and a short date and a credit, then a dash ("NEW YORK (UPI) — ...", "Kyiv, Aug 26 -",
+# "TALLAHASSEE, Fla., Sept 27 (Wire) - "). Every word of the place is capitalised (a
+# sentence's words are not: "The crisis has moved on since then - "), and a section label
+# ("Analysis - ") is no place.
+_PLACE_WORD = r"(?:[A-Z][A-Za-z.'/-]*|of|de|la|le|upon|on|am|an|der)"
+_LABELS = r"(?:Analysis|Comment|Opinion|Editorial|Update|Updated|Exclusive|Breaking|Explainer"
+_LABELS += r"|Review|Live|Factbox|Insight|Correction|Watch|Listen|Video|Photos?)\b"
 DATELINE = re.compile(
-    r"^[A-Z][A-Za-z ./'-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    rf"^(?!{_LABELS})[A-Z][A-Za-z.'/-]*(?:\s+{_PLACE_WORD}){{0,4}}"
+    rf"(?:,\s*{_COUNTRY})?(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?"
     r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
 )
 # A dateline standing on its own line: "MOSCOW 1996-08-30", "SIALKOT, Pakistan 1996-12-06",

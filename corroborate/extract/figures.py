@@ -1620,6 +1620,21 @@ def _governing_verb(
             k += 1  # "and two more are missing": the elided noun's verb comes next
             steps += 1
             continue
+        if (
+            steps == 0
+            and t.lower == "or"
+            and k + 1 < len(toks)
+            and toks[k + 1].lower in {"more", "so", "fewer", "less"}
+        ):
+            k += 2  # "500 people or more had died"
+            steps += 1
+            continue
+        if (
+            t.lower in _DECLARED
+            and k + 1 < len(toks)
+            and (state := _DECLARED_STATES.get(toks[k + 1].lower)) is not None
+        ):
+            return state, False, prefix_future  # "were confirmed dead", "are feared dead"
         if t.lower in {"are", "is", "was", "were", "be", "been", "being", "'re", "’re"}:
             saw_be = True
             saw_being = saw_being or t.lower == "being"
@@ -1658,6 +1673,11 @@ def _governing_verb(
 
 
 _STATES = {"die", "injure", "wound", "missing", "displace", "strand", "trap"}
+# "16 people were confirmed dead", "dozens are feared drowned": the state is what counts
+_DECLARED = frozenset(
+    {"confirmed", "reported", "feared", "presumed", "believed", "declared", "pronounced"}
+)
+_DECLARED_STATES = {"dead": "die", "killed": "die", "drowned": "die", "missing": "missing"}
 _ASIDE = re.compile(r"(?:--|[—–])[^—–\n]{1,80}?(?:--|[—–])\s*|\([^()\n]{1,80}\)\s*")
 _STATE_VERBS = {"remain", "remains", "remained", "remaining", "stay", "stays", "stayed", "still"}
 _PLACE_PHRASE = re.compile(
@@ -1676,7 +1696,12 @@ def _verb_lemma(t: _Tok) -> str | None:
         if t.lemma in _LIGHT_VERBS:
             return None  # "will have 18 fact-checkers": the verb says nothing about the count
         if t.tag in {"VBD", "VBN"}:
-            return "=" + t.lower  # a verb outside the table keeps its own past form
+            # a verb outside the table keeps its own past form: its participle when it is
+            # irregular ("withdrew" and "have withdrawn" are one), British spelling for the
+            # American ("canceled" flights are "cancelled" ones)
+            if t.lemma in _PARTICIPLES:
+                return "=" + _PARTICIPLES[t.lemma]
+            return "=" + re.sub(r"(?<=[^e])eled$", "elled", t.lower)
         return t.lemma
     if not t.tag and len(t.lower) > 4 and t.lower.endswith("ed") and t.lower not in _MODIFIERS:
         return t.lower  # no tagger: a past form is its own key ("burned")

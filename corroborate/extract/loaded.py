@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from corroborate.model import Flag, Quote
+from corroborate.model import Entity, Flag, Quote
 
 LEXICON = Path(__file__).parent / "lexicons" / "loaded_language.tsv"
 CATEGORY_WORDS = {
@@ -54,14 +54,19 @@ def inside_quotes(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in quotes if q.kind in ("direct", "mixed")]
 
 
-def loaded_language_flags(text: str, quotes: Sequence[Quote]) -> list[Flag]:
+def loaded_language_flags(
+    text: str, quotes: Sequence[Quote], entities: Sequence[Entity] = ()
+) -> list[Flag]:
     quoted = inside_quotes(quotes)
+    names = [(e.start, e.end) for e in entities]
     combined, each = _lexicon()
     flags = []
     for match in combined.finditer(text):
         start, end = match.span()
         if any(s <= start < e for s, e in quoted):
             continue
+        if any(s <= start < e for s, e in names):
+            continue  # a name, not a word about someone: the gunman Thomas Crooks
         category, term = next((c, t) for p, c, t in each if p.match(match.group(0)))
         flags.append(
             Flag(

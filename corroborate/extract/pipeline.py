@@ -83,7 +83,7 @@ def _annotate(parsed: _Parsed) -> Article:
     flags = sorted(
         _language_flags(article, paragraphs)
         + structure
-        + loaded_language_flags(text, quotes)
+        + loaded_language_flags(text, quotes, entities)
         + claim_flags(text, claims),
         key=lambda f: (f.start, f.end),
     )

@@ -29,7 +29,8 @@ HEDGES = re.compile(
     r"l(?:ikely)|u(?:nlikely)|i(?:t is (?:believed|thought|understood|said)))\b",
     re.IGNORECASE,
 )
-FIRST_PERSON = re.compile(r"\b(?:I|we|us|our|ours|my|mine|me)\b")
+# "I" but not a road ("I-75", "I-4")
+FIRST_PERSON = re.compile(r"\b(?:I(?![-‑]\d)|we|us|our|ours|my|mine|me)\b")
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 DATE_WORDS = re.compile(
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?|January|February|March|"
@@ -69,6 +70,17 @@ _UNNAMED_LEADS = frozenset(
 )  # fmt: skip
 
 
+_COMMON_GROUPS = frozenset(
+    {"officials", "analysts", "experts", "meteorologists", "forecasters", "investors",
+     "residents", "witnesses", "sources", "economists", "observers", "critics", "authorities",
+     "doctors", "rescuers", "scientists", "researchers", "diplomats", "lawmakers", "friends",
+     "neighbours", "neighbors", "relatives", "traders", "policymakers", "campaigners",
+     "activists", "protesters", "locals", "people", "officers", "survivors", "police",
+     "prosecutors", "investigators", "organisers", "organizers", "strategists", "bankers",
+     "regulators", "insiders", "commentators", "historians", "volunteers", "parents"}
+)  # fmt: skip
+
+
 def _is_named(name: str | None, kind: str) -> bool:
     """ "Kira Rudik" and "the Foreign Ministry" are named sources; "military analysts" is not."""
     if not name or kind not in ("person", "organisation"):
@@ -76,6 +88,8 @@ def _is_named(name: str | None, kind: str) -> bool:
     words = name.split()
     if words[0].lower() in _UNNAMED_LEADS:
         return False  # "a senior Ukrainian security official", "a Pentagon official", "Several"
+    if len(words) == 1 and words[0].lower() in _COMMON_GROUPS:
+        return False  # "Officials said", "Experts warn": capitalised only by the sentence
     if kind == "person":
         return words[0][:1].isupper()
     # A group is named when a word other than the first is capitalised ("the Kremlin",

@@ -751,7 +751,11 @@ def extract_quotes(
         speaker: Speaker | None = None
         cue: Cue | None = None
         if cand.mention is not None:
-            speaker = resolver.resolve(cand.mention, cand.position)
+            said = (cand.start, cand.end)
+            if cand.mention.start >= cand.end:
+                # "CONTENT “quoted”, he said": all the sentence says before its speaker
+                said = (min(cand.start, sentence_at(cand.start).start), cand.mention.start)
+            speaker = resolver.resolve(cand.mention, cand.position, said)
             cue = _cue(cand.cue) if cand.cue is not None else None
         elif cand.carry and prev is not None and prev[1] >= pi - 1 and prev[0].speaker is not None:
             speaker = _copy(prev[0].speaker)

@@ -1569,17 +1569,20 @@ class SpeakerResolver:
             self.people[name] = _Person(name)
         return self.people[name]
 
-    def resolve(self, m: Mention, position: int) -> Speaker:
-        sp = self._resolve(m, position)
+    def resolve(self, m: Mention, position: int, said: tuple[int, int] | None = None) -> Speaker:
+        """The speaker `m` stands for. `said`: the span of what was said, when a pronoun may
+        point into it ("Tighter credit conditions could ..., he said"): no name in it is
+        the pronoun's."""
+        sp = self._resolve(m, position, said)
         self.history.append((position, sp))
         if m.pronoun in {"he", "she"} and sp.name and sp.name in self.people:
             p = self.people[sp.name]
             p.gender = p.gender or ("m" if m.pronoun == "he" else "f")
         return sp
 
-    def _resolve(self, m: Mention, position: int) -> Speaker:
+    def _resolve(self, m: Mention, position: int, said: tuple[int, int] | None) -> Speaker:
         if m.pronoun is not None:
-            return self._pronoun(m, position)
+            return self._pronoun(m, position, said)
         if m.kind != "person":
             named = (
                 self._owned_earlier(m, position) or self._named_by_role(m, position)
@@ -1594,7 +1597,7 @@ class SpeakerResolver:
         p = self._person(name)
         return Speaker(name, m.start, m.end, m.title or p.title, "person")
 
-    def _pronoun(self, m: Mention, position: int) -> Speaker:
+    def _pronoun(self, m: Mention, position: int, said: tuple[int, int] | None) -> Speaker:
         want = m.gender
         if want == "n":
             for _, sp in reversed(self.history[-3:]):
@@ -1602,7 +1605,7 @@ class SpeakerResolver:
                     return Speaker(sp.name, m.start, m.end, sp.title, sp.kind)
             named = self._subject_organisation(m, position)
             return named or Speaker(None, m.start, m.end, None, "organisation")
-        subject = self._subject_person(m, position) if want != "pl" else None
+        subject = self._subject_person(m, position, said) if want != "pl" else None
         group = self._subject_group(m, position) if want == "pl" else None
         newest = True
         for at, sp in reversed(self.history):
@@ -1639,6 +1642,8 @@ class SpeakerResolver:
             return subject[1]
         # no earlier speaker: the nearest person named before the pronoun
         for e in reversed(self.person_entities):
+            if said is not None and said[0] <= e.start < said[1]:
+                continue  # named in what was said ("Wagner fighters would ..., he said")
             if e.end <= position and want != "pl" and not self._not_a_person(e):
                 name = self.canonical(e.canonical or self.text[e.start : e.end])
                 p = self._person(name)
@@ -1720,7 +1725,9 @@ class SpeakerResolver:
         before = self.text[max(0, e.start - 12) : e.start].lower().split()
         return bool(before) and before[-1] in _PLACE_LEAD
 
-    def _subject_person(self, m: Mention, position: int) -> tuple[int, Speaker] | None:
+    def _subject_person(
+        self, m: Mention, position: int, said: tuple[int, int] | None = None
+    ) -> tuple[int, Speaker] | None:
         """The person who is the subject of the pronoun's own sentence (before it) or of the
         sentence before, with where that sentence starts: "B accepted defeat. ‘...,’ he said"."""
         anchor = min(m.start, position)  # a direct quote: from its opening mark
@@ -1739,6 +1746,8 @@ class SpeakerResolver:
             found = np_after(self.text, toks, i, len(toks), self._antecedent_entities())
             if found is None or found.kind != "person" or not found.name or found.pronoun:
                 continue
+            if said is not None and said[0] <= found.start < said[1]:
+                continue  # the subject of what was said, not of the sentence saying it
             tagged = any(
                 e.label == "PERSON" and e.start <= found.end and e.end >= found.start
                 for e in self.entities

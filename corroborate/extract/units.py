@@ -6,7 +6,8 @@ normalises to:
 
 - area → "km2" (square miles, hectares and acres are converted; the written value and unit are
   kept by the caller in `original_value` / `original_unit`);
-- length → "km" (miles converted);
+- length → "km" (miles converted) or "m" (feet, yards and inches converted);
+- volume → "km3";
 - people, residents, civilians, evacuees, ... → "people"; soldiers, troops, ... → "soldiers";
   settlements, villages, towns, ... → "settlements"; prisoners, POWs, ... → "prisoners";
 - currency words → ISO codes ("USD", "EUR", "GBP", "UAH", "RUB");
@@ -27,6 +28,7 @@ __all__ = ["CURRENCY_WORDS", "UnitMatch", "convert", "match_unit"]
 
 SQ_MILE_KM2 = 2.589988110336
 MILE_KM = 1.609344
+FOOT_M = 0.3048
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +36,8 @@ class UnitMatch:
     start: int
     end: int
     unit: str  # normalised: km2, km, people, soldiers, settlements, prisoners, USD, percent, ...
-    category: str  # area | length | speed | people | soldiers | settlements | prisoners |
-    # currency | percent | duration | mass | count
+    category: str  # area | length | volume | speed | people | soldiers | settlements |
+    # prisoners | currency | percent | duration | mass | count
     noun: str  # the counted-thing key for `measure`: "area", "people", "children", ...
     factor: float = 1.0  # value written × factor = value in `unit`
     original: str | None = None  # the unit as written, normalised, when it is converted
@@ -76,6 +78,12 @@ _ENTRIES: list[tuple[str, str, str, str, float, str | None]] = [
     (r"kilomet(?:re|er)s?|kms?\b", "km", "length", "distance", 1.0, None),
     (r"miles?", "km", "length", "distance", MILE_KM, "miles"),
     (r"met(?:re|er)s?", "m", "length", "distance", 1.0, None),
+    # imperial lengths in metres, so that a surge "of 15 feet" meets one "of 4.6 metres"
+    (r"feet|foot|ft\b", "m", "length", "distance", FOOT_M, "feet"),
+    (r"yards?|yds?\b", "m", "length", "distance", 3 * FOOT_M, "yards"),
+    (r"inches|inch\b", "m", "length", "distance", FOOT_M / 12, "inches"),
+    # volume
+    (r"cubic\s+kilomet(?:re|er)s?|km3\b|km³", "km3", "volume", "volume", 1.0, None),
     # rate steps: "0.5 percentage point", "a 50-basis-point cut" (basis points are converted)
     (
         r"[-‑]?(?:percentage|pct\.?)[-‑\s]+points?\b",
@@ -176,6 +184,12 @@ CURRENCY_WORDS: dict[str, str] = {
     "deutsche marks": "DEM", "deutschmark": "DEM", "deutschmarks": "DEM", "german marks": "DEM",
     "zloty": "PLN", "zlotys": "PLN", "zlotys'": "PLN", "forint": "HUF", "forints": "HUF",
     "rupee": "INR", "rupees": "INR", "shekel": "ILS", "shekels": "ILS",
+    # other countries' dollars: matched before a plain "dollars" (longest first), never USD
+    "canadian dollar": "CAD", "canadian dollars": "CAD", "australian dollar": "AUD",
+    "australian dollars": "AUD", "new zealand dollar": "NZD", "new zealand dollars": "NZD",
+    "hong kong dollar": "HKD", "hong kong dollars": "HKD", "singapore dollar": "SGD",
+    "singapore dollars": "SGD", "taiwan dollar": "TWD", "taiwan dollars": "TWD",
+    "new taiwan dollars": "TWD",
 }
 # fmt: on
 _CURRENCY_RE = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))
