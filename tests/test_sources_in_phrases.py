@@ -393,3 +393,20 @@ def test_a_pronoun_never_stands_for_a_name_in_what_was_said(text: str) -> None:
     quotes, _ = _annotate(text)
     last = max(quotes, key=lambda q: q.start)
     assert last.speaker is not None and last.speaker.name == "Hale"
+
+
+def test_a_second_verb_of_the_subject_speaks_for_it() -> None:
+    text = "The ministry did not acknowledge the losses and said its forces had held the line."
+    quotes, _ = _annotate(text)
+    (quote,) = quotes
+    assert text[quote.start : quote.end] == "its forces had held the line"
+    assert quote.speaker is not None and quote.speaker.name == "The ministry"
+
+
+def test_another_speakers_clause_is_no_part_of_the_content() -> None:
+    text = "Varga said the talks would fail, and Polish officials said they would go on."
+    quotes, _ = _annotate(text)
+    assert [(text[q.start : q.end], q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("the talks would fail", "Varga"),
+        ("they would go on", "Polish officials"),
+    ]

@@ -453,6 +453,12 @@ def _speaker_for_cue(
         j -= 1
     if j >= lo and toks[j].low in _PASSIVE:
         return None
+    if j > lo and toks[j].low in {"and", "but"}:
+        # "The ministry did not acknowledge the losses and said ...": a second verb of the
+        # sentence's subject, whatever stands between
+        subj = sentence_subject(text, toks, j, entities)
+        if subj is not None and subj.start == toks[lo].start:
+            return subj
     m = subject_before(text, toks, k, lo, entities)
     if m is not None:
         return m
@@ -1056,6 +1062,13 @@ def _content_after(
             stop = t.start  # "... and said that ...": the next cue has its own content
             break
         if (
+            t.low in {"and", "but", "while"}
+            and toks[i - 1].text == ","
+            and any(_subject_then_cue(toks, i + 1, k2, tags) for _, k2 in s.cues if k2 > i + 1)
+        ):
+            stop = toks[i - 1].start  # "..., and Polish officials said ...": another speaker
+            break
+        if (
             t.low == "and"
             and i + 1 < n
             and toks[i + 1].low in _SPEAKER_ACTS
@@ -1067,6 +1080,22 @@ def _content_after(
     if _words(text, cs, ce) < 3 or _covered_by_quote(s, cs, ce):
         return None
     return _Candidate(cs, ce, "indirect", m, c, position=c.start)
+
+
+_NP_TAGS: Final[frozenset[str]] = frozenset(
+    {"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "HYPH", "PRP$", "CD", "PRP"}
+)
+
+
+def _subject_then_cue(toks: Sequence[Tok], a: int, k: int, tags: dict[int, str]) -> bool:
+    """Whether toks[a:k] is a noun phrase of at most eight words and toks[k] its cue: "and
+    NATO Secretary-General Jens Stoltenberg [said]", "and Polish officials [said]"."""
+    if not 0 < k - a <= 8:
+        return False
+    words = toks[a:k]
+    if tags:
+        return all(tags.get(t.start, "") in _NP_TAGS or t.text in {"’s", "'s"} for t in words)
+    return all(t.text[:1].isupper() or t.low in {"the", "a", "an", "its", "their"} for t in words)
 
 
 def _relative_that(nxt: Tok, tags: dict[int, str]) -> bool:
