@@ -1191,3 +1191,14 @@ def test_imperial_lengths_volumes_and_other_dollars(
 )
 def test_the_same_quantity_gets_one_key(text: str, measure: str) -> None:
     assert one(text).measure == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll from Hurricane Orla rose above 100 across six states.",
+        "The confirmed death toll across the valley passed 130 on Tuesday.",
+    ],
+)
+def test_a_toll_with_a_phrase_before_its_verb(text: str) -> None:
+    assert one(text).measure == "people_killed"

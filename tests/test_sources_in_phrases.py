@@ -410,3 +410,12 @@ def test_another_speakers_clause_is_no_part_of_the_content() -> None:
         ("the talks would fail", "Varga"),
         ("they would go on", "Polish officials"),
     ]
+
+
+def test_a_source_in_a_relative_clause_speaks_for_its_own_figure_only() -> None:
+    text = (
+        "The outage, which Halden Soft estimates affected 8.5 million machines, hit most "
+        "airlines for a day. Norair cancelled about 7,000 flights over five days."
+    )
+    assert _source_of(text, "8.5 million")[0] == "Halden Soft"
+    assert _source_of(text, "about 7,000 flights") == (None, "unattributed")

@@ -724,6 +724,8 @@ class _Context:
             if not found:
                 continue
             pos, src = found[-1]
+            if _RELATIVE_CUE.search(self.text, max(self.sents[j].start, pos - 60), pos):
+                return None  # "The outage, which Microsoft estimates hit 8.5 million ...": its own
             framing = self.text[pos : pos + 9].lower() == "according" and _OPENS.fullmatch(
                 self.text, self.sents[j].start, pos
             )  # "According to X, ..." frames what follows; "..., according to X." does not
@@ -773,6 +775,10 @@ class _Context:
         if name not in self._titles:
             self._titles[name] = _title_in_text(self.text, name)
         return self._titles[name]
+
+
+# a cue inside a relative clause: "..., which Microsoft estimates ...", "..., that officials put"
+_RELATIVE_CUE = re.compile(r",\s*(?:which|that|who)\s+(?:[\w’'.-]+\s+){1,4}$")
 
 
 def _token_table(doc: Any) -> dict[int, tuple[str, str]]:
@@ -1050,7 +1056,9 @@ _ELLIPSIS = re.compile(
 _OF_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+((?:[a-z]+\s+)?[a-z]{3,})\s+of\s+$")
 _TOLL_TO = re.compile(r"\btoll\b[^.;:!?]{0,60}?\bto\s+$", re.I)
 _TALLY_TO = re.compile(
-    r"\b((?:death\s+)?(?:toll|total|tally|count|number))\b[^.;:!?]{0,60}?\bto\s+$"
+    r"\b((?:death\s+)?(?:toll|total|tally|count|number))\b[^.;:!?]{0,60}?"
+    r"\b(?:to|above|past|beyond|passed|topped|exceeded|reached|surpassed|hit|rose|risen|"
+    r"climbed|stood|stands)\s+$"
     # "the crisis centre put the number of deaths at three"
     r"|\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the|its|their)\s+"
     r"((?:death\s+)?(?:toll|total|tally|count|number)(?:\s+of\s+[a-z]+)?)\s+at\s+$",

@@ -457,8 +457,14 @@ def _speaker_for_cue(
         # "The ministry did not acknowledge the losses and said ...": a second verb of the
         # sentence's subject, whatever stands between
         subj = sentence_subject(text, toks, j, entities)
-        if subj is not None and subj.start == toks[lo].start:
-            return subj
+        following = next((t for t in toks if t.start >= subj.end), None) if subj else None
+        if (
+            subj is not None
+            and subj.start == toks[lo].start
+            and following is not None
+            and (following.text == "," or following.text.islower())
+        ):
+            return subj  # its own verb comes next ("The ministry did not ..."), not a quote
     m = subject_before(text, toks, k, lo, entities)
     if m is not None:
         return m
