@@ -419,3 +419,25 @@ def test_a_source_in_a_relative_clause_speaks_for_its_own_figure_only() -> None:
     )
     assert _source_of(text, "8.5 million")[0] == "Halden Soft"
     assert _source_of(text, "about 7,000 flights") == (None, "unattributed")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "kind"),
+    [
+        # a time phrase opening the sentence is no part of the speaker
+        ("On Wednesday evening the bank said it had lost money.", "the bank", None, "organisation"),
+        ("Only two weeks ago Chair Mara Quinn said rates would rise.", "Mara Quinn", "Chair",
+         "person"),
+        ("On Thursday Alexander Varga said the talks were over.", "Alexander Varga", None,
+         "person"),
+        # a government by its level is an organisation
+        ("The state said 16 people had died.", "The state", None, "organisation"),
+    ],
+)  # fmt: skip
+def test_time_openers_and_governments_as_speakers(
+    text: str, name: str, title: str | None, kind: str
+) -> None:
+    quotes, _ = _annotate(text)
+    (quote,) = quotes
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.title, quote.speaker.kind) == (name, title, kind)

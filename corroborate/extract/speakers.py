@@ -125,7 +125,10 @@ GROUP_NOUNS: Final[frozenset[str]] = frozenset(
         # organisations named by their role: "the airline said", "Ukraine's air force said"
         "airline", "airlines", "carrier", "force", "operator", "utility", "manufacturer",
         "planemaker", "carmaker", "automaker", "chipmaker", "chipmakers", "insurer", "lender",
-        "retailer", "broker", "brokerage", "ministries", "authority",
+        "retailer", "broker", "brokerage", "ministries", "authority", "bank", "banks", "fund",
+        "exchange", "hospital",
+        # governments named by their level: "the state said", "the city said"
+        "state", "city", "county",
         # military and state bodies: "Poland's operational command said"
         "command", "headquarters", "directorate", "brigade", "regiment", "battalion", "corps",
         # broadcasters and papers: "state radio said", "the daily said" (organisations)
@@ -839,10 +842,37 @@ def _appositive(text: str, toks: Sequence[Tok]) -> str | None:
     return _clean_title(text[toks[0].start : toks[-1].end])
 
 
+_TIME_WORDS: Final = frozenset({"late", "early", "earlier", "later", "on", "last", "this"})
+_PERIOD_WORDS: Final = frozenset({"week", "month", "year", "weekend", "night", "morning"})
+_DAY_PARTS: Final = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _after_time_opener(toks: Sequence[Tok], lo: int, k: int) -> int:
+    """Past a time phrase opening the clause, which is no part of the speaker: "On Wednesday
+    evening the bank disclosed", "Only two weeks ago Chair Jerome Powell said", "Last week
+    the ministry said". `lo` when there is none."""
+    i = lo + (lo < k and toks[lo].low == "only")
+    ago = next((j for j in range(i, min(k, i + 4)) if toks[j].low == "ago"), None)
+    if ago is not None:
+        i = ago + 1
+    else:
+        while i < k and toks[i].low in _TIME_WORDS:
+            i += 1
+        if not (i < k and (toks[i].low in WEEKDAYS or toks[i].low in _PERIOD_WORDS)) or i == lo:
+            return lo
+        i += 1
+        while i < k and toks[i].low in _DAY_PARTS:
+            i += 1
+    if i < k and toks[i].text == ",":
+        i += 1
+    return i if i < k else lo
+
+
 def subject_before(
     text: str, toks: Sequence[Tok], k: int, lo: int, entities: Sequence[Entity]
 ) -> Mention | None:
     """The speaker phrase that ends just before token `k` (the cue), not reaching before `lo`."""
+    lo = _after_time_opener(toks, lo, k)
     j = k - 1
     while j >= lo and (
         toks[j].low in SKIP_BEFORE_CUE
