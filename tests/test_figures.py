@@ -1202,3 +1202,9 @@ def test_the_same_quantity_gets_one_key(text: str, measure: str) -> None:
 )
 def test_a_toll_with_a_phrase_before_its_verb(text: str) -> None:
     assert one(text).measure == "people_killed"
+
+
+def test_a_possessive_day_dates_only_what_it_owns() -> None:
+    text = "The shares rose as much as 40%, recovering part of Wednesday's 24% slide."
+    (f, *_) = figures(text, published="2023-03-16")
+    assert text[f.start : f.end] == "as much as 40%" and f.as_of == "2023-03-16"

@@ -559,7 +559,7 @@ def extract_figures(
                 # Wednesday": the figure's own month before the day it was said
                 own_month
                 or _end_of_last(fig.period, pub)
-                or _nearest_date(_in_clause(text, dates, fig), fig)
+                or _nearest_date(_in_clause(text, dates, fig), fig, text)
                 or _past_year(text, sent, fig, pub)
                 or default_as_of
             )
@@ -2183,11 +2183,13 @@ _BASIS_PERIOD = re.compile(r"(year|quarter|month|week) on \1")
 _DIGIT = re.compile(r"\d")
 
 
-def _nearest_date(dates: Iterable[Any], fig: Figure) -> str | None:
+def _nearest_date(dates: Iterable[Any], fig: Figure, text: str = "") -> str | None:
     best: tuple[int, str] | None = None
     for d in dates:
         if d.iso is None:
             continue
+        if re.match(r"[’']s\b", text[d.end : d.end + 2]) and not 0 <= fig.start - d.end <= 4:
+            continue  # "recovering part of Wednesday's 24% slide": that slide's day only
         dist = abs(d.start - fig.end) if d.start >= fig.end else abs(fig.start - d.end)
         if best is None or dist < best[0]:
             best = (dist, d.iso)
