@@ -11,17 +11,16 @@ import json
 import re
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from local_http import LOCAL, Pages, reason, serve
 
 from corroborate.config import Settings
-from corroborate.errors import FetchError, InputError
+from corroborate.errors import InputError
 from corroborate.ingest import read_inputs
 from corroborate.ingest.feeds import outlet_from_title, read_feed
 from corroborate.ingest.fetch import fetch
@@ -44,22 +43,7 @@ PAGE = (
 FULL_TEASER = "".join(PARAGRAPH.format(n=n) for n in range(1, 6))
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
-        pass
-
-    def send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
-             **headers: str) -> None:  # fmt: skip
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.end_headers()
-        self.wfile.write(body)
-
+class Handler(Pages):
     def send_short(self, body: bytes, sent: int, **headers: str) -> None:
         """Promise all of `body` in Content-Length, send `sent` bytes of it, then hang up."""
         self.send_response(200)
@@ -127,32 +111,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send(404, b"not here")
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # a client that gave up (timeout) is expected, not an error
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = QuietServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-LOCAL = Settings(allow_private=True, fetch_timeout=5.0, max_bytes=1_000_000, max_redirects=3,
-                 user_agent="corroborate-test/1.0 (+https://example.org)")  # fmt: skip
-
-
-def reason(url: str, settings: Settings = LOCAL) -> str:
-    with pytest.raises(FetchError) as info:
-        fetch(url, settings)
-    assert info.value.item == url
-    return info.value.reason
+    yield from serve(Handler)
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import gzip
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from local_http import LOCAL, Pages, reason, serve
 
-from corroborate.config import Settings
-from corroborate.errors import FetchError, InputError
+from corroborate.errors import InputError
 from corroborate.ingest import read_inputs
 from corroborate.ingest.fetch import fetch, refusal
 from corroborate.model import Article
@@ -35,22 +33,8 @@ def page(title: str) -> bytes:
 BOMB = gzip.compress(b"\0" * 20_000_000)  # about 20 kB on the wire, 20 MB unpacked
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class Handler(Pages):
     seen_agents: list[str] = []  # noqa: RUF012 — shared on purpose: the test reads it
-
-    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
-        pass
-
-    def send(self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8",
-             **headers: str) -> None:  # fmt: skip
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.end_headers()
-        self.wfile.write(body)
 
     def do_GET(self) -> None:
         Handler.seen_agents.append(self.headers.get("User-Agent", ""))
@@ -99,32 +83,9 @@ class Handler(BaseHTTPRequestHandler):
             self.send(404, b"")
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # a client that gave up (timeout test) is expected, not an error
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = QuietServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-LOCAL = Settings(allow_private=True, fetch_timeout=5.0, max_bytes=1_000_000, max_redirects=3,
-                 user_agent="corroborate-test/1.0 (+https://example.org)")  # fmt: skip
-
-
-def reason(url: str, settings: Settings = LOCAL) -> str:
-    with pytest.raises(FetchError) as info:
-        fetch(url, settings)
-    assert info.value.item == url
-    return info.value.reason
+    yield from serve(Handler)
 
 
 def test_fetch_html_page(server: str) -> None:
