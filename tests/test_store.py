@@ -631,19 +631,26 @@ def _run_child(url: str, pause_at: str, tmp_path: Path, code: str = CHILD) -> su
 
 
 def _read_lines_until(proc: subprocess.Popen[str], marker: str, timeout: float = 30) -> list[str]:
+    """The child's lines up to `marker`, read from the pipe's file descriptor: `select` on the
+    text stream would not see lines already taken into its buffer (two lines written at
+    once) and would wait, under load, for more that never come."""
     assert proc.stdout is not None
+    fd = proc.stdout.fileno()
     lines: list[str] = []
+    pending = ""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([proc.stdout], [], [], deadline - time.monotonic())
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([fd], [], [], left)
         if not ready:
             break
-        line = proc.stdout.readline()
-        if not line:
+        chunk = os.read(fd, 4096)
+        if not chunk:
             break
-        lines.append(line.strip())
-        if line.strip() == marker:
-            return lines
+        *complete, pending = (pending + chunk.decode("utf-8")).split("\n")
+        for line in complete:
+            lines.append(line.strip())
+            if line.strip() == marker:
+                return lines
     proc.kill()
     raise AssertionError(f"child never printed {marker!r}: {lines} {proc.communicate()[1]}")
 
