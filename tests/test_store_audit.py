@@ -57,22 +57,14 @@ def _small_exports(tmp_path: Path) -> tuple[Path, Path, str]:
     report twice. → the paths and the id the updated report gets."""
     toll = "Rescuers said the toll in Drevna rose to {} on Monday, the governor said."
     bridge = "The main bridge in Drevna reopened on Tuesday, the city council said."
-    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     common = {"outlet": "Northern Ledger", "published": "2026-03-09"}
-    a.write_text(
-        json.dumps({"id": "1", "text": toll.format(3), **common})
-        + "\n"
-        + json.dumps({"id": "2", "text": bridge, **common})
-        + "\n",
-        encoding="utf-8",
-    )
-    b.write_text(
-        json.dumps({"id": "1", "text": toll.format(9), **common})
-        + "\n"
-        + json.dumps({"id": "2", "text": bridge, **common})
-        + "\n",
-        encoding="utf-8",
-    )
+    paths = []
+    for name, toll_now in (("a", 3), ("b", 9)):
+        rows = [{"id": "1", "text": toll.format(toll_now)}, {"id": "2", "text": bridge}]
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps({**r, **common}) + "\n" for r in rows), "utf-8")
+        paths.append(path)
+    a, b = paths
     updated = Article(text=toll.format(9), id="1", outlet="Northern Ledger")
     return a, b, derived_ids(updated)[0]
 
