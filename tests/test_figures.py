@@ -1208,3 +1208,36 @@ def test_a_possessive_day_dates_only_what_it_owns() -> None:
     text = "The shares rose as much as 40%, recovering part of Wednesday's 24% slide."
     (f, *_) = figures(text, published="2023-03-16")
     assert text[f.start : f.end] == "as much as 40%" and f.as_of == "2023-03-16"
+
+
+def test_one_victim_and_the_others_count_with_the_same_noun() -> None:
+    text = (
+        "One spectator was killed and two others were critically injured, the Secret Service said."
+    )
+    killed, injured = figures(text)
+    assert (killed.value, killed.measure) == (1, "spectators_killed")
+    # "others" borrows the noun before it; the manner adverb does not hide the verb
+    assert (injured.value, injured.measure) == (2, "spectators_injured")
+
+
+def test_one_is_still_no_count_on_its_own() -> None:
+    assert figures("Only one country has signed the treaty.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A million homes were without electricity on Friday.",
+        "Nearly 1 million homes lost power on Friday.",
+        "More than 300,000 homes remained without power.",
+    ],
+)
+def test_homes_without_power_one_key_however_worded(text: str) -> None:
+    f = one(text)
+    assert f.measure == "homes_without_power" and f.value >= 300_000
+    assert f.counted == "homes"  # not "homes lost power"
+
+
+def test_a_scale_word_in_words_needs_no_verb_of_measure() -> None:
+    (f,) = figures("A million customers were affected.")
+    assert f.value == 1_000_000 and f.unit == "customers"

@@ -590,3 +590,28 @@ def test_titles_and_subjects_are_not_verbs_years_or_headings() -> None:
     )
     for q in analyse(text)[0]:
         assert q.speaker is None or "OUTLOOK" not in (q.speaker.name or "")
+
+
+def test_a_hyphenated_surname_stays_whole() -> None:
+    text = (
+        "Swiss Finance Minister Karin Keller-Sutter said the deal was the best solution. "
+        "Alexandria Ocasio-Cortez said the plan was dead."
+    )
+    sp = find(text, "best solution").speaker
+    assert sp is not None and sp.name == "Karin Keller-Sutter"
+    assert sp.title == "Swiss Finance Minister"
+    sp = find(text, "plan was dead").speaker
+    assert sp is not None and sp.name == "Alexandria Ocasio-Cortez"
+
+
+def test_named_people_speaking_together_are_one_group() -> None:
+    text = (
+        "Treasury Secretary Janet Yellen, Fed Chair Jerome Powell and FDIC Chairman Martin "
+        "Gruenberg said in a joint statement that depositors would have access to their money. "
+        "On Sunday, Joe Biden and Kamala Harris said they were relieved."
+    )
+    sp = find(text, "depositors").speaker
+    assert sp is not None and sp.kind == "organisation" and sp.title is None
+    assert sp.name == "Janet Yellen, Jerome Powell and Martin Gruenberg"
+    sp = find(text, "relieved").speaker
+    assert sp is not None and sp.name == "Joe Biden and Kamala Harris"

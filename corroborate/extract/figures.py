@@ -884,6 +884,8 @@ def _figure(
     counted = _counted(text, sent, toks, number)
     if counted is not None and counted.category == "duration":
         return None
+    if counted is not None and counted.unit_match is None and counted.counted in _ELIDING:
+        counted = None  # "and two others were injured": the noun of the figure before
     i_first = _index_at(toks, number.number_start)
     i_after = _index_at(toks, counted.end if counted else number.end)
     verb, pending, planned = _governing_verb(text, toks, i_first, i_after, number)
@@ -944,8 +946,10 @@ def _figure(
         and counted.unit_match is None
         and not number.currency
         and (verb is None or verb in _LEVEL_VERBS)
+        and number.value < 1000
     ):
-        # a number in words counting a plain noun: only when a verb of measure governs it
+        # a small number in words counting a plain noun ("two countries"): only when a verb of
+        # measure governs it; "a million homes" is a count whatever follows it
         return None
     if number.value == 0:
         return None
@@ -1009,8 +1013,17 @@ def _figure(
     elif verb == "lose" and _LOSE_JOBS.match(text, counted.end):
         unit = noun = "jobs"  # "1,100 workers will lose their jobs": 1,100 jobs cut, not deaths
         verb = "cut"
+    power_cut = (
+        counted.category in {"count", "people"}
+        and not number.currency
+        and _NO_POWER.match(text, counted.end)
+    )
     measure: str | None
-    if counted.category == "percent" and pct_measure:
+    if power_cut:
+        # "homes lost power", "customers were without electricity", "left in the dark": one
+        # measure whichever way an outlet words it
+        measure = f"{_key(noun)}_without_power"
+    elif counted.category == "percent" and pct_measure:
         measure = pct_measure
     elif counted.category == "magnitude":
         measure = "magnitude"  # "quake_killed" would read the reading as a count of people
@@ -1043,6 +1056,7 @@ def _figure(
     return fig, verb
 
 
+_ELIDING = frozenset({"others", "more"})
 _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+)")
 # what sits between a figure and a later number that elides its noun: "and another 59,000",
 # "88 seats, down from 240", "from 48 seats to nine", "won 4.2 million votes and Ms Green 2.1
@@ -1266,8 +1280,20 @@ def _not_a_quantity(text: str, sent: Span, number: NumberMatch) -> bool:
         _PARTITIVE_BEFORE.search(before)
     ):
         return True
-    # "one" is a pronoun or article far more often than a count
-    return number.words and number.value == 1 and not match_unit(text, number.end)
+    # "one" is a pronoun or article far more often than a count; "one spectator was killed"
+    # is a toll
+    return (
+        number.words
+        and number.value == 1
+        and not match_unit(text, number.end)
+        and not _ONE_HURT.match(text, number.end)
+    )
+
+
+_ONE_HURT = re.compile(
+    r"\s+[a-z]+\s+(?:was|has\s+been|had\s+been|is|remains)\s+(?:[a-z]+ly\s+)?"
+    r"(?:killed|injured|wounded|hurt|missing|dead|hospitali[sz]ed|rescued|arrested)\b"
+)
 
 
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z]+s|people|staff|personnel)\b")
@@ -1404,7 +1430,25 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
     counted_text = _with_pp(text, pos, n_end, sent.end)
     if text[n_start].isupper():  # a people by name: "8 million Americans"
         return _Counted("people", head, counted_text, n_end, "people", None)
+    if number.value == 1:
+        head = _plural(head)  # "one spectator was killed" is counted with "two spectators"
     return _Counted(head, head, counted_text, n_end, "count", None)
+
+
+_IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children", "person": "people"}
+
+
+def _plural(noun: str) -> str:
+    """The plural of a singular count noun, by the regular English rules."""
+    if noun in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[noun]
+    if noun.endswith("s"):
+        return noun
+    if noun.endswith(("x", "ch", "sh")):
+        return noun + "es"
+    if len(noun) > 2 and noun.endswith("y") and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _unit_after(text: str, pos: int, end: int, toks: list[_Tok]) -> UnitMatch | None:
@@ -1485,6 +1529,7 @@ def _plain_noun(text: str, toks: list[_Tok], pos: int) -> tuple[int, int] | None
                 continue
             if (  # a mis-tagged word inside a compound: "tax haven/RB subsidiaries"
                 last is not None
+                and t.tag not in _FINITE_TAGS  # "homes lost/VBD power": the verb
                 and t.text.isalpha()
                 and t.text.islower()
                 and t.lower not in _FUNCTION
@@ -1512,6 +1557,9 @@ def _plain_noun(text: str, toks: list[_Tok], pos: int) -> tuple[int, int] | None
     if last is not None and text[last[0] : last[1]].lower() in _NOT_COUNTED:
         return None
     return last
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _with_pp(text: str, num_end: int, head_end: int, sent_end: int) -> str:
@@ -1649,8 +1697,8 @@ def _governing_verb(
             k += 1
             steps += 1
             continue
-        if t.lower in _AUX or t.lower in _STATE_VERBS:
-            k += 1
+        if t.lower in _AUX or t.lower in _STATE_VERBS or (saw_be and _MANNER.fullmatch(t.lower)):
+            k += 1  # "were critically injured": the manner says nothing about the count
             steps += 1
             continue
         if saw_be and t.lower == "left":
@@ -1680,6 +1728,7 @@ def _governing_verb(
     return None, False, False
 
 
+_MANNER = re.compile(r"[a-z]{3,}ly")
 _STATES = {"die", "injure", "wound", "missing", "displace", "strand", "trap"}
 # "16 people were confirmed dead", "dozens are feared drowned": the state is what counts
 _DECLARED = frozenset(
@@ -1742,6 +1791,12 @@ _LEVEL = re.compile(
 
 
 # a count named by its change: "1,400 job cuts", "300 job losses" (the thing, then the verb)
+_NO_POWER = re.compile(
+    r"\s+(?:[\w’']+\s+){0,2}?(?:(?:lost|lose|losing|loses)\s+(?:their\s+|its\s+)?"
+    r"(?:power|electricity)|(?:were|are|was|is|remain|remained|still|left)\s+(?:still\s+)?"
+    r"(?:without\s+(?:power|electricity)|in\s+the\s+dark))\b",
+    re.IGNORECASE,
+)
 _LOSE_JOBS = re.compile(
     r"\s+(?:[\w’']+\s+){0,3}?(?:lose|loses|lost|losing)\s+(?:their|its|his|her)\s+jobs?\b",
     re.IGNORECASE,

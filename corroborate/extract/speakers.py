@@ -964,8 +964,48 @@ def subject_before(
     if m is None:
         m = _generic_subject(text, toks, j, lo)
     if m is not None and m.pronoun is None:
-        return _coordinated(text, toks, m, lo, entities) or m
+        return (
+            _coordinated_people(text, toks, m, j, lo, entities)
+            or _coordinated(text, toks, m, lo, entities)
+            or m
+        )
     return m
+
+
+def _coordinated_people(
+    text: str, toks: Sequence[Tok], m: Mention, j: int, lo: int, entities: Sequence[Entity]
+) -> Mention | None:
+    """Named people joined by commas and "and" who speak together: "Treasury Secretary Janet
+    Yellen, Fed Chair Jerome Powell and FDIC Chairman Martin Gruenberg said". One group
+    source naming them all; otherwise the last name took the others as its title."""
+    if m.kind != "person" or m.name is None or m.name_start is None:
+        return None
+    s = next((x for x, t in enumerate(toks) if t.start == m.start), None)
+    if s is None:
+        return None
+    joins = [x for x in range(s, j + 1) if toks[x].low == "and" and toks[x].end <= m.name_start]
+    if not joins:
+        return None
+    bounds = [(joins[-1] + 1, j), (s, joins[-1] - 1)]
+    x = s - 1  # further members before a comma: "A, B and C said"
+    while x - 1 >= lo and toks[x].text == ",":
+        y = x - 1
+        while y - 1 >= lo and toks[y - 1].text not in _SEGMENT_BREAKS:
+            y -= 1
+        bounds.append((y, x - 1))
+        x = y - 1
+    names: list[str] = []
+    first = m.start
+    for a, b in bounds:
+        part = classify(text, toks[a : b + 1], entities) if a <= b else None
+        if part is None or part.kind != "person" or part.name is None or part.pronoun:
+            if len(names) >= 2 and a < s:
+                break  # "On Sunday, A and B said": what came before the list is no member
+            return None
+        names.insert(0, part.name)
+        first = toks[a].start
+    joined = ", ".join(names[:-1]) + " and " + names[-1]
+    return Mention(first, m.end, "organisation", name=joined)
 
 
 # words that make a comma-delimited segment a clause, never a name or a title

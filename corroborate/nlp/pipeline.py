@@ -171,9 +171,48 @@ def person_fixes(doc: Doc) -> Doc:
             ent = Span(doc, ent.start, ent.end, label="LOC")
             changed = True
         ents.append(ent)
+    if "-" in doc.text:
+        joined = _hyphenated_names(doc, ents)
+        changed = changed or joined != ents
+        ents = joined
     if changed:
-        doc.ents = ents
+        doc.ents = filter_spans(ents)
     return doc
+
+
+def _hyphenated_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A PERSON split at a hyphen is one name: "Karin Keller-Sutter", "Jean-Pierre Raffarin".
+
+    The tokenizer splits "Keller-Sutter" in three and the model labels the parts apart
+    ("Karin Keller" and "Sutter", or "Alexandria Ocasio" an ORG), so the speaker lost half of
+    the name; an entity on the other side of the hyphen joins the person whatever its label.
+    """
+    by_token = {i: e for e in ents for i in range(e.start, e.end)}
+
+    def hyphen(i: int) -> bool:  # doc[i] is a hyphen glued to capitalised words on both sides
+        return (
+            0 < i < len(doc) - 1
+            and doc[i].text == "-"
+            and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_
+            and doc[i - 1].is_title
+            and doc[i + 1].is_title
+        )
+
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            out.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        while hyphen(end):
+            other = by_token.get(end + 1)
+            end = other.end if other is not None else end + 2
+        while hyphen(start - 1):
+            other = by_token.get(start - 2)
+            start = other.start if other is not None else start - 2
+        out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, "PERSON"))
+    return out
 
 
 @Language.component("corroborate_doc_consistency")
