@@ -1241,3 +1241,12 @@ def test_homes_without_power_one_key_however_worded(text: str) -> None:
 def test_a_scale_word_in_words_needs_no_verb_of_measure() -> None:
     (f,) = figures("A million customers were affected.")
     assert f.value == 1_000_000 and f.unit == "customers"
+
+
+def test_that_day_is_the_date_named_before() -> None:
+    text = (
+        "The army said on Monday that its forces had advanced. That day, officials said 1,200 "
+        "people had been evacuated."
+    )
+    (f,) = figures(text, published="2024-08-15")
+    assert f.value == 1200 and f.as_of == "2024-08-12"  # Monday, not the publication date

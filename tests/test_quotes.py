@@ -615,3 +615,26 @@ def test_named_people_speaking_together_are_one_group() -> None:
     assert sp.name == "Janet Yellen, Jerome Powell and Martin Gruenberg"
     sp = find(text, "relieved").speaker
     assert sp is not None and sp.name == "Joe Biden and Kamala Harris"
+
+
+def test_a_title_with_its_own_prepositions_before_a_full_name() -> None:
+    text = (
+        "The deputy head of the presidential office for regional policy Oleksiy Kuleba said "
+        "power was back. Officials in the city of Kharkiv said it was calm."
+    )
+    sp = find(text, "power was back").speaker
+    assert sp is not None and sp.kind == "person" and sp.name == "Oleksiy Kuleba"
+    assert sp.title == "deputy head of the presidential office for regional policy"
+    # the city is where the officials are, not who speaks ("the city said" is the city)
+    sp = find(text, "it was calm").speaker
+    assert sp is not None and sp.name == "Officials in the city of Kharkiv"
+
+
+def test_an_apposition_keeps_its_title_before_a_relative_clause() -> None:
+    text = (
+        "Oleh Syniehubov, the governor of the northeastern Kharkiv region that borders Russia, "
+        "said 1,300 people had left."
+    )
+    sp = find(text, "people had left").speaker
+    assert sp is not None and sp.name == "Oleh Syniehubov"
+    assert sp.title == "governor of the northeastern Kharkiv region"

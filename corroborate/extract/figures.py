@@ -560,6 +560,7 @@ def extract_figures(
                 own_month
                 or _end_of_last(fig.period, pub)
                 or _nearest_date(_in_clause(text, dates, fig), fig, text)
+                or _that_day(text, sent, published)
                 or _past_year(text, sent, fig, pub)
                 or default_as_of
             )
@@ -592,6 +593,17 @@ def extract_figures(
 _IN_PARENS = re.compile(
     r"\s*\(\s*(?:about|some|around|roughly|nearly|approximately|or|~)?\s*", re.IGNORECASE
 )
+
+
+_THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b", re.I)
+
+
+def _that_day(text: str, sent: Span, published: str | None) -> str | None:
+    """ "That day", "the same evening": the date the report last named before the sentence."""
+    if not _THAT_DAY.search(text, sent.start, sent.end):
+        return None
+    named = [d.iso for d in find_dates(text, 0, sent.start, published) if d.point and d.iso]
+    return named[-1] if named else None
 
 
 def _currency_conversion(

@@ -924,8 +924,13 @@ def subject_before(
             )
             if clause:
                 # "Barkley, who said he votes democratic, said", "X, speaking on ..., said",
-                # "Trump, later alleging that Obama wanted ..., said"
-                pass
+                # "Trump, later alleging that Obama wanted ..., said"; a title may come before
+                # the clause: "X, the governor of the region that borders Russia, said"
+                cut = next(
+                    (x for x, t in enumerate(seg) if t.low in _CLAUSE_WORDS | {"who", "which"}),
+                    0,
+                )
+                appos = appos or (_appositive(text, seg[:cut]) if cut >= 2 else None)
             elif not (len(seg) == 1 and seg[0].text.isdigit()):  # not an age
                 # "The regulator's chief, SEC Chair Gary X, said": a titled name, not a title
                 a = None if _titled_person(text, seg, entities) else _appositive(text, seg)
@@ -1173,6 +1178,16 @@ def _np_ending(
     m = classify(text, toks[first : j + 1], entities)
     if m is not None and m.pronoun is None and first - 2 >= lo and toks[first - 1].low in _PP_HEADS:
         head = _pp_head(text, toks, first, lo, entities)
+        if _titled_by(m, head, toks[first - 1].low):
+            # "The deputy head of the presidential office for regional policy Oleksiy X": a
+            # full name behind a title with its own prepositions; the title runs from the head
+            # of the phrase to the name
+            while head is not None and _titled_by(m, head, toks[first - 1].low):
+                m.title = _clean_title(text[head.start : m.name_start or m.start])
+                m.start = head.start
+                first = next(x for x, t in enumerate(toks) if t.start == head.start)
+                head = _pp_head(text, toks, first, lo, entities) if first - 2 >= lo else None
+            return m
         if head is not None:
             # "Our correspondent in Kyiv", "Officials in the city of X": the speaker is the
             # head noun, the place or body after the preposition only qualifies it
@@ -1191,6 +1206,16 @@ def _np_ending(
             doc.name = " ".join(text[doc.start : m.end].split())
             return doc
     return m
+
+
+def _titled_by(m: Mention, head: Mention | None, prep: str) -> bool:
+    """Whether `head` + `prep` before the full name `m` is the person's title ("the deputy
+    head of", "the presidential office for"), not a group the name only qualifies."""
+    if head is None or m.kind != "person" or not m.name or len(m.name.split()) < 2:
+        return False
+    if head.kind == "person":
+        return head.name is None and head.title_only
+    return head.kind == "organisation" and prep in {"of", "for", "at"} and not head.generic
 
 
 def _quantified(toks: Sequence[Tok], first: int, lo: int) -> int:
@@ -1300,6 +1325,9 @@ def _pp_head(
         if i > lo and toks[i - 1].low in DETERMINERS:
             i -= 1
         head = toks[j].low
+        if head in _PLACE_NOUNS and i - 1 > lo and toks[i - 1].low in _PP_HEADS:
+            p = i  # "officials in the city of X": the city is where, not who ("the city said")
+            continue
         if head in GROUP_NOUNS or head in DOC_NOUNS or _titleish(toks[j]):
             h = classify(text, toks[i : j + 1], entities)
             if h is None or h.pronoun is not None or (h.kind == "person" and h.name):
