@@ -1250,3 +1250,52 @@ def test_that_day_is_the_date_named_before() -> None:
     )
     (f,) = figures(text, published="2024-08-15")
     assert f.value == 1200 and f.as_of == "2024-08-12"  # Monday, not the publication date
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "measure"),
+    [
+        ("Temperatures reached 38.8C at Córdoba airport on Thursday.", 38.8, "°C", "temperature"),
+        ("It was about 50 degrees Fahrenheit at noon.", 50, "°F", "temperature"),
+        ("The final dividend was 8.6p a share.", 0.086, "GBP", "money_per_share"),
+    ],
+)
+def test_temperatures_and_pence(text: str, value: float, unit: str, measure: str) -> None:
+    f = one(text)
+    assert (f.value, f.unit, f.measure) == (value, unit, measure)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three men, aged 34, 41 and 52, were arrested.",  # the rest of a list of ages
+        "The homicide rate, about 46 per 100,000 residents, is the highest in the state.",
+        "Roughly one in seven cars sold in Norway is electric.",
+        "Nine in 10 Democratic voters say she could win.",
+    ],
+)
+def test_ages_rate_bases_and_proportions_are_no_counts(text: str) -> None:
+    assert all(f.value not in (41, 52, 100_000, 7, 10) for f in figures(text))
+
+
+def test_a_year_earlier_is_no_rate() -> None:
+    found = figures("Pre-tax profit rose 74% from £637m a year earlier.")
+    assert [(f.value, f.measure) for f in found if f.unit == "GBP"] == [(637e6, "money")]
+
+
+def test_the_figure_put_at_is_the_figure_just_given() -> None:
+    text = (
+        "Organisers said 100,000 people joined the march. The interior ministry put the figure "
+        "at about 20,000."
+    )
+    first, second = figures(text)
+    assert (second.value, second.qualifier) == (20_000, "about")
+    assert (
+        (second.unit, second.measure) == (first.unit, first.measure) == ("people", "people_joined")
+    )
+
+
+def test_a_month_opening_the_sentence_dates_its_figures() -> None:
+    text = "In January 2023, a plane crashed near Pokhara, killing all 72 people on board."
+    assert one(text, published="2024-05-14").as_of == "2023-01-31"
+    assert one("In July, 500 people were evacuated.", published="2024-05-14").as_of == "2023-07-31"

@@ -638,3 +638,17 @@ def test_an_apposition_keeps_its_title_before_a_relative_clause() -> None:
     sp = find(text, "people had left").speaker
     assert sp is not None and sp.name == "Oleh Syniehubov"
     assert sp.title == "governor of the northeastern Kharkiv region"
+
+
+def test_names_with_particles_initials_and_whose_clauses() -> None:
+    text = (
+        '"These are temperatures typical of July," said Rubén del Campo, a spokesperson for '
+        "Aemet. “Corruption carries a price,” U.S. Attorney Philip R. Sellinger said. Priya "
+        "Ramanathan, whose two children attend Riverside, said the board had ignored them."
+    )
+    sp = find(text, "typical of July").speaker
+    assert sp is not None and (sp.name, sp.title) == ("Rubén del Campo", "spokesperson for Aemet")
+    sp = find(text, "carries a price").speaker
+    assert sp is not None and (sp.name, sp.title) == ("Philip R. Sellinger", "U.S. Attorney")
+    sp = find(text, "ignored them").speaker
+    assert sp is not None and sp.name == "Priya Ramanathan"

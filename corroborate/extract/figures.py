@@ -351,7 +351,10 @@ _FUTURE = re.compile(
     r"(?:\s+\w+ly)?\s*(?:be\s+)?$",
     re.IGNORECASE,
 )
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+# "aged 34", and the rest of a list of ages: "aged 34, 41 and 52"
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age|ages)\s+(?:\d{1,3}\s*(?:,\s*(?:and\s+)?|and\s+|to\s+))*$", re.IGNORECASE
+)
 _AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]+,\s+$")
 _NAME_PREFIX = re.compile(r"(?:[A-Za-z]+[-‑]|#|No\.\s?|[Nn]umber\s)$")
 
@@ -538,6 +541,11 @@ def extract_figures(
             if made is None:
                 continue
             fig, prev_verb = made
+            earlier = sent_figures[-1] if sent_figures else para_prev
+            if fig.measure == "figure" and earlier is not None and earlier.unit:
+                # "Organisers said 100,000 people joined. Police put the figure at 20,000":
+                # the figure is the one just given
+                fig.unit, fig.measure = earlier.unit, earlier.measure
             fig.location = _location(text, sent, ctx.ents, fig, candidates)
             if periods is None:  # only for sentences that hold a figure
                 periods = [  # "the smallest rise since 2021" compares; it is no period
@@ -1037,8 +1045,10 @@ def _figure(
         measure = f"{_key(noun)}_without_power"
     elif counted.category == "percent" and pct_measure:
         measure = pct_measure
-    elif counted.category == "magnitude":
-        measure = "magnitude"  # "quake_killed" would read the reading as a count of people
+    elif counted.category in {"magnitude", "temperature"}:
+        # a reading: "quake_killed" would read a magnitude as a count of people, and "the
+        # record of 37.6C" is a temperature like any other
+        measure = counted.category
     elif verb is None and counted.counted and counted.counted.lower() in _NOUN_MEASURES:
         measure = _NOUN_MEASURES[counted.counted.lower()]
     elif verb is None and noun in _NOUN_MEASURES:
@@ -1087,7 +1097,8 @@ _TALLY_TO = re.compile(
     r"climbed|stood|stands)\s+$"
     # "the crisis centre put the number of deaths at three"
     r"|\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the|its|their)\s+"
-    r"((?:death\s+)?(?:toll|total|tally|count|number)(?:\s+of\s+[a-z]+)?)\s+at\s+$",
+    r"((?:death\s+)?(?:toll|total|tally|count|number|figure|crowd|turnout)(?:\s+of\s+[a-z]+)?)"
+    r"\s+at\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more\s+than\s+)?$",
     re.I,
 )
 
@@ -1205,8 +1216,10 @@ _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|my|your|both|all)\s+$", re.IGNORECASE
 )
 _PROPORTION_BEFORE = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+)?of\s+"
-    r"(?:every\s+|each\s+)?\S?$",
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(?:out\s+)?of|in)\s+"
+    r"(?:every\s+|each\s+)?\S?$"
+    # "46 per 100,000 residents": the base of a rate, not a count
+    r"|\bper\s+$",
     re.IGNORECASE,
 )
 _RATIO_AFTER = re.compile(r"\s*(?:to|-|–|:)\s*\d")
@@ -1374,7 +1387,8 @@ _QUAKE = re.compile(rf"\b({_QUAKE_WORDS})\b", re.IGNORECASE)
 
 _PER_UNIT = re.compile(
     r"\s+(?:a|an|per|each)\s+(share|ounce|barrel|tonne|ton|gallon|litre|liter|kilogram|kilo|"
-    r"kg|head|person|month|year|week|day|hour)\b",
+    r"kg|head|person|month|year|week|day|hour)\b"
+    r"(?!\s+(?:earlier|ago|before|previously))",  # "£637m a year earlier" is no rate
     re.IGNORECASE,
 )
 
@@ -1424,6 +1438,12 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
         if change:  # "a 50-basis-point cut": the step of what
             noun = change.group("noun").lower()
             return _Counted(unit.unit, noun, noun, change.end(), unit.category, unit)
+    if unit is not None and unit.category == "currency":
+        rate = _PER_UNIT.match(text, unit.end, sent.end)
+        if rate:  # "8.6p a share": a price, as "$31 a share" is
+            word = rate.group(1).lower()
+            return _Counted(unit.unit, f"money_per_{word}", f"per {word}", rate.end(),
+                            "currency", unit)  # fmt: skip
     if unit is not None:
         counted_text: str | None
         if unit.category in {"area", "length", "speed", "percent", "mass", "currency"}:
@@ -2165,6 +2185,11 @@ _IN_MONTH = re.compile(
 )
 
 
+_OPENING_MONTH = re.compile(
+    r"\s*(?:in|during|by|as\s+of|at\s+the\s+end\s+of)\s+(" + "|".join(_MONTHS) + r")\b"
+    r"(?:\s+((?:19|20)\d\d))?\s*,",
+    re.IGNORECASE,
+)
 _AHEAD = re.compile(
     r"\b(?:will|would|shall|plans?|planned|planning|expects?|expected|due|scheduled|aims?|"
     r"forecasts?|projects?|projected|intends?)\b",
@@ -2191,7 +2216,10 @@ def _past_month(text: str, sent: Span, fig: Figure, pub: Any) -> str | None:
         return None
     m = _IN_MONTH.search(text, fig.end, min(sent.end, fig.end + 40))
     if m is None or re.search(r"[,;]|\d", text[fig.end : m.start()]):
-        return None
+        # "In January 2023, a plane crashed ..., killing all 72": a month opening the sentence
+        m = _OPENING_MONTH.match(text, sent.start, fig.start)
+        if m is None:
+            return None
     if _COMPARED.search(text, fig.end, m.start()):
         return None  # "rose 0.2% after being unchanged in July": July is the comparison
     if _AHEAD.search(text, sent.start, fig.end):

@@ -253,8 +253,9 @@ WEEKDAYS: Final[frozenset[str]] = frozenset(
 _FEMALE_HONORIFICS: Final[frozenset[str]] = frozenset({"ms", "mrs", "miss", "dame", "lady"})
 _MALE_HONORIFICS: Final[frozenset[str]] = frozenset({"mr", "sir", "lord"})
 _NAME_PARTICLES: Final[frozenset[str]] = frozenset(
-    {"de", "da", "van", "von", "der", "den", "al", "el", "bin", "ibn", "la", "le", "di", "du"}
-)
+    {"de", "del", "della", "da", "dos", "das", "van", "von", "der", "den", "ter", "al", "el",
+     "bin", "ibn", "la", "le", "di", "du"}
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -918,7 +919,7 @@ def subject_before(
                 return None
             seg = toks[p + 1 : end_seg]
             clause = bool(seg) and (
-                seg[0].low in {"who", "which"}
+                seg[0].low in {"who", "which", "whose"}
                 or seg[0].low.endswith("ing")
                 or any(t.low in _CLAUSE_WORDS for t in seg)
             )
@@ -1449,6 +1450,13 @@ def np_after(
                 continue
         if w == "." and i > k and len(toks[i - 1].text) <= 3 and toks[i - 1].cap:  # "Mr."
             i += 1
+            continue
+        if (
+            w in _NAME_PARTICLES
+            and i > k
+            and (toks[i - 1].cap or toks[i - 1].low in _NAME_PARTICLES)
+        ):
+            i += 1  # "said Rubén del Campo", "Jan-Willem van der Berg"
             continue
         break
     if i == k:

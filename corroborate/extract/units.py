@@ -12,6 +12,8 @@ normalises to:
   settlements, villages, towns, ... → "settlements"; prisoners, POWs, ... → "prisoners";
 - currency words → ISO codes ("USD", "EUR", "GBP", "UAH", "RUB");
 - "%", "percent", "per cent" → "percent";
+- temperatures → "°C" ("38.8C", "degrees Celsius") or "°F" (kept as written: its conversion is
+  no factor); pence → "GBP" (× 0.01);
 - durations ("hours", "years") are recognised so that the caller can treat them as periods.
 
 `noun` is the key used for a figure's `measure`: generic words for people all count "people",
@@ -37,7 +39,7 @@ class UnitMatch:
     end: int
     unit: str  # normalised: km2, km, people, soldiers, settlements, prisoners, USD, percent, ...
     category: str  # area | length | volume | speed | people | soldiers | settlements |
-    # prisoners | currency | percent | duration | mass | count
+    # prisoners | currency | percent | duration | mass | temperature | count
     noun: str  # the counted-thing key for `measure`: "area", "people", "children", ...
     factor: float = 1.0  # value written × factor = value in `unit`
     original: str | None = None  # the unit as written, normalised, when it is converted
@@ -105,6 +107,18 @@ _ENTRIES: list[tuple[str, str, str, str, float, str | None]] = [
     (r"%|per\s?cent\b", "percent", "percent", "share", 1.0, None),
     # mass
     (r"(?:metric\s+)?tonnes?|tons?\b", "tonnes", "mass", "weight", 1.0, None),
+    # temperature: Fahrenheit is kept as written (its conversion is not a factor)
+    (
+        r"°\s?C\b|ºC\b|degrees?\s+(?:Celsius|centigrade)",
+        "°C",
+        "temperature",
+        "temperature",
+        1.0,
+        None,
+    ),
+    (r"°\s?F\b|ºF\b|degrees?\s+Fahrenheit", "°F", "temperature", "temperature", 1.0, None),
+    # pence: in pounds
+    (r"pence\b", "GBP", "currency", "money", 0.01, "pence"),
     # people: generic words all count "people"
     (
         r"people|persons?|person|residents?|civilians?|evacuees?|inhabitants?|individuals?|"
@@ -202,9 +216,20 @@ _GROUP_RE = re.compile(rf"(?:{_PEOPLE_GROUPS})(?![\w])", re.IGNORECASE)
 _CURRENCY_WORD_RE = re.compile(rf"(?:{_CURRENCY_RE})(?![\w])", re.IGNORECASE)
 
 
+_GLUED = re.compile(r"[CFp](?![\w²’'-])")
+_GLUED_UNITS: dict[str, tuple[str, str, str, float, str | None]] = {
+    "C": ("°C", "temperature", "temperature", 1.0, None),
+    "F": ("°F", "temperature", "temperature", 1.0, None),
+    "p": ("GBP", "currency", "money", 0.01, "pence"),
+}
+
+
 def match_unit(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
     """The unit written at `text[pos:]` (after optional white space), or None."""
     end = len(text) if end is None else end
+    glued = _GLUED.match(text, pos, end)
+    if glued:  # "38.8C", "100F", "291p": a letter right after the digits is a unit
+        return UnitMatch(pos, glued.end(), *_GLUED_UNITS[glued.group()])
     m = re.compile(r"\s*").match(text, pos, end)
     at = m.end() if m else pos
     if at >= end:

@@ -47,6 +47,11 @@ _ADMIN_WORD_IDS = frozenset(get_string_id(w) for w in ADMIN_WORDS)
 _PROPER_TAG_IDS = frozenset(get_string_id(t) for t in _PROPER_TAGS)
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an|ern)$")
 
+# Lower-case words inside a name: "Rubén del Campo", "Ursula von der Leyen".
+NAME_PARTICLES = frozenset(
+    {"de", "del", "della", "da", "dos", "das", "van", "von", "der", "den", "ter", "al", "el",
+     "bin", "ibn", "la", "le", "di", "du"}
+)  # fmt: skip
 # Titles that precede a name but are not part of it (CoNLL-2003 leaves them outside PER).
 TITLES = frozenset(
     {
@@ -171,27 +176,35 @@ def person_fixes(doc: Doc) -> Doc:
             ent = Span(doc, ent.start, ent.end, label="LOC")
             changed = True
         ents.append(ent)
-    if "-" in doc.text:
-        joined = _hyphenated_names(doc, ents)
-        changed = changed or joined != ents
-        ents = joined
+    joined = _whole_names(doc, ents)
+    if joined != ents:
+        changed, ents = True, joined
     if changed:
         doc.ents = filter_spans(ents)
     return doc
 
 
-def _hyphenated_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A PERSON split at a hyphen is one name: "Karin Keller-Sutter", "Jean-Pierre Raffarin".
+def _whole_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A PERSON the model cut short gets its other parts back.
 
-    The tokenizer splits "Keller-Sutter" in three and the model labels the parts apart
-    ("Karin Keller" and "Sutter", or "Alexandria Ocasio" an ORG), so the speaker lost half of
-    the name; an entity on the other side of the hyphen joins the person whatever its label.
+    - split at a hyphen: "Karin Keller-Sutter", "Jean-Pierre Raffarin" (the tokenizer splits
+      "Keller-Sutter" in three and the model labels the parts apart: "Karin Keller" and
+      "Sutter", or "Alexandria Ocasio" an ORG); an entity on the other side of the hyphen
+      joins the person whatever its label;
+    - a surname behind a particle: "Rubén del Campo", "Ursula von der Leyen" (the model stops
+      at "del");
+    - a first name before a middle initial: "U.S. Attorney Philip R. Sellinger" (the model
+      put "Philip" in an ORG with the title and started the person at "R.").
+    The tokens taken are removed from any other entity that held them.
     """
+    if not any(e.label_ == "PERSON" for e in ents):
+        return ents
     by_token = {i: e for e in ents for i in range(e.start, e.end)}
+    n = len(doc)
 
     def hyphen(i: int) -> bool:  # doc[i] is a hyphen glued to capitalised words on both sides
         return (
-            0 < i < len(doc) - 1
+            0 < i < n - 1
             and doc[i].text == "-"
             and not doc[i - 1].whitespace_
             and not doc[i].whitespace_
@@ -199,20 +212,53 @@ def _hyphenated_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and doc[i + 1].is_title
         )
 
-    out: list[Span] = []
+    def particles(i: int) -> int:  # how many name particles start at doc[i], before a name
+        k = i
+        while k < n and doc[k].lower_ in NAME_PARTICLES and doc[k].is_lower:
+            k += 1
+        return k - i if k > i and k < n and doc[k].is_title else 0
+
+    grown: list[Span] = []
     for ent in ents:
         if ent.label_ != "PERSON":
-            out.append(ent)
             continue
         start, end = ent.start, ent.end
-        while hyphen(end):
-            other = by_token.get(end + 1)
-            end = other.end if other is not None else end + 2
+        while True:
+            if hyphen(end):
+                other = by_token.get(end + 1)
+                end = other.end if other is not None else end + 2
+            elif particles(end):
+                end += particles(end) + 1
+            else:
+                break
         while hyphen(start - 1):
             other = by_token.get(start - 2)
             start = other.start if other is not None else start - 2
-        out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, "PERSON"))
-    return out
+        first = doc[start]
+        if (
+            start > 0
+            and len(first.text) == 2
+            and first.text[0].isupper()
+            and first.text[1] == "."
+            and doc[start - 1].is_title
+            and doc[start - 1].lower_ not in TITLES
+        ):
+            start -= 1  # "Philip R. Sellinger"
+        if (start, end) != (ent.start, ent.end):
+            grown.append(Span(doc, start, end, label="PERSON"))
+    if not grown:
+        return ents
+    taken = {i for g in grown for i in range(g.start, g.end)}
+    out: list[Span] = list(grown)
+    for e in ents:
+        if not any(i in taken for i in range(e.start, e.end)):
+            out.append(e)
+        elif e.label_ != "PERSON":
+            # keep what the grown name did not take: "U.S. Attorney [Philip]" -> "U.S. Attorney"
+            keep = [i for i in range(e.start, e.end) if i not in taken]
+            if keep and keep == list(range(keep[0], keep[-1] + 1)):
+                out.append(Span(doc, keep[0], keep[-1] + 1, label=e.label_))
+    return sorted(out, key=lambda e: e.start)
 
 
 @Language.component("corroborate_doc_consistency")
