@@ -1299,3 +1299,11 @@ def test_a_month_opening_the_sentence_dates_its_figures() -> None:
     text = "In January 2023, a plane crashed near Pokhara, killing all 72 people on board."
     assert one(text, published="2024-05-14").as_of == "2023-01-31"
     assert one("In July, 500 people were evacuated.", published="2024-05-14").as_of == "2023-07-31"
+
+
+def test_a_poll_or_study_that_found_a_figure_is_its_source() -> None:
+    f = one("A YouGov poll found 77% of voters backed the plan.")
+    assert f.source.name == "YouGov poll"
+    f = one("A study by the University of Leeds found that 40% of rivers were polluted.")
+    assert f.source.name == "University of Leeds"
+    assert one("Police found 3 bodies in the house.").source.kind == "unattributed"

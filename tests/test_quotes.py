@@ -652,3 +652,10 @@ def test_names_with_particles_initials_and_whose_clauses() -> None:
     assert sp is not None and (sp.name, sp.title) == ("Philip R. Sellinger", "U.S. Attorney")
     sp = find(text, "ignored them").speaker
     assert sp is not None and sp.name == "Priya Ramanathan"
+
+
+def test_according_to_a_name_with_its_apposition_ends_the_content() -> None:
+    text = "Prices rose 3%, according to Anna Berg, an economist at the bank."
+    q = find(text, "Prices rose")
+    assert text[q.start : q.end] == "Prices rose 3%"
+    assert q.speaker is not None and q.speaker.title == "economist at the bank"

@@ -2455,6 +2455,12 @@ def _explicit_sources(ctx: _Context, i: int) -> list[tuple[int, Source]]:
             src = _source_before_cue(ctx, i, word.start())
             if src is None:
                 src = _source_after_cue(ctx, i, word.end())
+        elif w in {"found", "finds", "find"} and _FINDING_SUBJECT.search(
+            text, max(sent.start, word.start() - 80), word.start()
+        ):
+            # "A YouGov poll found 77% ...", "a study by X found that ...": a document's finding
+            # (not "police found three bodies")
+            src = _source_before_cue(ctx, i, word.start())
         elif w == "by":
             src = _agent_source(ctx, i, word.start(), word.end())
         quote = ctx.quote_at_cue(word.start())
@@ -2470,6 +2476,12 @@ def _explicit_sources(ctx: _Context, i: int) -> list[tuple[int, Source]]:
     return found
 
 
+_FINDING_SUBJECT = re.compile(
+    r"\b(?:poll|polls|survey|surveys|study|studies|report|analysis|census|review|audit|"
+    r"investigation|inquiry|research|researchers|data|index|assessment|estimate)\b"
+    r"[^,;.!?]{0,60}?\s(?:also\s+|has\s+|have\s+|had\s+)?$",
+    re.IGNORECASE,
+)
 # participles whose agent measured or counted the figure: "measured at 7.2 by the agency"
 _MEASURED = frozenset(
     {"measured", "recorded", "registered", "estimated", "put", "reported", "counted",

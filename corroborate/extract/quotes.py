@@ -45,6 +45,7 @@ from corroborate.extract.speakers import (
     Mention,
     SpeakerResolver,
     Tok,
+    appositive,
     classify,
     np_after,
     phrase_source,
@@ -902,7 +903,13 @@ def _indirect(
             cs = toks[0].start
             ce = _content_end(text, cs, c.start)
             j = s.tok_index_at_or_after(m.end)
-            if j < n and toks[j].text == "," and _words(text, toks[j].end, s.end) >= 3:
+            rest = [t for t in toks[j + 1 :] if t.text not in {".", "!", "?"}]
+            title = appositive(text, rest) if j < n and toks[j].text == "," else None
+            if title is not None and m.name and m.title is None:
+                # "..., according to Dante X, the mission's principal investigator.": his title,
+                # not words of the content
+                m.title = title
+            elif j < n and toks[j].text == "," and _words(text, toks[j].end, s.end) >= 3:
                 # "One of the decisions, according to a person close to it, is to ...": the
                 # phrase sits inside the content, which runs on to the end of the sentence
                 ce = _content_end(text, cs, s.end)

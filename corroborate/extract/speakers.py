@@ -817,7 +817,7 @@ def _person(
     )
 
 
-def _appositive(text: str, toks: Sequence[Tok]) -> str | None:
+def appositive(text: str, toks: Sequence[Tok]) -> str | None:
     """The title in an apposition ("a Ukrainian MP", "Ukraine’s deputy speaker"), or None."""
     if not toks or len(toks) > 12:
         return None
@@ -931,10 +931,10 @@ def subject_before(
                     (x for x, t in enumerate(seg) if t.low in _CLAUSE_WORDS | {"who", "which"}),
                     0,
                 )
-                appos = appos or (_appositive(text, seg[:cut]) if cut >= 2 else None)
+                appos = appos or (appositive(text, seg[:cut]) if cut >= 2 else None)
             elif not (len(seg) == 1 and seg[0].text.isdigit()):  # not an age
                 # "The regulator's chief, SEC Chair Gary X, said": a titled name, not a title
-                a = None if _titled_person(text, seg, entities) else _appositive(text, seg)
+                a = None if _titled_person(text, seg, entities) else appositive(text, seg)
                 if a is None:
                     # "The F.B.I. director, James B. Comey, said": the name is the apposition
                     named = classify(text, seg, entities)
@@ -1094,7 +1094,7 @@ def _apposition_before(text: str, toks: Sequence[Tok], p: int, lo: int) -> bool:
     seg = toks[q + 1 : p]
     if len(seg) == 1 and seg[0].text.isdigit():
         return True
-    return not seg[0].cap and _appositive(text, seg) is not None
+    return not seg[0].cap and appositive(text, seg) is not None
 
 
 _HYPHEN_MODIFIER_TAILS: Final[frozenset[str]] = frozenset(
@@ -1476,7 +1476,7 @@ def np_after(
                 named.start = m.start
                 return named
             return m
-        appos = _appositive(text, toks[i + 1 : q])
+        appos = appositive(text, toks[i + 1 : q])
         if appos is not None and m.title is None and m.name is not None:
             m.title = appos
             m.end = toks[q - 1].end
