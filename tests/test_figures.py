@@ -1307,3 +1307,18 @@ def test_a_poll_or_study_that_found_a_figure_is_its_source() -> None:
     f = one("A study by the University of Leeds found that 40% of rivers were polluted.")
     assert f.source.name == "University of Leeds"
     assert one("Police found 3 bodies in the house.").source.kind == "unattributed"
+
+
+def test_six_in_10_voters_is_a_share_of_voters() -> None:
+    f = one("Six in 10 Virginia Democratic primary voters said Clinton is honest.")
+    assert (f.value, f.unit, f.measure) == (60.0, "percent", "voters_share")
+    assert (f.original_value, f.original_unit) == (6, "in 10")
+    # the voters are what is counted, not the source (the whole pipeline: the quote stage
+    # credits "Clinton is honest" to them)
+    from corroborate.extract.pipeline import analyse
+    from corroborate.model import Article
+
+    text = "Six in 10 Virginia Democratic primary voters said Clinton is honest."
+    (g,) = analyse(Article(text=text, published=PUB)).figures
+    assert g.measure == "voters_share" and g.source.kind == "unattributed"
+    assert figures("About eight out of 10 said it would not matter.") == []

@@ -385,3 +385,12 @@ def test_prefixed_dollar_signs() -> None:
 def test_a_scale_word_with_an_article_is_still_a_number() -> None:
     assert [n.value for n in find_numbers("a hundred people")] == [100]
     assert [n.value for n in find_numbers("several 100-metre stretches")] == [100]
+
+
+def test_a_proportion_is_one_number_in_percent() -> None:
+    (n,) = find_numbers("About four in 10 residents were without water.")
+    assert (n.kind, n.value, n.base, n.qualifier) == ("proportion", 40.0, 10.0, "about")
+    (n,) = find_numbers("one out of every five adults")
+    assert (n.kind, n.value, n.base) == ("proportion", 20.0, 5.0)
+    # not a proportion: "3 in 2024" (no part of a whole), "12 in 10" (more than the whole)
+    assert all(n.kind != "proportion" for n in find_numbers("It rose 12 in 10 days."))

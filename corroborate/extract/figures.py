@@ -521,7 +521,7 @@ def extract_figures(
         candidates = [
             n
             for n in by_sentence[i]
-            if (n.kind == "cardinal" or _year_that_counts(text, n))
+            if (n.kind in {"cardinal", "proportion"} or _year_that_counts(text, n))
             and not _not_a_quantity(text, sent, n)
         ]
         if not candidates:
@@ -572,11 +572,10 @@ def extract_figures(
                 or _past_year(text, sent, fig, pub)
                 or default_as_of
             )
-            fig.source = (
-                _pick_source(ctx, ctx.explicit(i), fig)
-                or ctx.carried(i)
-                or Source(None, "unattributed")
-            )
+            picked = _pick_source(ctx, ctx.explicit(i), fig)
+            if picked is not None and text[fig.start : fig.end] in (picked.name or ""):
+                picked = None  # "Six in 10 voters said ...": the figure is no source of itself
+            fig.source = picked or ctx.carried(i) or Source(None, "unattributed")
             said_by = _quoted_by(spoken, fig, text)
             if (
                 said_by is not None
@@ -967,6 +966,7 @@ def _figure(
         and not number.currency
         and (verb is None or verb in _LEVEL_VERBS)
         and number.value < 1000
+        and number.kind != "proportion"
     ):
         # a small number in words counting a plain noun ("two countries"): only when a verb of
         # measure governs it; "a million homes" is a count whatever follows it
@@ -980,6 +980,8 @@ def _figure(
         value, original_value, original_unit = convert(value, counted.unit_match)
         if vmax is not None:
             vmax, _, _ = convert(vmax, counted.unit_match)
+    elif number.base is not None:  # "six in 10": 60%, written "6 in 10"
+        original_value, original_unit = round(value * number.base / 100, 6), f"in {number.base:g}"
     unit = number.currency or counted.unit
     noun = counted.noun
     if number.currency and (counted.noun or "").startswith("money_per_"):
@@ -1426,6 +1428,13 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
         obj = _of_phrase(text, pos, sent.end, allow_in=True)
         counted = obj[0] if obj else None
         return _Counted(number.currency, "money", counted, pos, "currency", None)
+    if number.kind == "proportion":  # "six in 10 voters": a share of the voters
+        of_unit = _unit_after(text, pos, sent.end, toks)
+        whole = (of_unit.start, of_unit.end) if of_unit else _plain_noun(text, toks, pos)
+        if whole is None:
+            return None  # "eight out of 10 said ...": a share of no one named
+        share_of = _with_pp(text, pos, whole[1], sent.end)
+        return _Counted("percent", "share", share_of, whole[1], "percent", None)
     partitive = _PARTITIVE_AFTER.match(text, pos, sent.end)
     if partitive:  # "21 of the 25 drones": counts the drones after the total
         pos = partitive.end()

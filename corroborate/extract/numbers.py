@@ -16,6 +16,8 @@ Decisions:
   `kind="ordinal"`.
 - "another 59,000", "an additional 40", "a further 10" get the qualifier "additional": the
   figure is an increment, which matters when two reports are compared.
+- "six in 10", "one out of every five" are one number, a share in percent (60, 20) with
+  `kind="proportion"` and the written base in `base`.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ __all__ = [
     "parse_number_words",
 ]
 
-NumberKind = Literal["cardinal", "ordinal", "year", "date", "time", "phone"]
+NumberKind = Literal["cardinal", "ordinal", "year", "date", "time", "phone", "proportion"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,7 @@ class NumberMatch:
     kind: NumberKind = "cardinal"
     number_start: int = -1  # offsets of the bare number (no qualifier, no currency sign)
     number_end: int = -1
+    base: float | None = None  # a proportion's base: "six in 10" is value 60 (percent), base 10
 
 
 # ---------------------------------------------------------------------------------------------
@@ -371,8 +374,15 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     while i < len(raw):
         s, e, value, currency, words, n_s, n_e = raw[i]
         value_max: float | None = None
+        base: float | None = None
+        if _proportion(text, raw, i):
+            # "six in 10 voters", "one in seven cars": a share, in percent
+            base = raw[i + 1][2]
+            value = round(value / base * 100, 1)
+            e = raw[i + 1][1]
+            i += 1
         # ranges: "300-400", "300 to 400", "between 300 and 400", "$3-5m"
-        if i + 1 < len(raw):
+        elif i + 1 < len(raw):
             s2, e2, v2, cur2, _w2, _ns2, _ne2 = raw[i + 1]
             join = _RANGE_JOIN.fullmatch(text, e, s2)
             if join and "%" in join.group() and not _PERCENT_AFTER.match(text, e2):
@@ -386,7 +396,11 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                     e = e2
                     currency = currency or cur2
                     i += 1
-        kind = _kind(text, s, e, n_s, n_e, words, value, value_max)
+        kind: NumberKind = (
+            "proportion"
+            if base is not None
+            else _kind(text, s, e, n_s, n_e, words, value, value_max)
+        )
         part = _PART_OF.search(text, max(start, s - 40), s) if kind == "cardinal" else None
         if part is not None:
             # "about half of the 120,000 residents have left": about 60,000 left
@@ -416,11 +430,28 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 words=words,
                 kind=kind,
                 number_start=n_s,
-                number_end=e if value_max is not None else n_e,
+                number_end=e if value_max is not None or base is not None else n_e,
+                base=base,
             )
         )
         i += 1
     return [n for n in out if not _vague(text, n)]
+
+
+_PROPORTION_JOIN = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
+
+
+def _proportion(
+    text: str, raw: list[tuple[int, int, float, str | None, bool, int, int]], i: int
+) -> bool:
+    """Whether raw[i] and raw[i + 1] are a proportion: "six in 10", "one out of every five"."""
+    if i + 1 >= len(raw):
+        return False
+    _, e, part, currency, _, _, _ = raw[i]
+    s2, _, whole, currency2, _, _, _ = raw[i + 1]
+    if currency or currency2 or not _PROPORTION_JOIN.fullmatch(text, e, s2):
+        return False
+    return part.is_integer() and whole.is_integer() and 0 < part < whole <= 1000
 
 
 def _currency(sign: str | None) -> str | None:
