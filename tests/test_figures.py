@@ -1280,7 +1280,7 @@ def test_ages_rate_bases_and_proportions_are_no_counts(text: str) -> None:
 
 def test_a_year_earlier_is_no_rate() -> None:
     found = figures("Pre-tax profit rose 74% from £637m a year earlier.")
-    assert [(f.value, f.measure) for f in found if f.unit == "GBP"] == [(637e6, "money")]
+    assert [(f.value, f.measure) for f in found if f.unit == "GBP"] == [(637e6, "profit")]
 
 
 def test_the_figure_put_at_is_the_figure_just_given() -> None:
@@ -1322,3 +1322,27 @@ def test_six_in_10_voters_is_a_share_of_voters() -> None:
     (g,) = analyse(Article(text=text, published=PUB)).figures
     assert g.measure == "voters_share" and g.source.kind == "unattributed"
     assert figures("About eight out of 10 said it would not matter.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Revenue rose to $4.2 billion in the quarter.", "revenue"),
+        ("Net income fell to $310 million.", "income"),
+        ("Pre-tax profit rose 74% to £1.1bn.", "profit"),
+        ("The deal is worth $5 billion.", "money"),
+    ],
+)
+def test_an_amount_is_the_level_of_what_rose_or_fell(text: str, measure: str) -> None:
+    (f,) = [f for f in figures(text) if f.unit in {"USD", "GBP"}]
+    assert f.measure == measure
+
+
+def test_the_number_had_fallen_to_is_the_figure_before() -> None:
+    text = (
+        "More than 180,000 homes and businesses in the Houston area were without power on "
+        "Friday morning. By 10 a.m., the number had fallen to roughly 150,000."
+    )
+    first, second = figures(text)
+    assert first.measure == second.measure == "homes_without_power"
+    assert second.value == 150_000

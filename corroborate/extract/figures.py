@@ -542,7 +542,7 @@ def extract_figures(
                 continue
             fig, prev_verb = made
             earlier = sent_figures[-1] if sent_figures else para_prev
-            if fig.measure == "figure" and earlier is not None and earlier.unit:
+            if fig.measure in {"figure", "number"} and earlier is not None and earlier.unit:
                 # "Organisers said 100,000 people joined. Police put the figure at 20,000":
                 # the figure is the one just given
                 fig.unit, fig.measure = earlier.unit, earlier.measure
@@ -988,6 +988,11 @@ def _figure(
         noun = counted.noun  # a price: "money_per_barrel"
     elif number.currency:
         noun = _head(counted.counted) or "money"
+        if noun == "money" and (verb is None or verb in _LEVEL_VERBS):
+            # "Revenue rose to $4.2 billion", "Net income fell to $310 million": the amount
+            # is the level of what rose or fell, not any money
+            level = _level_subject(text, toks, i_first, number)
+            noun = _head(level) or noun
     elif counted.category == "percent":
         pct_measure: str | None = None
         holder: str | None = None
@@ -1827,13 +1832,14 @@ _LEVEL = re.compile(
     r"stands|stood|totals|totalled|totaled|numbers|numbered|hit|topped|exceeded|passed|"
     r"remains|remained|stays|stayed|"
     r"is|was|are|were|fell|dropped|declined)\s+(?:(?:from|by)\s+(?:\S+\s+){1,2})?"
+    r"(?:[\d.,]+\s?(?:%|per\s?cent)\s+)?"
     r"(?:to\s+|at\s+|by\s+|from\s+)?$"
 )
 
 
 # a count named by its change: "1,400 job cuts", "300 job losses" (the thing, then the verb)
 _NO_POWER = re.compile(
-    r"\s+(?:[\w’']+\s+){0,2}?(?:(?:lost|lose|losing|loses)\s+(?:their\s+|its\s+)?"
+    r"\s+(?:[\w’']+\s+){0,6}?(?:(?:lost|lose|losing|loses)\s+(?:their\s+|its\s+)?"
     r"(?:power|electricity)|(?:were|are|was|is|remain|remained|still|left)\s+(?:still\s+)?"
     r"(?:without\s+(?:power|electricity)|in\s+the\s+dark))\b",
     re.IGNORECASE,
