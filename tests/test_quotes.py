@@ -659,3 +659,19 @@ def test_according_to_a_name_with_its_apposition_ends_the_content() -> None:
     q = find(text, "Prices rose")
     assert text[q.start : q.end] == "Prices rose 3%"
     assert q.speaker is not None and q.speaker.title == "economist at the bank"
+
+
+def test_british_ranks_honorifics_and_a_spokesperson_for_someone() -> None:
+    text = (
+        '"We are seeing record demand," said Prof Sir Stephen Powis, NHS England\'s national '
+        "medical director. Det Supt Alan Greaves of Lancashire police said the search went on. "
+        "A lawyer for Anna Berg said she would appeal."
+    )
+    sp = find(text, "record demand").speaker
+    assert sp is not None and sp.name == "Stephen Powis"
+    assert sp.title == "NHS England's national medical director"  # not "Prof"
+    sp = find(text, "search went on").speaker
+    assert sp is not None and sp.name == "Alan Greaves"
+    # the lawyer speaks, not the client
+    sp = find(text, "would appeal").speaker
+    assert sp is not None and sp.name is None and sp.title == "lawyer for Anna Berg"

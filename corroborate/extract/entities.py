@@ -34,6 +34,9 @@ NAME_TITLES: Final[frozenset[str]] = frozenset(
         "professor", "father", "rev", "reverend", "officer", "deputy", "former", "acting",
         "u.s.", "us", "state", "foreign", "defence", "defense", "candidate", "nominee",
         "democrat", "republican", "sen.", "rep.", "gov.", "gen.", "dr.", "mr.", "mrs.", "ms.",
+        # British police ranks: "Det Supt Alan Greaves", "Ch Insp", "PC"
+        "det", "detective", "supt", "superintendent", "insp", "inspector", "ch", "constable",
+        "pc",
     }
 )  # fmt: skip
 

@@ -165,7 +165,8 @@ TITLE_WORDS: Final[frozenset[str]] = frozenset(
         "coordinator", "negotiator", "diplomat", "official", "historian", "scientist",
         "pollster", "activist", "campaigner", "resident", "witness", "host", "anchor",
         "columnist", "writer", "author", "owner", "executive", "partner", "fellow", "counsel",
-        "inspector", "superintendent", "sheriff", "councillor", "councilman", "councilwoman",
+        "inspector", "superintendent", "det", "detective", "supt", "insp", "constable",
+        "sheriff", "councillor", "councilman", "councilwoman",
         "congressman", "congresswoman", "delegate", "whip", "hopeful", "rabbi",
         "pastor", "bishop", "priest", "imam", "cardinal", "pope", "king", "queen", "prince",
         "princess", "emir", "sheikh", "mullah", "commentator", "physician", "doctor",
@@ -805,9 +806,20 @@ def _hyphen_extend(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, in
     return s, e
 
 
+_ROLE_OF: Final = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|representative|lawyer|attorney|official|aide)\s+"
+    r"(?:for|of|at|with)$",
+    re.IGNORECASE,
+)
+
+
 def _person(
     text: str, start: int, end: int, ns: int, ne: int, title: str | None, toks: Sequence[Tok]
 ) -> Mention:
+    if title is not None and _ROLE_OF.search(title):
+        # "A spokesperson for Deltalinqs": the name after the role is whom they speak for
+        phrase = _clean_title(text[start:end])
+        return Mention(start, end, "person", title=phrase, title_only=True)
     name = " ".join(text[ns:ne].split())
     name = re.sub(r"[’']s?$", "", name)
     first = name.split()[0].lower().strip(".") if name.split() else ""
@@ -1477,7 +1489,11 @@ def np_after(
                 return named
             return m
         appos = appositive(text, toks[i + 1 : q])
-        if appos is not None and m.title is None and m.name is not None:
+        honorific_only = m.title is not None and all(
+            w.lower().strip(".") in HONORIFICS for w in m.title.split()
+        )
+        if appos is not None and (m.title is None or honorific_only) and m.name is not None:
+            # "Prof Sir Stephen Powis, NHS England's national medical director": the role
             m.title = appos
             m.end = toks[q - 1].end
     return m

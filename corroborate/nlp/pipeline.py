@@ -61,7 +61,8 @@ TITLES = frozenset(
         "rep", "president", "vice", "prime", "minister", "chancellor", "premier", "mayor", "king",
         "queen", "prince", "princess", "pope", "ambassador", "secretary", "chairman", "chairwoman",
         "chair", "speaker", "deputy", "judge", "justice", "father", "rev", "reverend", "sheikh",
-        "emir", "patriarch", "metropolitan", "spokesman", "spokeswoman",
+        "emir", "patriarch", "metropolitan", "spokesman", "spokeswoman", "det", "detective",
+        "supt", "superintendent", "insp", "inspector", "constable",
     }
 )  # fmt: skip
 _BARE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr"})
