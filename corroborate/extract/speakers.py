@@ -28,6 +28,7 @@ from corroborate.extract.cues import cue_lemma
 from corroborate.extract.entities import HONORIFICS, PLACES, fullest_form, name_tokens
 from corroborate.model import Entity, Speaker
 from corroborate.model.annotations import SourceKind
+from corroborate.nlp.names import NAME_PARTICLES
 
 # "they’ve", "he’d", "she’s": a pronoun and its auxiliary written as one word ("it’s" is left
 # alone: "it’s estimated that ..." names no one)
@@ -253,10 +254,6 @@ WEEKDAYS: Final[frozenset[str]] = frozenset(
 )
 _FEMALE_HONORIFICS: Final[frozenset[str]] = frozenset({"ms", "mrs", "miss", "dame", "lady"})
 _MALE_HONORIFICS: Final[frozenset[str]] = frozenset({"mr", "sir", "lord"})
-_NAME_PARTICLES: Final[frozenset[str]] = frozenset(
-    {"de", "del", "della", "da", "dos", "das", "van", "von", "der", "den", "ter", "al", "el",
-     "bin", "ibn", "la", "le", "di", "du"}
-)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -571,7 +568,7 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
             break
         if (
             t.cap
-            or (w in _NAME_PARTICLES and i < len(body))
+            or (w in NAME_PARTICLES and i < len(body))
             or (t.text == "." and i >= 2 and len(body[i - 2].text) == 1 and body[i - 2].cap)
         ):
             i -= 1
@@ -1463,11 +1460,7 @@ def np_after(
         if w == "." and i > k and len(toks[i - 1].text) <= 3 and toks[i - 1].cap:  # "Mr."
             i += 1
             continue
-        if (
-            w in _NAME_PARTICLES
-            and i > k
-            and (toks[i - 1].cap or toks[i - 1].low in _NAME_PARTICLES)
-        ):
+        if w in NAME_PARTICLES and i > k and (toks[i - 1].cap or toks[i - 1].low in NAME_PARTICLES):
             i += 1  # "said Rubén del Campo", "Jan-Willem van der Berg"
             continue
         break

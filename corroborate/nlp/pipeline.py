@@ -32,6 +32,7 @@ from spacy.util import filter_spans
 
 from corroborate.errors import ModelError
 from corroborate.nlp.fastpath import speed_up
+from corroborate.nlp.names import NAME_PARTICLES
 
 MODEL_NAME = "news_en"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / MODEL_NAME
@@ -47,11 +48,6 @@ _ADMIN_WORD_IDS = frozenset(get_string_id(w) for w in ADMIN_WORDS)
 _PROPER_TAG_IDS = frozenset(get_string_id(t) for t in _PROPER_TAGS)
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an|ern)$")
 
-# Lower-case words inside a name: "Rubén del Campo", "Ursula von der Leyen".
-NAME_PARTICLES = frozenset(
-    {"de", "del", "della", "da", "dos", "das", "van", "von", "der", "den", "ter", "al", "el",
-     "bin", "ibn", "la", "le", "di", "du"}
-)  # fmt: skip
 # Titles that precede a name but are not part of it (CoNLL-2003 leaves them outside PER).
 TITLES = frozenset(
     {
@@ -228,8 +224,8 @@ def _whole_names(doc: Doc, ents: list[Span]) -> list[Span]:
             if hyphen(end):
                 other = by_token.get(end + 1)
                 end = other.end if other is not None else end + 2
-            elif particles(end):
-                end += particles(end) + 1
+            elif skipped := particles(end):
+                end += skipped + 1
             else:
                 break
         while hyphen(start - 1):
