@@ -149,3 +149,11 @@ def test_pos_and_lemmas() -> None:
     assert by_text["were"].lemma_ == "be"
     assert by_text["carrying"].lemma_ == "carry"
     assert by_text["bridges"].lemma_ == "bridge"
+
+
+@needs_model
+def test_whole_names_join_a_first_name_only_out_of_an_org() -> None:
+    doc = pipeline.parse("U.S. Attorney Philip R. Sellinger said so. Australia M. Taylor 45.")
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert "Philip R. Sellinger" in people
+    assert "Australia M. Taylor" not in people  # a team on a scorecard, then the player

@@ -239,8 +239,13 @@ def _whole_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and first.text[1] == "."
             and doc[start - 1].is_title
             and doc[start - 1].lower_ not in TITLES
+            and (held := by_token.get(start - 1)) is not None
+            and held.label_ == "ORG"
+            and held.end == start
         ):
-            start -= 1  # "Philip R. Sellinger"
+            # "U.S. Attorney Philip R. Sellinger": the model put "Philip" in an ORG with the
+            # title and started the person at "R."
+            start -= 1
         if (start, end) != (ent.start, ent.end):
             grown.append(Span(doc, start, end, label="PERSON"))
     if not grown:
