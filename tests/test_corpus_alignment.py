@@ -457,6 +457,26 @@ def test_a_days_gain_is_not_compared_with_a_total() -> None:
     assert _no_group_spans_two_reports(articles)
 
 
+def test_a_rate_is_not_compared_with_a_stock_or_another_rate() -> None:
+    """5,000 barrels a day is a flow: not the 5,200 barrels in store, nor 5,100 a week."""
+    texts = {
+        "day": "The Velmark refinery processes 5,000 barrels of crude a day, the operator said.",
+        "week": "The Velmark refinery processes 5,100 barrels of crude a week, the operator said.",
+        "stock": "The Velmark refinery holds 5,200 barrels of crude, the operator said.",
+    }
+    outlets = {"day": "Harbour Wire", "week": "Meridian Post", "stock": "Valley Courier"}
+    articles = [_analysed(k, outlets[k], "2026-08-14", t) for k, t in texts.items()]
+    assert _no_group_spans_two_reports(articles)
+    again = _analysed(
+        "day2",
+        "Delta Times",
+        "2026-08-14",
+        "Its operator says the refinery in Velmark now processes 5,000 barrels of crude a day.",
+    )
+    groups = align_figures([articles[0], again], find_origins([articles[0], again]))
+    assert any({m["article"] for m in g.members} == {"day", "day2"} for g in groups)
+
+
 def test_a_difference_between_totals_is_not_a_count() -> None:
     """ "74 settlements, two more than on Monday": the two is a difference, and does not agree
     with another outlet's two villages retaken by the other side."""

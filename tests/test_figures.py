@@ -1346,3 +1346,68 @@ def test_the_number_had_fallen_to_is_the_figure_before() -> None:
     first, second = figures(text)
     assert first.measure == second.measure == "homes_without_power"
     assert second.value == 150_000
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "measure"),
+    [
+        ("The plant produces 5,000 barrels of oil a day, the company said.", "per day", None),
+        ("About 1,200 people a day crossed the border last week.", "per day", "people_crossed"),
+        ("The event draws 300 visitors each week.", "per week", None),
+        ("Wages rose 4% from a year earlier to $15 an hour.", "per hour", "money_per_hour"),
+    ],
+)
+def test_a_rate_is_the_period_of_the_figure_before_it(
+    text: str, period: str, measure: str | None
+) -> None:
+    f = figures(text)[-1]
+    assert f.period == period
+    assert measure is None or f.measure == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the first time in a year, 200 people attended.",
+        "Sales rose to 300 units, up from a year ago.",
+        "Some 200 people gathered for a day of mourning.",
+        "The 300 workers went on strike for a day.",
+    ],
+)
+def test_spans_comparisons_and_named_days_are_no_rates(text: str) -> None:
+    assert all(not (f.period or "").startswith("per ") for f in figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "measure", "qualifier"),
+    [
+        ("A quarter of residents lost power, officials said.", 25.0, "residents_share", None),
+        ("More than half of all Americans own a gun.", 50.0, "americans_share", "more than"),
+        ("Two-thirds of the country's hospitals are closed.", 66.7, "hospitals_share", None),
+        ("Nearly a third of voters backed him.", 33.3, "voters_share", "nearly"),
+    ],
+)
+def test_a_fraction_of_a_group_is_a_share(
+    text: str, value: float, measure: str, qualifier: str | None
+) -> None:
+    f = one(text)
+    assert (f.value, f.unit, f.measure, f.qualifier) == (value, "percent", measure, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Half of them left before noon.",
+        "In the second half of the year, prices fell.",
+        "A third of a mile away, the road was closed.",
+        "The rate was less than a third of the official estimate.",
+    ],
+)
+def test_a_fraction_of_a_time_a_measure_or_a_pronoun_is_no_share(text: str) -> None:
+    assert not [f for f in figures(text) if f.unit == "percent"]
+
+
+def test_a_fraction_of_a_number_still_scales_it() -> None:
+    assert one("A quarter of a million people fled.").value == 250_000
+    f = one("Half of the 300 workers were laid off.")
+    assert (f.value, f.unit) == (150, "people")

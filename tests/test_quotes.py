@@ -675,3 +675,15 @@ def test_british_ranks_honorifics_and_a_spokesperson_for_someone() -> None:
     # the lawyer speaks, not the client
     sp = find(text, "would appeal").speaker
     assert sp is not None and sp.name is None and sp.title == "lawyer for Anna Berg"
+
+
+def test_a_pronoun_for_someone_named_in_passing_keeps_the_title_written_there() -> None:
+    text = (
+        "Critics, including Senator Mark Hale, say the plan is too costly. "
+        '"It is a disaster," he said. Protesters gathered outside the home of Mayor Jane '
+        "Doe on Sunday. She said she would not resign."
+    )
+    sp = find(text, "a disaster").speaker
+    assert sp is not None and (sp.name, sp.title) == ("Mark Hale", "Senator")
+    sp = find(text, "would not resign").speaker
+    assert sp is not None and (sp.name, sp.title) == ("Jane Doe", "Mayor")

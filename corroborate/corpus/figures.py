@@ -335,9 +335,16 @@ def _rolling(period: str | None) -> bool:
 
 
 def _basis(period: str | None) -> str | None:
-    """ "year on year", "month on month", ...: the basis of a rate of change, else None."""
+    """ "year on year", "month on month", ...: the basis of a rate of change; "per day", "per
+    year": the time a rate is counted over ("5,000 barrels a day"); else None."""
     words = (period or "").split()
+    if len(words) == 2 and words[0] == "per":
+        return period
     return period if len(words) == 3 and words[1] == "on" and words[0] == words[2] else None
+
+
+def _per(basis: str | None) -> bool:
+    return (basis or "").startswith("per ")
 
 
 def _affinity(item: _Item, group: _Group) -> float:
@@ -360,6 +367,8 @@ def _affinity(item: _Item, group: _Group) -> float:
             continue  # "180,000 would have to be evacuated" is not "121,000 were evacuated"
         if item.basis and other.basis and item.basis != other.basis:
             continue  # 2.7% on the year and 0.3% on the month are two rates
+        if _per(item.basis) != _per(other.basis):
+            continue  # 5,000 barrels a day is no stock of 5,000 barrels
         a, b = item.member["value"], other.member["value"]
         if min(a, b) <= 0 or max(a, b) / min(a, b) > GROUP_RATIO:
             continue  # $46 (a share price) and $120m (a cost) are not one quantity

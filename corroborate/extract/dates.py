@@ -81,6 +81,11 @@ _PERIOD_RE = re.compile(
     rf"(?:{_BASIS_UNIT})"
     rf"|in\s+the\s+(?:12|twelve)\s+months\s+(?:to|through|ending)(?=\s)"
     rf"|on\s+an\s+annual\s+basis)"
+    # a rate: "5,000 barrels a day", "3% a year", "$40 per hour" (not "a year earlier", "for
+    # a day", "a day of mourning": a comparison, a span, a name of a day)
+    r"|(?<!\bfor\s)(?<!\bin\s)(?<!\bon\s)(?<!\bof\s)(?<!\bthan\s)(?<!\bhalf\s)(?<!\bover\s)"
+    r"(?P<rate>(?:a|an|per|each|every)\s+(?P<rate_unit>hour|day|night|week|month|quarter|year))"
+    r"(?![-\w]|\s+(?:earlier|ago|before|after|later|of|on|in|or|and|long|old|from|since|too)\b)"
     r")\b",
     re.IGNORECASE,
 )
@@ -217,7 +222,7 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
     for m in _PERIOD_RE.finditer(text, start, end):
         group = next(
             g
-            for g in ("past", "since", "weekend", "calendar", "overnight", "span", "basis")
+            for g in ("past", "since", "weekend", "calendar", "overnight", "span", "basis", "rate")
             if m.group(g)
         )
         s, e = m.start(group), m.end(group)
@@ -226,6 +231,9 @@ def find_periods(text: str, start: int = 0, end: int | None = None) -> list[Peri
             found = _BASIS_WORD.findall(text, s, e)
             unit = found[-1].lower() if found else "year"
             out.append(Period(m.start(), m.end(), f"{unit} on {unit}"))
+            continue
+        if group == "rate":
+            out.append(Period(m.start(), m.end(), f"per {m.group('rate_unit').lower()}"))
             continue
         words = text[s:e].split()
         if group in {"since", "calendar"}:

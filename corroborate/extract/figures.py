@@ -1758,6 +1758,11 @@ def _governing_verb(
             k = _index_at(toks, aside.end())
             steps += 1
             continue
+        rate = _RATE_AFTER.match(text, t.start) if steps == 0 else None
+        if rate:  # "1,200 people a day crossed the border": the rate, then the verb
+            k = _index_at(toks, rate.end())
+            steps += 1
+            continue
         place = _PLACE_PHRASE.match(text, t.start)
         if place and steps == 0:  # "20,000 residents of the Belgorod region have been ..."
             k = _index_at(toks, place.end())
@@ -1775,6 +1780,9 @@ def _governing_verb(
 
 
 _MANNER = re.compile(r"[a-z]{3,}ly")
+_RATE_AFTER = re.compile(
+    r"(?:a|an|per|each|every)\s+(?:hour|day|night|week|month|quarter|year)\b\s*", re.IGNORECASE
+)
 _STATES = {"die", "injure", "wound", "missing", "displace", "strand", "trap"}
 # "16 people were confirmed dead", "dozens are feared drowned": the state is what counts
 _DECLARED = frozenset(
@@ -2271,6 +2279,12 @@ def _nearest_period(
     best: tuple[int, str] | None = None
     for p in periods:
         if (
+            p.text.startswith("per ")
+            and not fig.start <= p.start < fig.end
+            and (not 0 <= p.start - fig.end <= RATE_REACH or _DIGIT.search(text, fig.end, p.start))
+        ):
+            continue  # a rate ("a day") is the figure's just before it: "5,000 barrels a day"
+        if (
             p.start >= fig.end
             and _BASIS_PERIOD.fullmatch(p.text)
             and _DIGIT.search(text, fig.end, p.start)
@@ -2283,12 +2297,17 @@ def _nearest_period(
             # hours": the period after another number is that number's
             continue
         dist = p.start - fig.end if p.start >= fig.end else fig.start - p.end
+        if fig.start <= p.start < fig.end:
+            dist = 0  # "$15 an hour": the rate is part of the figure
         dist = abs(dist) + (0 if p.start >= fig.end else 5)
         if best is None or dist < best[0]:
             best = (dist, p.text)
     return best[1] if best else None
 
 
+RATE_REACH = (
+    30  # characters between a figure and its rate: "$15 an hour", "5,000 barrels of oil a day"
+)
 _BASIS_PERIOD = re.compile(r"(year|quarter|month|week) on \1")
 _DIGIT = re.compile(r"\d")
 

@@ -23,6 +23,7 @@ Decisions:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -435,7 +436,69 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             )
         )
         i += 1
+    shares = _fraction_shares(text, start, end, out)
+    if shares:
+        # the "two" of "two-thirds of voters" is no number of its own
+        out = [n for n in out if not any(f.start <= n.start and n.end <= f.end for f in shares)]
+        out = sorted([*out, *shares], key=lambda n: n.start)
     return [n for n in out if not _vague(text, n)]
+
+
+def _fraction_shares(
+    text: str, start: int, end: int, found: Sequence[NumberMatch]
+) -> list[NumberMatch]:
+    """ "Half of voters", "a third of the country's hospitals": a share in words, with no
+    number after it (with one, "half of the 120,000 residents", the part scales that number).
+    A proportion in percent, like "six in 10 voters"; never a time or a measure ("half of
+    the year", "a quarter of a mile") or a pronoun ("half of them")."""
+    shares: list[NumberMatch] = []
+    for m in _SHARE_OF.finditer(text, start, end):
+        if _SHARE_NOT_AFTER.match(text, m.end()) or _SHARE_NOT_BEFORE.search(
+            text, max(start, m.start() - 12), m.start()
+        ):
+            continue
+        if any(
+            n.start < m.end() and m.start() < n.end and not n.end <= m.end("part") for n in found
+        ):
+            continue
+        q_start, qualifier = _qualifier(text, m.start(), start)
+        shares.append(
+            NumberMatch(
+                start=q_start,
+                end=m.end("of"),
+                value=round(_part_value(m.group("part")) * 100, 1),
+                qualifier=qualifier,
+                words=True,
+                kind="proportion",
+                number_start=m.start(),
+                number_end=m.end("of"),
+            )
+        )
+    return shares
+
+
+_SHARE_OF = re.compile(
+    r"\b(?P<part>half|(?:a|one)\s+third|two[-‑\s]thirds|(?:a|one)\s+quarter|"
+    r"three[-‑\s]quarters|(?:a|one)\s+fifth)\s+(?P<of>of(?:\s+(?:the|its|their|his|her|our|all))?"
+    r"(?:\s+(?:the\s+)?[A-Za-z][\w-]*[’']s)?)\s+(?=[A-Za-z])",
+    re.IGNORECASE,
+)
+_SHARE_NOT_AFTER = re.compile(
+    r"(?:(?:the|its|their|this|that|his|her|our|an?)\s+)?(?:[a-z-]+\s+)?"
+    r"(?:year|month|week|day|night|hour|minute|century|decade|season|game|match|race|mile|kilometre|kilometer|way|time|term|period|session|quarter|half|"
+    r"inning|innings|point|percentage|"
+    # a figure compared with another: "less than a third of Trump's claim", "half the size"
+    r"claim|estimate|figure|number|total|amount|level|rate|size|price|value|average|forecast|"
+    r"target|peak|record|height|length|speed|distance)s?\b"
+    r"|(?:an?|it|them|those|these|this|that|what|which|us|you|whom)\b",
+    re.IGNORECASE,
+)
+# "the second half of the year", "the other half of the pair": a part, not a share
+_SHARE_NOT_BEFORE = re.compile(
+    r"\b(?:the|first|second|third|fourth|last|latter|former|other|upper|lower|top|bottom|"
+    r"back|front|northern|southern|eastern|western|better)\s+$",
+    re.IGNORECASE,
+)
 
 
 _PROPORTION_JOIN = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)

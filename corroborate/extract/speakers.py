@@ -1665,6 +1665,18 @@ class SpeakerResolver:
                 if p.title:
                     return
 
+    def _title_before(self, e: Entity) -> str | None:
+        """The title written before a person named only in passing, never as a speaker:
+        "Critics, including Senator Mark Hale, say ... he said" is the senator speaking."""
+        lo = max(self.text.rfind("\n", 0, e.start) + 1, e.start - 200)
+        toks = tokenize(self.text, lo, e.end)
+        if len(toks) < 2:
+            return None
+        m = _np_ending(self.text, toks, len(toks) - 1, 0, self.entities)
+        if m is None or m.kind != "person" or m.title_only or not m.title:
+            return None
+        return None if re.search(r"(?:\band|&)$", m.title) else m.title
+
     def canonical(self, name: str) -> str:
         known = self._canonical.get(name)
         if known is None:
@@ -1763,6 +1775,7 @@ class SpeakerResolver:
                 name = self.canonical(e.canonical or self.text[e.start : e.end])
                 p = self._person(name)
                 if self._gender(name) in {None, want}:
+                    p.title = p.title or self._title_before(e)
                     return Speaker(name, m.start, m.end, p.title, "person")
         if group is not None:
             return group[1]
