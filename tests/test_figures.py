@@ -1411,3 +1411,13 @@ def test_a_fraction_of_a_number_still_scales_it() -> None:
     assert one("A quarter of a million people fled.").value == 250_000
     f = one("Half of the 300 workers were laid off.")
     assert (f.value, f.unit) == (150, "people")
+
+
+def test_a_standing_fact_about_a_place_is_not_carried_from_the_source_before() -> None:
+    text = (
+        "According to the ministry, 40 people were killed in the strike. The city has a "
+        "population of 300,000. Another 12 people were wounded."
+    )
+    killed, population, wounded = figures(text)
+    assert killed.source.name == wounded.source.name == "ministry"
+    assert population.value == 300_000 and population.source.kind == "unattributed"

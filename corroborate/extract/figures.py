@@ -749,6 +749,8 @@ class _Context:
                 self.text, self.sents[j].start, pos
             )  # "According to X, ..." frames what follows; "..., according to X." does not
             sent = self.sents[i]
+            if _BACKGROUND.search(self.text, sent.start, sent.end):
+                return None  # "The city has a population of 300,000": the writer's background
             if (
                 framing
                 or j in self.figure_sentences
@@ -796,6 +798,14 @@ class _Context:
         return self._titles[name]
 
 
+# a standing fact about a place, not a development anyone reports: not carried from the
+# source of the sentence before
+_BACKGROUND = re.compile(
+    r"\b(?:(?:has|had)\s+(?:a\s+)?(?:\w+\s+)?population|population\s+of|(?:is|was)\s+home\s+to"
+    r"|(?:has|have)\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+|around\s+|roughly\s+)?"
+    r"[\d.,]+\s*(?:million|billion|m|bn)?\s+(?:residents|inhabitants|citizens))\b",
+    re.IGNORECASE,
+)
 # a cue inside a relative clause: "..., which Microsoft estimates ...", "..., that officials put"
 _RELATIVE_CUE = re.compile(r",\s*(?:which|that|who)\s+(?:[\w’'.-]+\s+){1,4}$")
 
