@@ -1421,3 +1421,35 @@ def test_a_standing_fact_about_a_place_is_not_carried_from_the_source_before() -
     killed, population, wounded = figures(text)
     assert killed.source.name == wounded.source.name == "ministry"
     assert population.value == 300_000 and population.source.kind == "unattributed"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The bank will pay CHF 2.5 billion to settle the case.", 2.5e9, "CHF"),
+        ("The bank lent SEK 40m to the city.", 40e6, "SEK"),
+        ("The state will spend Rs 500 crore on the project.", 5e9, "INR"),
+        ("Each family will receive Rs. 2.5 lakh in aid.", 250_000, "INR"),
+        ("The tanker sank 20 nautical miles off the coast.", 37.04, "km"),
+    ],
+)
+def test_currency_codes_south_asian_scales_and_nautical_miles(
+    text: str, value: float, unit: str
+) -> None:
+    f = one(text)
+    assert (round(f.value, 2), f.unit) == (value, unit)
+
+
+def test_an_iso_code_is_upper_case() -> None:
+    assert not [f for f in figures("They will try 5 times to cross the river.") if f.unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Farmers harvested 3.2 million tonnes of wheat, down 12% on last year.", "fall"),
+        ("Halvorsen shares closed up 4.5% on Friday.", "rise"),
+    ],
+)
+def test_up_or_down_without_a_verb_of_change_is_a_change(text: str, measure: str) -> None:
+    assert [f.measure for f in figures(text) if f.unit == "percent"] == [measure]

@@ -1011,9 +1011,11 @@ def _figure(
             pct_measure = f"{_key(_head(counted.counted))}_share"
         else:
             subject, direction = _percent_subject(text, sent, toks, number)
-            if subject is None and direction is None:
+            if subject is None:
                 # "rose 0.1% on the month and 2.7% on the year": the same subject and change
-                subject, direction = _coordinated_change(text, number, before)
+                # ("fell 0.8% and are now down 4%": the particle already gave the direction)
+                shared, shared_direction = _coordinated_change(text, number, before)
+                subject, direction = shared, direction or shared_direction
             if counted.counted is None and subject:
                 counted.counted = subject  # "The index rose 2.5%", "inflation held at 3.2%"
             parallel = None
@@ -2020,6 +2022,11 @@ def _percent_subject(
     particle = text[toks[j].end : number.start].lower()
     lemma = _pct_lemma(toks[j].text)
     if lemma is None:
+        # "Shares closed up 4.5%", "..., down 12% on last year": the particle says which way
+        if re.search(r"\b(?:up|higher)\s*$", particle):
+            return None, "rise"
+        if re.search(r"\b(?:down|lower)\s*$", particle):
+            return None, "fall"
         return None, None
     if re.search(r"\b(?:to|at)\b", particle):
         direction = "level"  # "rose to 7%": the new level, not the change

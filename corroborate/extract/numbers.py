@@ -70,6 +70,8 @@ _SCALES = {
     "million": 1e6,
     "billion": 1e9,
     "trillion": 1e12,
+    "lakh": 1e5,  # South Asian scales: "Rs 500 crore" is five billion rupees
+    "crore": 1e7,
 }
 # Compact scale suffixes after digits: "1.2bn", "5m", "300k", "$2 mln".
 # fmt: off
@@ -207,12 +209,20 @@ _CURRENCY_SIGNS = {
     # dollars of other countries, written with a prefix: "NT$3 billion", "A$50m", "HK$1.2bn"
     "nt$": "TWD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD",
     "s$": "SGD", "nz$": "NZD", "r$": "BRL", "mx$": "MXN",
+    # ISO codes before the amount ("CHF 2.5 billion") and the rupee's "Rs"
+    "chf": "CHF", "jpy": "JPY", "cny": "CNY", "inr": "INR", "cad": "CAD", "aud": "AUD",
+    "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "try": "TRY", "krw": "KRW",
+    "zar": "ZAR", "brl": "BRL", "mxn": "MXN", "hkd": "HKD", "sgd": "SGD", "nzd": "NZD",
+    "ils": "ILS", "rs": "INR", "rs.": "INR",
 }
 # fmt: on
 _SIGN = (
-    r"(?:(?<![^\W\d_])(?:US|NT|AU|CA|HK|NZ|MX|A|C|S|R)\$|\$|€|£|₴|₽|¥|(?:USD|EUR|GBP|UAH|RUB)\s?)"
+    r"(?:(?<![^\W\d_])(?:US|NT|AU|CA|HK|NZ|MX|A|C|S|R)\$|\$|€|£|₴|₽|¥|(?:USD|EUR|GBP|UAH|RUB)\s?"
+    # upper case only: "try 5 times" is no Turkish lira
+    r"|(?<![^\W\d_])(?-i:(?:CHF|JPY|CNY|INR|CAD|AUD|SEK|NOK|DKK|PLN|TRY|KRW|ZAR|BRL|MXN|HKD|SGD|"
+    r"NZD|ILS)\s?|Rs\.?\s?))"
 )
-_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion)"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|lakh|crore)"
 _COMPACT_RE = r"(?:bn|bln|mln|mn|trn|tn|k|m|b)"
 # one number: sign? digits (scale word | compact suffix)?  — or a run of number words
 _DIGIT = re.compile(r"\d")

@@ -30,6 +30,7 @@ __all__ = ["CURRENCY_WORDS", "UnitMatch", "convert", "match_unit"]
 
 SQ_MILE_KM2 = 2.589988110336
 MILE_KM = 1.609344
+NAUTICAL_MILE_KM = 1.852  # sea distances: "20 nautical miles off the coast"
 FOOT_M = 0.3048
 
 
@@ -78,6 +79,7 @@ _ENTRIES: list[tuple[str, str, str, str, float, str | None]] = [
     (r"miles?\s+(?:per|an|a)\s+hour|mph\b", "km/h", "speed", "speed", MILE_KM, "miles per hour"),
     # length
     (r"kilomet(?:re|er)s?|kms?\b", "km", "length", "distance", 1.0, None),
+    (r"nautical\s+miles?|nmi\b", "km", "length", "distance", NAUTICAL_MILE_KM, "nautical miles"),
     (r"miles?", "km", "length", "distance", MILE_KM, "miles"),
     (r"met(?:re|er)s?", "m", "length", "distance", 1.0, None),
     # imperial lengths in metres, so that a surge "of 15 feet" meets one "of 4.6 metres"
