@@ -687,3 +687,27 @@ def test_a_pronoun_for_someone_named_in_passing_keeps_the_title_written_there() 
     assert sp is not None and (sp.name, sp.title) == ("Mark Hale", "Senator")
     sp = find(text, "would not resign").speaker
     assert sp is not None and (sp.name, sp.title) == ("Jane Doe", "Mayor")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The fire destroyed 40 homes, Cal Fire said.", "Cal Fire"),
+        (
+            "Arrivals doubled, according to the EU border agency Frontex. Frontex said 1,200 "
+            "migrants had arrived on the island.",
+            "Frontex",
+        ),
+        ("Doctors Without Borders said 30 patients were evacuated.", "Doctors Without Borders"),
+        ("The London Fire Brigade said 70 firefighters attended.", "London Fire Brigade"),
+    ],
+)
+def test_services_charities_and_one_word_agencies_are_organisations(text: str, name: str) -> None:
+    q = analyse(text)[0][-1]
+    assert q.speaker is not None and (q.speaker.name, q.speaker.kind) == (name, "organisation")
+
+
+def test_a_word_alone_not_introduced_as_an_organisation_stays_a_person() -> None:
+    text = "The Trump camp was quiet. Trump said the vote had been rigged."
+    sp = find(text, "had been rigged").speaker
+    assert sp is not None and (sp.name, sp.kind) == ("Trump", "person")

@@ -213,6 +213,12 @@ NOUN_MARKERS: Final[frozenset[str]] = DETERMINERS | frozenset(
      "her", "their", "its", "our", "your", "my", "two", "three", "conflicting", "widespread"}
 )  # fmt: skip
 # Org-like words: a capitalised phrase ending in (or containing) one of these is not a person.
+# services and charities named by what they do: "Cal Fire", "London Fire Brigade", "Doctors
+# Without Borders", "Save the Children", "Port Authority"; no person's name ends in one
+SERVICE_WORDS: Final[frozenset[str]] = frozenset(
+    {"fire", "brigade", "rescue", "borders", "children", "authority", "society", "trust",
+     "programme", "program", "mission", "crescent", "ltd", "plc", "llc", "airlines", "airways"}
+)  # fmt: skip
 ORG_WORDS: Final[frozenset[str]] = frozenset(
     {
         "ministry", "department", "council", "post", "times", "news", "agency", "committee",
@@ -228,7 +234,7 @@ ORG_WORDS: Final[frozenset[str]] = frozenset(
         "ria", "interfax", "politico", "axios", "breitbart", "npr", "pbs", "website",
         "radio", "television",
     }
-)  # fmt: skip
+) | SERVICE_WORDS  # fmt: skip
 # Words that start a clause and are capitalised only because they begin the sentence.
 SENTENCE_STARTERS: Final[frozenset[str]] = frozenset(
     {"but", "and", "yet", "however", "meanwhile", "now", "still", "so", "also", "then",
@@ -601,7 +607,38 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     found = _person(text, start, end, name_start, name_toks[-1].end, title, toks)
     if not honorific and len(name_toks) == 1 and _acronym(name_toks[0].text):
         found.kind = "organisation"  # "The NTSB said", "TSMC said": no person is an acronym
+    elif (
+        not honorific
+        and title is None
+        and len(name_toks) == 1
+        and person is None
+        and _introduced_as_organisation(text, name_toks[0].text)
+    ):
+        found.kind = "organisation"  # "Frontex said", after "the EU border agency Frontex"
     return _org_by_role(found)
+
+
+def _introduced_as_organisation(text: str, word: str) -> bool:
+    """A single capitalised word the article introduces as an organisation: "the EU border
+    agency Frontex", "Frontex, the European Union's border agency,". Without such an
+    introduction a word alone stays a person: "Trump said" need not say who Trump is."""
+    w = re.escape(word)
+    for hit in re.finditer(rf"\b([a-z][\w-]*)\s+{w}\b", text):
+        if hit.group(1) in _ORG_DESCRIPTORS:
+            return True
+    apposition = re.compile(
+        rf"\b{w}\s*,\s*(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?([a-z][\w-]*)\s*[,.;]"
+    )
+    return any(hit.group(1) in _ORG_DESCRIPTORS for hit in apposition.finditer(text))
+
+
+# nouns that say a name is an organisation's when they introduce it
+_ORG_DESCRIPTORS: Final = ORG_WORDS | {
+    "firm", "charity", "regulator", "watchdog", "operator", "airline", "carrier", "insurer",
+    "lender", "retailer", "broadcaster", "outlet", "startup", "maker", "manufacturer",
+    "provider", "nonprofit", "non-profit", "ngo", "body", "giant", "conglomerate", "club",
+    "team", "brand", "platform", "app", "website", "utility", "supplier", "contractor",
+}  # fmt: skip
 
 
 def _surname_of_a_person(text: str, body: Sequence[Tok], entities: Sequence[Entity]) -> bool:
@@ -706,6 +743,8 @@ def _org_not_person(text: str, s: int, e: int, entities: Sequence[Entity]) -> bo
         return True
     if any(w.lower().strip(".,") in _COMPANY_WORDS for w in words[1:]):
         return True
+    if len(words) > 1 and words[-1].lower().strip(".,") in SERVICE_WORDS:
+        return True  # "Cal Fire"
     if len(words) == 1 and (name.lower() in GROUP_NOUNS or _plural_role(Tok(name, s, e))):
         return True  # "Lawmakers said": a group the tagger took for a name
     if len(words) == 1:
