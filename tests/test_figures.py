@@ -1453,3 +1453,14 @@ def test_an_iso_code_is_upper_case() -> None:
 )
 def test_up_or_down_without_a_verb_of_change_is_a_change(text: str, measure: str) -> None:
     assert [f.measure for f in figures(text) if f.unit == "percent"] == [measure]
+
+
+def test_a_rival_estimate_put_at_with_it_is_the_same_quantity_from_its_own_source() -> None:
+    text = "Police estimated the crowd at 15,000, while organisers put it at 100,000."
+    police, organisers = figures(text)
+    assert (police.value, police.measure, police.source.name) == (15_000, "crowd", "Police")
+    assert (organisers.value, organisers.measure) == (100_000, "crowd")
+    assert organisers.source.name == "organisers"
+    text = "Organisers said 100,000 people joined the march. Police put it at about 20,000."
+    first, second = figures(text)
+    assert (second.value, second.measure, second.source.name) == (20_000, first.measure, "Police")

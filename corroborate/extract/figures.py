@@ -336,7 +336,9 @@ _TALLY_VERBS = frozenset(
     {"put", "puts", "raised", "raises", "revised", "revises", "updated", "updates", "lowered",
      "lowers", "increased", "increases"}
 )  # fmt: skip
-_PUT_THE = re.compile(r"\s+the\s+(?:figure|number|toll|total|death\s+toll)", re.IGNORECASE)
+_PUT_THE = re.compile(
+    r"\s+(?:the\s+(?:figure|number|toll|total|death\s+toll|crowd|turnout)|it\s+at)\b", re.IGNORECASE
+)
 _LETTERS = re.compile(r"[A-Za-z]+")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
@@ -542,7 +544,11 @@ def extract_figures(
                 continue
             fig, prev_verb = made
             earlier = sent_figures[-1] if sent_figures else para_prev
-            if fig.measure in {"figure", "number"} and earlier is not None and earlier.unit:
+            if (
+                fig.measure in {"figure", "number"}
+                and earlier is not None
+                and (earlier.unit or earlier.measure not in {None, "figure", "number"})
+            ):
                 # "Organisers said 100,000 people joined. Police put the figure at 20,000":
                 # the figure is the one just given
                 fig.unit, fig.measure = earlier.unit, earlier.measure
@@ -1117,7 +1123,10 @@ _TALLY_TO = re.compile(
     # "the crisis centre put the number of deaths at three"
     r"|\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the|its|their)\s+"
     r"((?:death\s+)?(?:toll|total|tally|count|number|figure|crowd|turnout)(?:\s+of\s+[a-z]+)?)"
-    r"\s+at\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more\s+than\s+)?$",
+    r"\s+at\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more\s+than\s+)?$"
+    # "while organisers put it at 100,000": the figure just given, estimated again
+    r"|\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?P<it>it)\s+at\s+"
+    r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more\s+than\s+)?$",
     re.I,
 )
 
@@ -1137,6 +1146,8 @@ def _governing_noun(text: str, sent: Span, number: NumberMatch) -> str | None:
     t = _TALLY_TO.search(text, floor, number.start)
     if t is None:
         return None
+    if t.group("it"):
+        return "figure"  # aligned with the figure before it (`extract_figures`)
     # "the total number of prisoners exchanged ... to 2,000": the prisoners are counted
     of = re.search(r"\b(?:number|total|tally|count)\s+of\s+([a-z]+)", t.group(0))
     if of is not None:
