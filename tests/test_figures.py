@@ -1464,3 +1464,20 @@ def test_a_rival_estimate_put_at_with_it_is_the_same_quantity_from_its_own_sourc
     text = "Organisers said 100,000 people joined the march. Police put it at about 20,000."
     first, second = figures(text)
     assert (second.value, second.measure, second.source.name) == (20_000, first.measure, "Police")
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Nurses will strike after rejecting a 5.5% pay rise, the union said.", "pay_rise"),
+        ("The firm announced a 10% cut in its workforce.", "cut"),
+        ("Rents saw a 7% annual increase.", "rise"),
+    ],
+)
+def test_a_percent_before_a_change_noun_is_that_change(text: str, measure: str) -> None:
+    assert one(text).measure == measure
+
+
+def test_official_results_are_a_source() -> None:
+    f = figures("Labour won 412 of the 650 seats, official results showed.")[0]
+    assert (f.source.kind, f.source.name) == ("report", "official results")

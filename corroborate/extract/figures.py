@@ -237,7 +237,8 @@ _REPORT_NOUNS = {
     "statement", "statements", "study", "survey", "census", "analysis", "assessment", "bulletin",
     "update", "updates", "records", "documents", "document", "monitoring", "media", "press",
     "footage", "images", "imagery", "poll", "polls", "tally", "count", "database", "research",
-    "reporting", "accounts", "account", "dispatches", "findings", "projections",
+    "reporting", "accounts", "account", "dispatches", "findings", "projections", "results",
+    "returns",
 }
 # fmt: on
 # fmt: off
@@ -1012,9 +1013,19 @@ def _figure(
     elif counted.category == "percent":
         pct_measure: str | None = None
         holder: str | None = None
+        change_noun = (
+            _PCT_CHANGE_NOUN.match(text, counted.end) if counted.unit == "percent" else None
+        )
         if counted.counted is not None and counted.unit == "percent":
             # "14% of the vote": a share of the noun, whoever won or took it
             pct_measure = f"{_key(_head(counted.counted))}_share"
+        elif change_noun is not None:
+            # "a 5.5% pay rise", "a 10% cut": the change the percent qualifies, whatever verb
+            # governs it ("rejected a 5.5% pay rise" is no share of anything)
+            what, change = change_noun.group("what"), change_noun.group("change").lower()
+            kind = _CHANGE_NOUNS.get(change.rstrip("s"), change.rstrip("s"))
+            counted.counted = " ".join(change_noun.group(0).split()).lstrip("-")
+            pct_measure = f"{_key(what)}_{kind}" if what else kind
         else:
             subject, direction = _percent_subject(text, sent, toks, number)
             if subject is None:
@@ -1803,6 +1814,19 @@ def _governing_verb(
 
 
 _MANNER = re.compile(r"[a-z]{3,}ly")
+# a change noun after a percent, with what changed before it: "a 5.5% pay rise", "a 10% cut"
+_PCT_CHANGE_NOUN = re.compile(
+    r"[-‑\s]+(?:(?:annual|monthly|yearly|quarterly|sharp|steep|further|modest|small|big|"
+    r"overall|average|record|surprise|planned|proposed|possible)\s+)?"
+    r"(?:(?P<what>[a-z]{3,})\s+)?"
+    r"(?P<change>rises?|increases?|hikes?|raises?|jumps?|gains?|growth|cuts?|falls?|drops?|"
+    r"declines?|reductions?|slumps?|plunges?)\b",
+    re.IGNORECASE,
+)
+_CHANGE_NOUNS = {
+    "increase": "rise", "hike": "rise", "raise": "rise", "jump": "rise", "gain": "rise",
+    "drop": "fall", "decline": "fall", "reduction": "fall", "slump": "fall", "plunge": "fall",
+}  # fmt: skip
 _RATE_AFTER = re.compile(
     r"(?:a|an|per|each|every)\s+(?:hour|day|night|week|month|quarter|year)\b\s*", re.IGNORECASE
 )
