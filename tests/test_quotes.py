@@ -711,3 +711,32 @@ def test_a_word_alone_not_introduced_as_an_organisation_stays_a_person() -> None
     text = "The Trump camp was quiet. Trump said the vote had been rigged."
     sp = find(text, "had been rigged").speaker
     assert sp is not None and (sp.name, sp.kind) == ("Trump", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Sarah Jones of the firm Brightline said profits would fall sharply.",
+            "Sarah Jones",
+            "of the firm Brightline",
+        ),
+        (
+            "Tom Cole of the Oklahoma delegation said the bill would pass easily.",
+            "Tom Cole",
+            "of the Oklahoma delegation",
+        ),
+        (
+            "A doctor with the charity Médecins Sans Frontières said several survivors had "
+            "hypothermia.",
+            None,
+            "doctor with the charity Médecins Sans Frontières",
+        ),
+    ],
+)
+def test_a_person_of_a_described_organisation_is_the_speaker(
+    text: str, name: str | None, title: str
+) -> None:
+    (q,) = analyse(text)[0]
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.title, q.speaker.kind) == (name, title, "person")

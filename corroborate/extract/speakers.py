@@ -101,7 +101,8 @@ PRONOUNS: Final[dict[str, Literal["m", "f", "pl", "n"]]] = {
 
 GROUP_NOUNS: Final[frozenset[str]] = frozenset(
     {
-        "analysts", "officials", "official", "experts", "sources", "source", "authorities",
+        "analysts", "delegation", "caucus", "officials", "official", "experts", "sources",
+        "source", "authorities",
         "government", "ministry", "department", "military", "army", "police", "diplomats",
         "observers", "critics", "residents", "witnesses", "lawmakers", "legislators",
         "politicians", "leaders", "commanders", "aides", "advisers", "advisors",
@@ -531,6 +532,16 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
             found = _person(text, start, end, left[0].start, left[-1].end, None, toks)
             found.title = _clean_title(text[body[of_x].start : body[-1].end])
             return found
+    if (
+        of_x
+        and _plain_full_name(text, body[:of_x])
+        and (person is None or person.end <= body[of_x].start)
+    ):
+        # "Tom Cole of the Oklahoma delegation": a full name, then where the person is from
+        left = body[:of_x]
+        found = _person(text, start, end, left[0].start, left[-1].end, None, toks)
+        found.title = _clean_title(text[body[of_x].start : body[-1].end])
+        return found
     if org is not None and org.end >= last.start and (head in ORG_WORDS or not titled):
         # (a tagger's ORG over "Chief of Staff Oleksandr Syrskyi" is a title and a name)
         name = org.canonical or text[org.start : org.end]
@@ -1225,6 +1236,9 @@ def _np_ending(
         return None
     first = _quantified(toks, first, lo)
     m = classify(text, toks[first : j + 1], entities)
+    owner = _person_of_described_org(text, toks, first, j, lo, m, entities)
+    if owner is not None:
+        return owner
     if m is not None and m.pronoun is None and first - 2 >= lo and toks[first - 1].low in _PP_HEADS:
         head = _pp_head(text, toks, first, lo, entities)
         if _titled_by(m, head, toks[first - 1].low):
@@ -1255,6 +1269,52 @@ def _np_ending(
             doc.name = " ".join(text[doc.start : m.end].split())
             return doc
     return m
+
+
+def _person_of_described_org(
+    text: str,
+    toks: Sequence[Tok],
+    first: int,
+    j: int,
+    lo: int,
+    m: Mention | None,
+    entities: Sequence[Entity],
+) -> Mention | None:
+    """ "Sarah Jones of the firm Brightline", "a doctor with the charity Médecins Sans
+    Frontières", "Tom Cole of the Oklahoma delegation": the person before "of/with/at the
+    <organisation>", with the organisation as the affiliation; None when no person is named
+    or described there."""
+    if m is None:
+        # no name of its own ("the Oklahoma delegation"): a body only if it names a place or
+        # an organisation, and only when a named person comes before it
+        phrase = toks[first : j + 1]
+        if not phrase or phrase[0].low != "the" or not any(t.cap for t in phrase[1:]):
+            return None
+        m = Mention(phrase[0].start, phrase[-1].end, "organisation", name=None)
+        named_only = True
+    elif m.pronoun is not None:
+        return None
+    else:
+        named_only = False
+    k = first - 1
+    described = k >= lo and toks[k].low in _ORG_DESCRIPTORS
+    if m.kind == "person" and not described:
+        return None  # "Tom Cole of Oklahoma" is read whole by `classify`
+    if described:
+        k -= 1
+    if k >= lo and toks[k].low in {"the", "a", "an"}:
+        k -= 1
+    if k - 1 < lo or toks[k].low not in {"of", "at", "from", "with"}:
+        return None
+    person = _np_ending(text, toks, k - 1, lo, entities)
+    if person is None or person.kind != "person" or person.pronoun:
+        return None
+    if not person.name and (named_only or not person.title_only):
+        return None
+    affiliation = " ".join(text[toks[k].start : m.end].split())
+    person.title = _clean_title(f"{person.title} {affiliation}" if person.title else affiliation)
+    person.end = m.end
+    return person
 
 
 def _titled_by(m: Mention, head: Mention | None, prep: str) -> bool:
