@@ -1481,3 +1481,40 @@ def test_a_percent_before_a_change_noun_is_that_change(text: str, measure: str) 
 def test_official_results_are_a_source() -> None:
     f = figures("Labour won 412 of the 650 seats, official results showed.")[0]
     assert (f.source.kind, f.source.name) == ("report", "official results")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Temperatures fell to minus 9C overnight.", -9.0),
+        ("Temperatures in Malatya fell to -9C overnight.", -9.0),
+        ("It was 40C in Seville on Tuesday.", 40.0),
+    ],
+)
+def test_temperatures_below_zero_keep_their_sign(text: str, value: float) -> None:
+    f = one(text)
+    assert (f.value, f.unit) == (value, "°C")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The recall covers batch numbers beginning with 24B and 24C.",
+        "Residents spoke at the hearing at City Hall, 200 Main Street.",
+        "Officers confronted him within minutes of the first 911 call.",
+        '"She skied until she was 78," her son said.',
+        "The formula was sold in 800g tins at most supermarkets.",
+    ],
+)
+def test_codes_addresses_emergency_numbers_ages_and_sizes_are_no_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_toll_far_from_its_number_still_names_what_it_counts() -> None:
+    text = (
+        "The death toll from Tuesday's magnitude 6.8 earthquake in eastern Turkey has risen to "
+        "312, Turkey's disaster agency AFAD says."
+    )
+    quake, toll = figures(text)
+    assert (quake.value, quake.unit) == (6.8, "magnitude")
+    assert (toll.value, toll.unit, toll.measure) == (312, "people", "people_killed")

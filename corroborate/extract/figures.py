@@ -952,7 +952,7 @@ def _figure(
             and prev.unit
             and (verb or _ELLIPSIS.search(text, sent.start, number.start))
             and not _LEVEL_OF_ANOTHER.search(text, max(sent.start, number.start - 40), number.start)
-            and not _TOLL_TO.search(text, max(sent.start, number.start - 80), number.start)
+            and not _TOLL_TO.search(text, max(sent.start, number.start - 130), number.start)
         ):  # "two people died, and the death toll has risen to three": the toll, not "people"
             counted = _Counted(prev.unit, _noun_of(prev), prev.counted, number.end, None, None)
         elif verb_key in _PEOPLE_VERBS:
@@ -962,7 +962,7 @@ def _figure(
         else:
             # a tally names what it counts, whatever phrase stands before the verb: "the
             # death toll from the flooding has risen to seven" counts deaths, not flooding
-            tally = _TALLY_TO.search(text, max(sent.start, number.start - 80), number.start)
+            tally = _TALLY_TO.search(text, max(sent.start, number.start - 130), number.start)
             governing = _governing_noun(text, sent, number) if tally else None
             subject = (
                 governing
@@ -1099,8 +1099,14 @@ def _figure(
         )
     if unit is None and (measure or "").startswith("people_"):
         unit = "people"  # "the death toll has risen to seven": seven people, like "7 dead"
+    start = number.start
+    minus = _MINUS_BEFORE.search(text, max(0, number.start - 8), number.start)
+    if minus and counted.category == "temperature":
+        # "fell to minus 9C", "-9C": below zero (other units have no sign in news prose)
+        value, vmax, start = -value, (-vmax if vmax is not None else None), minus.start()
+        original_value = -original_value if original_value is not None else None
     fig = Figure(
-        start=number.start,
+        start=start,
         end=counted.end,
         value=value,
         unit=unit,
@@ -1114,6 +1120,28 @@ def _figure(
     return fig, verb
 
 
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|"
+    r"Dr|Way|Place|Pl|Square|Sq|Court|Ct|Terrace|Highway|Hwy|Parkway|Pkwy)\b"
+)
+_EMERGENCY_CALL = re.compile(
+    r"(?:911|999|112|000)\s+(?:calls?|callers?|dispatch(?:ers?)?|operators?|cent(?:re|er)s?|"
+    r"lines?|system|services?|recordings?)\b",
+    re.IGNORECASE,
+)
+_GLUED_SIZE = re.compile(r"(?:g|kg|mg|ml|cl|oz|lb|lbs|mm|cm|v|kw|kwh|gb|tb|mb|mp)\s+[a-z]", re.I)
+_AGE_VERB_BEFORE = re.compile(
+    r"\b(?:he|she|i|you|we|they|who)\s+(?:was|is|were|turned|turns)\s+(?:only\s+|just\s+)?$",
+    re.IGNORECASE,
+)
+# codes that read like temperatures: "batch numbers 24B and 24C", "lot 12F", "seat 14C"
+_CODE = re.compile(r"\b\d+[ABD-EG-Z]\b")
+_CODE_WORD = re.compile(
+    r"\b(?:batch(?:es)?|codes?|lots?|models?|numbers?|rooms?|gates?|flights?|platforms?|seats?|"
+    r"rows?|units?|blocks?|apartments?|flats?|suites?|routes?|sizes?|grades?|versions?)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_MINUS_BEFORE = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−–])$", re.IGNORECASE)
 _ELIDING = frozenset({"others", "more"})
 _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+)")
 # what sits between a figure and a later number that elides its noun: "and another 59,000",
@@ -1126,9 +1154,9 @@ _ELLIPSIS = re.compile(
 # a noun that governs the number through "of" or "to": "a majority of 170", "a total of 2,000",
 # "raised the death toll from the blast to 13"
 _OF_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+((?:[a-z]+\s+)?[a-z]{3,})\s+of\s+$")
-_TOLL_TO = re.compile(r"\btoll\b[^.;:!?]{0,60}?\bto\s+$", re.I)
+_TOLL_TO = re.compile(r"\btoll\b(?:[^.;:!?]|\.(?=\d)){0,100}?\bto\s+$", re.I)
 _TALLY_TO = re.compile(
-    r"\b((?:death\s+)?(?:toll|total|tally|count|number))\b[^.;:!?]{0,60}?"
+    r"\b((?:death\s+)?(?:toll|total|tally|count|number))\b(?:[^.;:!?]|\.(?=\d)){0,100}?"
     r"\b(?:to|above|past|beyond|passed|topped|exceeded|reached|surpassed|hit|rose|risen|"
     r"climbed|stood|stands)\s+$"
     # "the crisis centre put the number of deaths at three"
@@ -1147,7 +1175,7 @@ _NOT_ELIDED = frozenset({"percent", "percentage points"})
 
 def _governing_noun(text: str, sent: Span, number: NumberMatch) -> str | None:
     """The noun a bare number measures through "of"/"to": "a majority of about 170"."""
-    floor = max(sent.start, number.start - 80)
+    floor = max(sent.start, number.start - 130)
     m = _OF_NOUN.search(text, floor, number.start)
     if m:
         words = m.group(1).split()
@@ -1315,6 +1343,12 @@ def _not_a_quantity(text: str, sent: Span, number: NumberMatch) -> bool:
         return True
     if _AMPM.match(after):
         return True
+    if _ADDRESS_AFTER.match(text, e) or _EMERGENCY_CALL.match(text, s):
+        return True  # "City Hall, 200 Main Street", "the first 911 call"
+    if _GLUED_SIZE.match(text, e):
+        return True  # "sold in 800g tins", "a 12V battery": a size, not a count
+    if _AGE_VERB_BEFORE.search(before) and _CLOSE.match(after) and number.value < 120:
+        return True  # "until she was 78,": an age
     # "a 2 to 1 margin", "won 3-1": a ratio or a score (a range would have been merged)
     if not number.words and (
         (_RATIO_AFTER.match(text, number.end) and not _FROM_BEFORE.search(before))
@@ -1478,6 +1512,16 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
     if partitive:  # "21 of the 25 drones": counts the drones after the total
         pos = partitive.end()
     unit = _unit_after(text, pos, sent.end, toks)
+    if (
+        unit is not None
+        and unit.category == "temperature"
+        and text[unit.start : unit.end] in {"C", "F"}
+        and (
+            _CODE.search(text, sent.start, sent.end)
+            or _CODE_WORD.search(text, max(sent.start, number.start - 40), number.start)
+        )
+    ):
+        return None  # "batch numbers 24B and 24C": a code, unless the sentence is the weather's
     point = _POINT_AFTER.match(text, pos, sent.end)
     if unit is None and point and number.words and number.value < 1:  # "a quarter-point cut"
         unit = UnitMatch(point.start(), point.end(), "percentage points", "percent", "share")

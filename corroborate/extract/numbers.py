@@ -562,6 +562,8 @@ def _bare_value(text: str, start: int, end: int) -> float:
 
 def _is_range(text: str, start: int, join: str, lo: float, hi: float) -> bool:
     join = join.replace("%", "").strip().lower()
+    if 1800 <= lo <= 2100 and lo.is_integer() and hi > 3 * lo and join == "to":
+        return False  # "killed since October 2023 to 52,615": a year, then the total
     if join == "to" and _CHANGE_FROM.search(text, max(0, start - 40), start):
         return False  # "rose from 300 to 400" is a change, not a range
     if join.endswith("to") and hi > 4 * lo and _CHANGE_BY.search(text, max(0, start - 30), start):
