@@ -740,3 +740,26 @@ def test_a_person_of_a_described_organisation_is_the_speaker(
     (q,) = analyse(text)[0]
     assert q.speaker is not None
     assert (q.speaker.name, q.speaker.title, q.speaker.kind) == (name, title, "person")
+
+
+def test_it_is_the_organisation_the_sentence_before_is_about() -> None:
+    text = (
+        "The World Health Organization says it is sending 15 tonnes of supplies.\n\n"
+        "The US Geological Survey has revised the magnitude. It said the epicentre was at a "
+        "depth of 11 km."
+    )
+    sp = find(text, "epicentre").speaker
+    assert sp is not None and (sp.name, sp.kind) == ("US Geological Survey", "organisation")
+
+
+def test_a_cue_inside_the_speakers_own_aside_is_not_content() -> None:
+    text = (
+        "Interior Minister Matteo Piantedosi told parliament that arrivals had fallen by 58%.\n\n"
+        "A doctor with the charity Médecins Sans Frontières, who asked not to be named because "
+        "she was not authorised to speak to the media, said several survivors were suffering "
+        'from hypothermia. "Some of them had been in the water for six hours," she said.'
+    )
+    for fragment in ("hypothermia", "six hours"):
+        sp = find(text, fragment).speaker
+        assert sp is not None and sp.name is None
+        assert sp.title == "doctor with the charity Médecins Sans Frontières"

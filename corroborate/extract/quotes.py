@@ -941,9 +941,15 @@ def _indirect(
     if not _acceptable(m, c):
         return None
     assert m is not None
-    if any(m.start <= s.toks[k2].start < m.end for _, k2 in s.cues if k2 < k):
+    if any(
+        m.start <= s.toks[k2].start < m.end
+        and not _RELATIVE_ASIDE.search(text, m.start, s.toks[k2].start)
+        for _, k2 in s.cues
+        if k2 < k
+    ):
         # "Residents say the barriers promised after the flood were shelved": a "speaker" that
-        # holds another cue is words of that cue's content, not someone speaking
+        # holds another cue is words of that cue's content, not someone speaking ("A doctor,
+        # who asked not to be named, said": a cue in the speaker's own aside is no content)
         return None
     if m.start > c.start:
         # inverted: "CONTENT, said X." -- the content comes first
@@ -952,6 +958,9 @@ def _indirect(
     if after is not None:
         return after
     return _content_before(text, s, c, k, m)
+
+
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|whose)\b[^,;]*$", re.IGNORECASE)
 
 
 def _after_addressee(toks: Sequence[Tok], j: int) -> int:

@@ -1826,10 +1826,16 @@ class SpeakerResolver:
     def _pronoun(self, m: Mention, position: int, said: tuple[int, int] | None) -> Speaker:
         want = m.gender
         if want == "n":
-            for _, sp in reversed(self.history[-3:]):
-                if sp.kind in {"organisation", "report"}:
-                    return Speaker(sp.name, m.start, m.end, sp.title, sp.kind)
             named = self._subject_organisation(m, position)
+            here = _sentence_start(self.text, min(m.start, position))
+            before = _sentence_start(self.text, here - 1) if here else 0
+            for at, sp in reversed(self.history[-3:]):
+                if sp.kind in {"organisation", "report"}:
+                    if named is not None and at < before and named.name != sp.name:
+                        # "The WHO says ... The USGS has revised the magnitude. It said ...":
+                        # the organisation the sentence before is about, not the last to speak
+                        return named
+                    return Speaker(sp.name, m.start, m.end, sp.title, sp.kind)
             return named or Speaker(None, m.start, m.end, None, "organisation")
         subject = self._subject_person(m, position, said) if want != "pl" else None
         group = self._subject_group(m, position) if want == "pl" else None
