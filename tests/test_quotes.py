@@ -763,3 +763,43 @@ def test_a_cue_inside_the_speakers_own_aside_is_not_content() -> None:
         sp = find(text, fragment).speaker
         assert sp is not None and sp.name is None
         assert sp.title == "doctor with the charity Médecins Sans Frontières"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name", "title"),
+    [
+        (
+            "Its spokesman, Flavio Di Giacomo, told the Meridian that the count would rise.",
+            "count would rise",
+            "Flavio Di Giacomo",
+            "Its spokesman",
+        ),
+        (
+            '"We are seeing the perfect conditions for the disease to spread," said Laura Lo '
+            "Castro, UNHCR's representative in Chad.",
+            "perfect conditions",
+            "Laura Lo Castro",
+            "UNHCR's representative in Chad",
+        ),
+        (
+            "Gurpreet Singh Dhillon, a wheat farmer, said yields were down sharply this year.",
+            "yields were down",
+            "Gurpreet Singh Dhillon",
+            "wheat farmer",
+        ),
+    ],
+)
+def test_a_name_the_tagger_took_for_an_organisation_is_a_person_with_a_role(
+    text: str, fragment: str, name: str, title: str
+) -> None:
+    sp = find(text, fragment).speaker
+    assert sp is not None and (sp.name, sp.title, sp.kind) == (name, title, "person")
+
+
+def test_a_place_in_an_apposition_stays_a_place() -> None:
+    text = (
+        "Ann Reyes, a 55-year-old nurse from Sumter, South Carolina, says Hale will “leave "
+        "here with momentum.”"
+    )
+    sp = find(text, "with momentum").speaker
+    assert sp is not None and sp.name == "Ann Reyes"

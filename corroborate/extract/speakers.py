@@ -876,6 +876,44 @@ def _person(
     )
 
 
+def _tagged_org_but_a_person(m: Mention) -> bool:
+    """An organisation by the tagger whose name reads as a person's: two to four capitalised
+    plain words or name particles ("Laura Lo Castro", "Gurpreet Singh Dhillon"), none an
+    organisation's, a group's or a place's. Only trusted with a person's role beside it."""
+    words = (m.name or "").split()
+    if m.kind != "organisation" or not 2 <= len(words) <= 4 or m.pronoun is not None:
+        return False
+    if " ".join(words).lower() in PLACES or not (words[0][0].isupper() and words[-1][0].isupper()):
+        return False
+    return all(
+        (w.isalpha() and w[0].isupper() and not w.isupper()) or w.lower() in NAME_PARTICLES
+        for w in words
+    ) and not any(w.lower() in ORG_WORDS | _COMPANY_WORDS | GROUP_NOUNS for w in words)
+
+
+def _role_words(title: str) -> bool:
+    return any(_titleish(t) for t in tokenize(title))
+
+
+def _person_role(text: str, toks: Sequence[Tok]) -> str | None:
+    """The apposition's title when it names a person's role ("UNHCR's representative in
+    Chad", "a wheat farmer"), not a kind of organisation ("a utility")."""
+    title = appositive(text, toks)
+    return title if title is not None and any(_titleish(t) for t in toks) else None
+
+
+def _as_person(m: Mention, title: str | None, start: int, end: int) -> Mention:
+    return Mention(
+        start,
+        end,
+        "person",
+        name=m.name,
+        name_start=m.start,
+        name_end=m.end,
+        title=title or m.title,
+    )
+
+
 def appositive(text: str, toks: Sequence[Tok]) -> str | None:
     """The title in an apposition ("a Ukrainian MP", "Ukraine’s deputy speaker"), or None."""
     if not toks or len(toks) > 12:
@@ -997,9 +1035,22 @@ def subject_before(
                 if a is None:
                     # "The F.B.I. director, James B. Comey, said": the name is the apposition
                     named = classify(text, seg, entities)
+                    lead = _title_segment(text, toks, p, lo)
+                    if (
+                        named is not None
+                        and _tagged_org_but_a_person(named)
+                        and not _entity_at(entities, named.start, named.end, "LOC")
+                    ):
+                        # "Its spokesman, Flavio Di Giacomo, told": the role before says who
+                        before_role = _np_ending(text, toks, p - 1, lo, entities)
+                        if lead is not None or (
+                            before_role is not None
+                            and before_role.title_only
+                            and not re.search(r"\b(?:from|in|of|at)\b", before_role.title or "")
+                        ):
+                            named = _as_person(named, None, named.start, named.end)
                     if named is None or named.kind != "person" or named.name is None:
                         return None
-                    lead = _title_segment(text, toks, p, lo)
                     before = _np_ending(text, toks, p - 1, lo, entities) if lead is None else None
                     if lead is not None:
                         # "The acting governor of the Kursk region, Alexei X, said"
@@ -1021,6 +1072,8 @@ def subject_before(
                 break
         if head is None or head.pronoun is not None:
             return None
+        if appos is not None and _tagged_org_but_a_person(head) and _role_words(appos):
+            head = _as_person(head, None, head.start, head.end)  # "X Y Z, a wheat farmer, said"
         if head.kind == "person" and head.name is not None:
             head.title = appos if head.title is None else head.title
         head.end = toks[j].start
@@ -1568,6 +1621,15 @@ def np_after(
     m = classify(text, toks[k:i], entities)
     if m is None:
         return None
+    if i < hi and toks[i].text == "," and _tagged_org_but_a_person(m):
+        q = i + 1
+        while q < hi and toks[q].text not in _APPOSITION_BOUNDS:
+            q += 1
+        role = _person_role(text, toks[i + 1 : q])
+        if role is not None:
+            # "said Laura Lo Castro, UNHCR's representative in Chad": a name the tagger took
+            # for an organisation's, with a person's role after it
+            return _as_person(m, role, m.start, toks[q - 1].end)
     if i < hi and toks[i].text == "," and m.kind == "person":
         q = i + 1
         while q < hi and toks[q].text not in _APPOSITION_BOUNDS:
