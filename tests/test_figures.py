@@ -1518,3 +1518,23 @@ def test_a_toll_far_from_its_number_still_names_what_it_counts() -> None:
     quake, toll = figures(text)
     assert (quake.value, quake.unit) == (6.8, "magnitude")
     assert (toll.value, toll.unit, toll.measure) == (312, "people", "people_killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name", "title"),
+    [
+        ("The government delegation in Madrid put the turnout at 22,000.", 22_000,
+         "government delegation in Madrid", None),
+        ("The CGT union puts the national figure at 3.5 million.", 3.5e6, "CGT union", None),
+        ("The German Economic Institute (IW) estimated that the strike could cost up to €1bn "
+         "a day.", 1e9, "German Economic Institute", None),
+        ("The USDA's attaché in New Delhi forecast 103.5 million tonnes.", 103.5e6, None,
+         "USDA's attaché in New Delhi"),
+    ],
+)  # fmt: skip
+def test_whoever_puts_a_figure_at_a_value_is_its_source(
+    text: str, value: float, name: str | None, title: str | None
+) -> None:
+    f = figures(text)[-1]
+    assert f.value == value
+    assert (f.source.name, f.source.title) == (name, title)

@@ -59,7 +59,7 @@ from corroborate.extract.numbers import NumberMatch, find_numbers
 from corroborate.extract.speakers import phrase_source, tokenize
 from corroborate.extract.units import UnitMatch, convert, match_unit
 from corroborate.model import Entity, Figure, Quote, Source, Span
-from corroborate.model.annotations import EntityLabel
+from corroborate.model.annotations import EntityLabel, SourceKind
 
 __all__ = ["extract_figures", "measure_key"]
 
@@ -244,6 +244,7 @@ _REPORT_NOUNS = {
 # fmt: off
 _GROUP_NOUNS = {
     "force", "navy", "guard", "brigade", "battalion", "regiment", "corps", "unit", "units",
+    "delegation", "union", "federation", "association", "institute", "embassy", "consulate",
     "intelligence", "directorate", "agency", "prosecutors", "militia", "operators", "operator",
     "emergency services", "services", "rescuers", "medics", "hospital", "hospitals",
     "officials", "authorities", "government", "ministry", "military", "army", "police",
@@ -263,7 +264,7 @@ _PERSON_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "governor", "mayor", "minister", "president",
     "commander", "general", "official", "source", "analyst", "expert", "witness", "resident",
     "chief", "head", "officer", "adviser", "advisor", "envoy", "ambassador", "leader", "secretary",
-    "director", "prosecutor", "doctor", "journalist", "correspondent",
+    "director", "prosecutor", "doctor", "journalist", "correspondent", "attaché", "attache",
 }
 # fmt: on
 # fmt: off
@@ -337,8 +338,14 @@ _TALLY_VERBS = frozenset(
     {"put", "puts", "raised", "raises", "revised", "revises", "updated", "updates", "lowered",
      "lowers", "increased", "increases"}
 )  # fmt: skip
+# "put the turnout at 22,000", "puts the national figure at 3.5 million", "put it at 100,000"
 _PUT_THE = re.compile(
-    r"\s+(?:the\s+(?:figure|number|toll|total|death\s+toll|crowd|turnout)|it\s+at)\b", re.IGNORECASE
+    r"\s+(?:the\s+(?:figure|number|toll|total|death\s+toll|crowd|turnout)\b"
+    r"|(?:(?:the|its|their)\s+(?:[\w’'-]+\s+){0,3}?|it\s+)at\s+(?:about\s+|around\s+|some\s+|"
+    r"roughly\s+|nearly\s+|more\s+than\s+|up\s+to\s+|just\s+)?(?:[$€£¥]?\d|(?:one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands|a\s+hundred|"
+    r"a\s+thousand|a\s+million)\b))",
+    re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[A-Za-z]+")
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
@@ -1161,6 +1168,7 @@ _TALLY_TO = re.compile(
     r"climbed|stood|stands)\s+$"
     # "the crisis centre put the number of deaths at three"
     r"|\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the|its|their)\s+"
+    r"(?:national\s+|overall\s+|official\s+|final\s+|latest\s+|total\s+)?"
     r"((?:death\s+)?(?:toll|total|tally|count|number|figure|crowd|turnout)(?:\s+of\s+[a-z]+)?)"
     r"\s+at\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more\s+than\s+)?$"
     # "while organisers put it at 100,000": the figure just given, estimated again
@@ -2650,6 +2658,7 @@ def _unnamed_source(text: str, start: int, end: int) -> Source | None:
 
 _BEFORE_CUE = re.compile(
     r"(?:,\s+(?:meeting|speaking|gathered|visiting|talking|writing)\b[^,]{0,50},)?"  # an aside
+    r"(?:\s*\([A-Z][\w&.-]{0,12}\))?"  # the name's acronym: "The German Economic Institute (IW)"
     r"(?:\s+(?:has|have|had|also|later|earlier|previously|again|further|"
     r"recently|separately|officially|publicly|reportedly))*\s*$"
 )
@@ -2663,6 +2672,22 @@ def _source_before_cue(ctx: _Context, i: int, cue: int) -> Source | None:
         if ent.end == end and ent.label in {"PERSON", "ORG"}:
             return _source_from_phrase(ctx, _phrase_start(text, sent.start, ent.start), end)
         if ent.end == end and ent.label == "LOC":  # "Moscow said", "Kyiv claims"
+            held = _HEAD_OF_PLACE.search(text, max(sent.start, ent.start - 80), ent.start)
+            if held is not None and held.group("head").lower() in (
+                _GROUP_NOUNS | _REPORT_NOUNS | _PERSON_NOUNS
+            ):
+                # "the government delegation in Madrid put ...", "the USDA's attaché in New
+                # Delhi forecast ...": the body or person there speaks, not the city
+                begin = held.start("phrase")
+                lead = _LEADING_FUNCTION.match(text, begin)
+                begin = lead.end() if lead else begin
+                phrase = " ".join(text[begin:end].split())
+                kind: SourceKind = (
+                    "person" if held.group("head").lower() in _PERSON_NOUNS else "organisation"
+                )
+                if kind == "person":
+                    return Source(None, "person", begin, end, phrase)
+                return Source(phrase, kind, begin, end)
             name = ent.canonical or " ".join(text[ent.start : ent.end].split())
             return Source(name, "organisation", ent.start, end)
     words = list(re.finditer(r"[\w’'-]+", text[max(sent.start, end - 80) : end]))
@@ -2686,6 +2711,11 @@ def _source_before_cue(ctx: _Context, i: int, cue: int) -> Source | None:
     return None
 
 
+# a body or a person at a place: "the government delegation in Madrid", "the attaché in Delhi"
+_HEAD_OF_PLACE = re.compile(
+    r"(?P<phrase>(?:[\w’'.-]+\s+){0,4}?(?P<head>[\w’'-]+))\s+(?:in|of|at|from)\s+(?:the\s+)?$"
+)
+_LEADING_FUNCTION = re.compile(r"(?:(?:while|whereas|and|but|as|the|a|an|that|which)\s+)+", re.I)
 _AFTER_CUE = re.compile(
     r"\s+((?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,5}?)(?=\s*(?:[,.;:]|$|\s+on\s|"
     r"\s+in\s|\s+that\s))"
