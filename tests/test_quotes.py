@@ -803,3 +803,20 @@ def test_a_place_in_an_apposition_stays_a_place() -> None:
     )
     sp = find(text, "with momentum").speaker
     assert sp is not None and sp.name == "Ann Reyes"
+
+
+def test_a_gerund_after_a_cue_has_its_own_content_and_the_same_speaker() -> None:
+    text = (
+        "N'DJAMENA - A cholera outbreak has killed 41 people, United Nations agencies said on "
+        "Tuesday, warning that the rainy season could make matters worse. Police said 12 "
+        "people were arrested, adding that more arrests were likely."
+    )
+    found = quote_texts(text)
+    for content, speaker in [
+        ("A cholera outbreak has killed 41 people", "United Nations agencies"),
+        ("the rainy season could make matters worse", "United Nations agencies"),
+        ("12 people were arrested", "Police"),
+        ("more arrests were likely", "Police"),
+    ]:
+        q = found[content]
+        assert q.speaker is not None and q.speaker.name == speaker

@@ -918,8 +918,15 @@ def _indirect(
         return _Candidate(cs, ce, "indirect", m, c, position=c.start)
     if c.gerund and _subject_gerund(toks, k):
         # "..., saying that CONTENT", "X issued a statement saying CONTENT": the speaker is
-        # the sentence's subject
-        m = sentence_subject(text, toks, k - 1, entities)
+        # the sentence's subject, or whoever the cue before it quotes ("CONTENT, X said on
+        # Tuesday, warning that ...", "“...,” she said, adding that ...")
+        m = None
+        for c2, k2 in reversed(s.cues):
+            if k2 < k and not c2.gerund and not c2.phrase:
+                m = _speaker_for_cue(text, s, c2, k2, 0, n, entities)
+                break
+        if m is None or (m.kind == "person" and m.name is None and m.pronoun is None):
+            m = sentence_subject(text, toks, k - 1, entities) or m
         if m is None:
             return None
         return _content_after(text, s, c, k, m, tags)
@@ -1069,8 +1076,10 @@ def _content_after(
         if relative and t.text == ",":
             stop = t.start  # "Barkley, who said he votes democratic, said ..."
             break
-        if t.text == "," and any(c2.phrase and k2 == i + 1 for c2, k2 in s.cues):
-            stop = t.start  # "..., according to officials": the phrase is no content
+        if t.text == "," and any((c2.phrase or c2.gerund) and k2 == i + 1 for c2, k2 in s.cues):
+            # "..., according to officials": the phrase is no content; "..., adding that ...":
+            # the gerund has its own
+            stop = t.start
             break
         if (
             t.text == ","
@@ -1273,7 +1282,11 @@ def _content_before(text: str, s: _Sentence, c: CueMatch, k: int, m: Mention) ->
             tail_start = toks[a - 1].end
     tail = [t for t in toks if t.start >= tail_start and t.text not in {".", "!", "?", "”", '"'}]
     after = _skip_adjuncts(toks, s.tok_index_at_or_after(tail_start))
-    if _trailing_aside(toks, after) and _words(text, toks[0].start, toks[j].start) >= 5:
+    gerund_next = any(c2.gerund and k2 == after + 1 for c2, k2 in s.cues)
+    if gerund_next or (
+        _trailing_aside(toks, after) and _words(text, toks[0].start, toks[j].start) >= 5
+    ):
+        # ("CONTENT, X said on Tuesday, warning that ...": the gerund has its own content)
         # "CONTENT, the commander, X, said on Monday, the first official account ...": what
         # follows the attribution comments on it; the content is before it
         tail = []
