@@ -820,3 +820,31 @@ def test_a_gerund_after_a_cue_has_its_own_content_and_the_same_speaker() -> None
     ]:
         q = found[content]
         assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "The record is the largest in Olympic history, according to the International Ski "
+            "and Snowboard Federation (FIS).",
+            "largest in Olympic history",
+            "International Ski and Snowboard Federation",
+        ),
+        (
+            "Egypt and Qatar said in a joint statement that they were working to restore calm.",
+            "working to restore calm",
+            "Egypt and Qatar",
+        ),
+        (
+            "Italy's coast guard said its vessels had rescued 27 survivors.",
+            "rescued 27 survivors",
+            "Italy's coast guard",
+        ),
+    ],
+)
+def test_institutions_states_and_their_services_are_organisations(
+    text: str, fragment: str, name: str
+) -> None:
+    sp = find(text, fragment).speaker
+    assert sp is not None and (sp.name, sp.kind) == (name, "organisation")

@@ -477,6 +477,11 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         return Mention(start, end, "organisation", name=body[0].text)  # "Several complained"
     if _numberish(body[-1]) or (len(body) >= 3 and body[-2].low == "in" and _numberish(body[-1])):
         return Mention(start, end, "organisation", name=" ".join(text[start:end].split()))
+    if _coordinated_places(text, body, entities) or _GUARD_FORCE.search(
+        " ".join(t.low for t in body[-2:])
+    ):
+        # "Egypt and Qatar said", "Italy's coast guard said": states and their services speak
+        return Mention(start, end, "organisation", name=" ".join(text[start:end].split()))
     affiliated = _person_of_org(text, body, start, end, entities)
     if affiliated is not None:
         return affiliated
@@ -506,6 +511,10 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         found.gender = found.gender or gender
         if _org_not_person(text, ps, pe, entities):
             found.kind = "organisation"
+            if body[0].cap and body[0].start < ps and _INSTITUTION_HEADS & {body[-1].low}:
+                # "the International Ski and Snowboard Federation", tagged in two pieces
+                found.name = " ".join(text[body[0].start : body[-1].end].split())
+                found.title = None
         return _org_by_role(found)
     last = body[-1]
     head = last.low.strip(".’'")
@@ -652,6 +661,31 @@ _ORG_DESCRIPTORS: Final = ORG_WORDS | {
 }  # fmt: skip
 
 
+_GUARD_FORCE = re.compile(r"^(?:coast|border|national|revolutionary|republican)\s+guards?$")
+
+
+def _coordinated_places(text: str, body: Sequence[Tok], entities: Sequence[Entity]) -> bool:
+    """ "Egypt and Qatar", "France, Germany and Italy": every part a place."""
+    if not any(t.low == "and" for t in body) or len(body) > 9:
+        return False
+    parts: list[list[Tok]] = [[]]
+    for t in body:
+        if t.low in {"and", ","} or t.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    if len(parts) < 2 or any(not p for p in parts):
+        return False
+    for p in parts:
+        phrase = " ".join(t.low for t in p)
+        tagged = any(
+            e.label == "LOC" and e.start == p[0].start and e.end == p[-1].end for e in entities
+        )
+        if not tagged and phrase not in PLACES:
+            return False
+    return True
+
+
 def _surname_of_a_person(text: str, body: Sequence[Tok], entities: Sequence[Entity]) -> bool:
     """A one-word name that is also a place's ("Jordan") but ends a person's name in this
     report ("Neil Jordan ... Jordan said"): the person, not the country."""
@@ -729,6 +763,14 @@ ORG_ROLES: Final[frozenset[str]] = frozenset(
      "commission", "board", "authority", "department", "bureau", "supplier", "distributor",
      "exporter", "importer", "giant", "conglomerate", "startup"}
 )  # fmt: skip
+# the head nouns of institutions' names
+_INSTITUTION_HEADS: Final[frozenset[str]] = frozenset(
+    {"federation", "association", "union", "institute", "university", "ministry", "department",
+     "council", "committee", "commission", "agency", "foundation", "organisation",
+     "organization", "alliance", "coalition", "bureau", "authority", "society", "league",
+     "confederation", "syndicate", "corporation", "company", "bank", "fund", "programme",
+     "program", "office", "court", "tribunal", "parliament", "assembly"}
+)  # fmt: skip
 _COMPANY_WORDS: Final[frozenset[str]] = frozenset(
     {"inc", "corp", "co", "ltd", "plc", "llc", "ag", "sa", "gmbh", "airlines", "airways",
      "holdings", "group", "energy", "motors", "systems", "technologies", "industries",
@@ -754,6 +796,8 @@ def _org_not_person(text: str, s: int, e: int, entities: Sequence[Entity]) -> bo
         return True
     if any(w.lower().strip(".,") in _COMPANY_WORDS for w in words[1:]):
         return True
+    if len(words) > 1 and words[-1].lower() in _INSTITUTION_HEADS:
+        return True  # "Snowboard Federation": no person's name ends in one
     if len(words) > 1 and words[-1].lower().strip(".,") in SERVICE_WORDS:
         return True  # "Cal Fire"
     if len(words) == 1 and (name.lower() in GROUP_NOUNS or _plural_role(Tok(name, s, e))):
@@ -1220,7 +1264,11 @@ def _np_ending(
     if j < lo:
         return None
     i = j
-    saw_head_noun = toks[j].low in GROUP_NOUNS or toks[j].low in DOC_NOUNS
+    saw_head_noun = (
+        toks[j].low in GROUP_NOUNS
+        or toks[j].low in DOC_NOUNS
+        or (j > lo and _GUARD_FORCE.match(f"{toks[j - 1].low} {toks[j].low}") is not None)
+    )
     while i >= lo:
         t = toks[i]
         w = t.low
