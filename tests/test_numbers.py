@@ -318,6 +318,20 @@ def test_weekdays_in_a_future_clause_are_ahead(text: str, iso: str) -> None:
     assert d.iso == iso
 
 
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The new rent cap takes effect on October 1", "2024-10-01"),
+        ("The vote, due on November 5, will decide the seat", "2024-11-05"),
+        ("The strike, set for September 3, could cost millions", "2024-09-03"),
+        ("Prices rose on October 1", "2023-10-01"),  # the past: last year's
+    ],
+)
+def test_a_day_and_month_ahead_in_a_future_clause_stay_in_this_year(text: str, iso: str) -> None:
+    (d,) = find_dates(text, published=PUB)
+    assert d.iso == iso
+
+
 def test_dates_without_publication() -> None:
     (d,) = find_dates("on Monday")
     assert d.iso is None

@@ -161,7 +161,9 @@ _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.!?]{0,50}$", re.IGNORECASE)
 # "50 millimetres expected by Tuesday evening" (a forecast)
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|shall|could|would|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|slated)"
-    r"\s+to|plans?\s+to|planning\s+to|going\s+to|(?:expected|forecast)\s+(?:by|on|until))"
+    r"\s+to|plans?\s+to|planning\s+to|going\s+to|(?:expected|forecast)\s+(?:by|on|until)"
+    r"|takes?\s+effect|comes?\s+into\s+(?:force|effect)|(?:due|set|scheduled)\s+(?:on|for)"
+    r"|deadline\s+(?:of|is))"
     r"\b[^.;!?]*$",
     re.IGNORECASE,
 )
@@ -206,7 +208,8 @@ def _resolve(m: re.Match[str], pub: date | None, *, future: bool = False) -> str
         found = date(year, month, day)
     except ValueError:
         return None
-    if not year_text and pub is not None and found > pub + timedelta(days=7):
+    if not year_text and pub is not None and found > pub + timedelta(days=7) and not future:
+        # ("takes effect July 1", "will vote on November 5": the date ahead, this year)
         try:
             found = date(year - 1, month, day)
         except ValueError:
