@@ -1538,3 +1538,15 @@ def test_whoever_puts_a_figure_at_a_value_is_its_source(
     f = figures(text)[-1]
     assert f.value == value
     assert (f.source.name, f.source.title) == (name, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The company reported sales of €189bn last year.", "sales"),
+        ("The council approved a budget of £2bn.", "budget"),
+        ("Ukraine received aid worth $40bn.", "aid"),
+    ],
+)
+def test_an_amount_takes_the_noun_it_belongs_to(text: str, measure: str) -> None:
+    assert one(text).measure.startswith(measure)

@@ -1012,6 +1012,12 @@ def _figure(
         noun = counted.noun  # a price: "money_per_barrel"
     elif number.currency:
         noun = _head(counted.counted) or "money"
+        of_noun = _AMOUNT_OF.search(text, max(sent.start, number.start - 40), number.start)
+        if noun == "money" and of_noun is not None:
+            # "sales of €189bn", "a fine of $5m", "a budget of £2bn": what the amount is
+            word = of_noun.group(1).split()[-1]
+            if word not in _FUNCTION and word not in _NOT_GOVERNING and not _is_verb_form(word):
+                noun = word
         if noun == "money" and (verb is None or verb in _LEVEL_VERBS):
             # "Revenue rose to $4.2 billion", "Net income fell to $310 million": the amount
             # is the level of what rose or fell, not any money
@@ -1161,6 +1167,11 @@ _ELLIPSIS = re.compile(
 # a noun that governs the number through "of" or "to": "a majority of 170", "a total of 2,000",
 # "raised the death toll from the blast to 13"
 _OF_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+((?:[a-z]+\s+)?[a-z]{3,})\s+of\s+$")
+# the noun an amount belongs to: "sales of €189bn", "a fine of about $5m", "aid worth $40bn"
+_AMOUNT_OF = re.compile(
+    r"\b([a-z]{3,})\s+(?:of|worth)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|"
+    r"more\s+than\s+|less\s+than\s+|up\s+to\s+|at\s+least\s+|over\s+|just\s+)?$"
+)
 _TOLL_TO = re.compile(r"\btoll\b(?:[^.;:!?]|\.(?=\d)){0,100}?\bto\s+$", re.I)
 _TALLY_TO = re.compile(
     r"\b((?:death\s+)?(?:toll|total|tally|count|number))\b(?:[^.;:!?]|\.(?=\d)){0,100}?"
