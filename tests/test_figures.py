@@ -1550,3 +1550,8 @@ def test_whoever_puts_a_figure_at_a_value_is_its_source(
 )
 def test_an_amount_takes_the_noun_it_belongs_to(text: str, measure: str) -> None:
     assert one(text).measure.startswith(measure)
+
+
+def test_a_proportion_with_its_noun_inside_is_a_share_of_that_noun() -> None:
+    f = one('"Seven French people out of ten are against this reform," she said.')
+    assert (f.value, f.unit, f.measure) == (70.0, "percent", "people_share")

@@ -1167,6 +1167,7 @@ _ELLIPSIS = re.compile(
 # a noun that governs the number through "of" or "to": "a majority of 170", "a total of 2,000",
 # "raised the death toll from the blast to 13"
 _OF_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+((?:[a-z]+\s+)?[a-z]{3,})\s+of\s+$")
+_NOUN_OUT_OF = re.compile(r"[\w-]+\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s+out\s+of\b")
 # the noun an amount belongs to: "sales of €189bn", "a fine of about $5m", "aid worth $40bn"
 _AMOUNT_OF = re.compile(
     r"\b([a-z]{3,})\s+(?:of|worth)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|"
@@ -1523,6 +1524,10 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
     if number.kind == "proportion":  # "six in 10 voters": a share of the voters
         of_unit = _unit_after(text, pos, sent.end, toks)
         whole = (of_unit.start, of_unit.end) if of_unit else _plain_noun(text, toks, pos)
+        inside = _NOUN_OUT_OF.match(text, number.number_start, number.number_end)
+        if whole is None and inside is not None:
+            # "Seven French people out of ten are against": a share of those named inside
+            return _Counted("percent", "share", inside.group(1), pos, "percent", None)
         if whole is None:
             return None  # "eight out of 10 said ...": a share of no one named
         share_of = _with_pp(text, pos, whole[1], sent.end)

@@ -511,7 +511,11 @@ _SHARE_NOT_BEFORE = re.compile(
 )
 
 
-_PROPORTION_JOIN = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
+_PROPORTION_JOIN = re.compile(
+    # "six in 10", "one out of every five", "seven French people out of ten"
+    r"\s+(?:in|(?:[A-Za-z][\w-]*\s+){0,3}out\s+of)\s+(?:every\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _proportion(
