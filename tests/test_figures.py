@@ -1555,3 +1555,19 @@ def test_an_amount_takes_the_noun_it_belongs_to(text: str, measure: str) -> None
 def test_a_proportion_with_its_noun_inside_is_a_share_of_that_noun() -> None:
     f = one('"Seven French people out of ten are against this reform," she said.')
     assert (f.value, f.unit, f.measure) == (70.0, "percent", "people_share")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "measure", "qualifier"),
+    [
+        ("The storm could bring up to 20cm of snow.", 0.2, "snow_brought", "up to"),
+        ("Up to 50 millimetres of rain fell overnight.", 0.05, "rain", "up to"),
+        ("The Bank revised its forecast for unemployment up to 5%.", 5.0, None, None),
+    ],
+)
+def test_rain_and_snow_in_centimetres_and_up_to_after_a_revision(
+    text: str, value: float, measure: str | None, qualifier: str | None
+) -> None:
+    f = one(text)
+    assert (round(f.value, 4), f.qualifier) == (value, qualifier)
+    assert measure is None or f.measure == measure

@@ -154,6 +154,7 @@ _IRREGULAR: dict[str, str] = {
     "told": "tell", "put": "put", "wrote": "write", "written": "write", "downed": "destroy",
     "shelled": "shell", "shelling": "shell", "committed": "commit", "committing": "commit",
     "stationed": "station", "numbered": "number", "numbers": "number",
+    "bring": "bring", "brings": "bring", "bringing": "bring", "brought": "bring",
 }
 # fmt: on
 # fmt: off
@@ -1142,7 +1143,7 @@ _EMERGENCY_CALL = re.compile(
     r"lines?|system|services?|recordings?)\b",
     re.IGNORECASE,
 )
-_GLUED_SIZE = re.compile(r"(?:g|kg|mg|ml|cl|oz|lb|lbs|mm|cm|v|kw|kwh|gb|tb|mb|mp)\s+[a-z]", re.I)
+_GLUED_SIZE = re.compile(r"(?:g|kg|mg|ml|cl|oz|lb|lbs|v|kw|kwh|gb|tb|mb|mp)\s+(?!of\b)[a-z]", re.I)
 _AGE_VERB_BEFORE = re.compile(
     r"\b(?:he|she|i|you|we|they|who)\s+(?:was|is|were|turned|turns)\s+(?:only\s+|just\s+)?$",
     re.IGNORECASE,
@@ -1569,7 +1570,10 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
                 counted_text = "area"
         else:
             counted_text = _with_pp(text, pos, unit.end, sent.end)
-        return _Counted(unit.unit, unit.noun, counted_text, unit.end, unit.category, unit)
+        noun = unit.noun
+        if unit.original in {"centimetres", "millimetres"} and counted_text:
+            noun = _head(counted_text) or noun  # "20cm of snow", "50mm of rain": snow, rain
+        return _Counted(unit.unit, noun, counted_text, unit.end, unit.category, unit)
     noun = _plain_noun(text, toks, pos)
     if noun is None:
         return None

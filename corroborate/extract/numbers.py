@@ -638,9 +638,19 @@ def _qualifier(text: str, s: int, floor: int) -> tuple[int, str | None]:
         text, max(floor, s - 30), m.start()
     ):
         return s, None  # "handed over 115 servicemen": a particle of the verb, not "more than"
+    if m.group("q").lower().startswith("up") and _REVISED_UP.search(
+        text, max(floor, s - 60), m.start()
+    ):
+        return s, None  # "revised its forecast up to 5%": raised to 5%, not "at most 5%"
     return m.start("q"), QUALIFIERS[m.group("q").lower()]
 
 
+# verbs whose particle "up" makes "up to" a change, not the qualifier "at most"
+_REVISED_UP = re.compile(
+    r"\b(?:revis|rais|push|mov|nudg|mark|ratchet|bump|scal|jack|driv|go|went|shot|climb|ris|ros|"
+    r"jump|push|crept|creep|tick|edg)\w*\b[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
 # verbs whose particle "over" would otherwise read as the qualifier "more than"
 _PARTICLE_VERB = re.compile(r"\b(?:hand|turn|sign)(?:s|ed|ing)?\s+$", re.IGNORECASE)
 

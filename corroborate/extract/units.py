@@ -82,6 +82,9 @@ _ENTRIES: list[tuple[str, str, str, str, float, str | None]] = [
     (r"nautical\s+miles?|nmi\b", "km", "length", "distance", NAUTICAL_MILE_KM, "nautical miles"),
     (r"miles?", "km", "length", "distance", MILE_KM, "miles"),
     (r"met(?:re|er)s?", "m", "length", "distance", 1.0, None),
+    # rain, snow, water levels: "20cm of snow", "50 millimetres of rain" (in metres, as written)
+    (r"centimet(?:re|er)s?|cm\b", "m", "length", "distance", 0.01, "centimetres"),
+    (r"millimet(?:re|er)s?|mm\b", "m", "length", "distance", 0.001, "millimetres"),
     # imperial lengths in metres, so that a surge "of 15 feet" meets one "of 4.6 metres"
     (r"feet|foot|ft\b", "m", "length", "distance", FOOT_M, "feet"),
     (r"yards?|yds?\b", "m", "length", "distance", 3 * FOOT_M, "yards"),
