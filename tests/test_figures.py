@@ -1571,3 +1571,9 @@ def test_rain_and_snow_in_centimetres_and_up_to_after_a_revision(
     f = one(text)
     assert (round(f.value, 4), f.qualifier) == (value, qualifier)
     assert measure is None or f.measure == measure
+
+
+def test_a_proportion_of_the_things_counted_is_their_share() -> None:
+    text = "Crashes involving buses accounted for roughly one in seven of the deaths."
+    f = one(text)
+    assert (f.value, f.measure, f.qualifier) == (14.3, "deaths_share", "about")

@@ -1168,6 +1168,7 @@ _ELLIPSIS = re.compile(
 # a noun that governs the number through "of" or "to": "a majority of 170", "a total of 2,000",
 # "raised the death toll from the blast to 13"
 _OF_NOUN = re.compile(r"\b(?:a|an|the|its|their|his|her|our)\s+((?:[a-z]+\s+)?[a-z]{3,})\s+of\s+$")
+_PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|all|its|their)\s+(?=[a-z])", re.IGNORECASE)
 _NOUN_OUT_OF = re.compile(r"[\w-]+\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s+out\s+of\b")
 # the noun an amount belongs to: "sales of €189bn", "a fine of about $5m", "aid worth $40bn"
 _AMOUNT_OF = re.compile(
@@ -1523,6 +1524,9 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
         counted = obj[0] if obj else None
         return _Counted(number.currency, "money", counted, pos, "currency", None)
     if number.kind == "proportion":  # "six in 10 voters": a share of the voters
+        partitive_of = _PARTITIVE_OF.match(text, pos, sent.end)
+        if partitive_of and number.base is not None:
+            pos = partitive_of.end()  # "one in seven of the deaths"
         of_unit = _unit_after(text, pos, sent.end, toks)
         whole = (of_unit.start, of_unit.end) if of_unit else _plain_noun(text, toks, pos)
         inside = _NOUN_OUT_OF.match(text, number.number_start, number.number_end)
