@@ -700,6 +700,10 @@ def test_a_pronoun_for_someone_named_in_passing_keeps_the_title_written_there() 
         ),
         ("Doctors Without Borders said 30 patients were evacuated.", "Doctors Without Borders"),
         ("The London Fire Brigade said 70 firefighters attended.", "London Fire Brigade"),
+        (
+            "Utility Portland General Electric said it had cut power to roughly 9,500 customers.",
+            "Portland General Electric",
+        ),
     ],
 )
 def test_services_charities_and_one_word_agencies_are_organisations(text: str, name: str) -> None:

@@ -218,7 +218,8 @@ NOUN_MARKERS: Final[frozenset[str]] = DETERMINERS | frozenset(
 # Without Borders", "Save the Children", "Port Authority"; no person's name ends in one
 SERVICE_WORDS: Final[frozenset[str]] = frozenset(
     {"fire", "brigade", "rescue", "borders", "children", "authority", "society", "trust",
-     "programme", "program", "mission", "crescent", "ltd", "plc", "llc", "airlines", "airways"}
+     "programme", "program", "mission", "crescent", "ltd", "plc", "llc", "airlines", "airways",
+     "electric", "motors", "dynamics", "utilities", "railways", "railroad", "pharmaceuticals"}
 )  # fmt: skip
 ORG_WORDS: Final[frozenset[str]] = frozenset(
     {
@@ -511,9 +512,15 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         found.gender = found.gender or gender
         if _org_not_person(text, ps, pe, entities):
             found.kind = "organisation"
-            if body[0].cap and body[0].start < ps and _INSTITUTION_HEADS & {body[-1].low}:
-                # "the International Ski and Snowboard Federation", tagged in two pieces
-                found.name = " ".join(text[body[0].start : body[-1].end].split())
+            if (
+                body[0].cap
+                and body[0].start < ps
+                and (_INSTITUTION_HEADS | SERVICE_WORDS) & {body[-1].low}
+            ):
+                # "the International Ski and Snowboard Federation", tagged in two pieces;
+                # "Utility Portland General Electric": the kind of company, then its name
+                first = 1 if len(body) > 2 and body[0].low in _ORG_DESCRIPTORS else 0
+                found.name = " ".join(text[body[first].start : body[-1].end].split())
                 found.title = None
         return _org_by_role(found)
     last = body[-1]
@@ -603,6 +610,9 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     has_title = any(_is_title_word(t) for t in body)
     if i == len(body):
         if last.cap and (head in ORG_WORDS or any(t.low.strip(".") in ORG_WORDS for t in body)):
+            if len(body) > 2 and body[0].low in _ORG_DESCRIPTORS:
+                # "Utility Portland General Electric said": the kind of company, then its name
+                phrase = " ".join(text[body[1].start : body[-1].end].split())
             return Mention(start, end, "organisation", name=_clean_title(phrase))
         return None
     if i >= 2 and body[i - 1].low == "of" and _is_title_word(body[i - 2]) and len(body) - i >= 3:
@@ -658,6 +668,7 @@ _ORG_DESCRIPTORS: Final = ORG_WORDS | {
     "lender", "retailer", "broadcaster", "outlet", "startup", "maker", "manufacturer",
     "provider", "nonprofit", "non-profit", "ngo", "body", "giant", "conglomerate", "club",
     "team", "brand", "platform", "app", "website", "utility", "supplier", "contractor",
+    "carmaker", "automaker", "chipmaker", "drugmaker",
 }  # fmt: skip
 
 
@@ -798,8 +809,8 @@ def _org_not_person(text: str, s: int, e: int, entities: Sequence[Entity]) -> bo
         return True
     if len(words) > 1 and words[-1].lower() in _INSTITUTION_HEADS:
         return True  # "Snowboard Federation": no person's name ends in one
-    if len(words) > 1 and words[-1].lower().strip(".,") in SERVICE_WORDS:
-        return True  # "Cal Fire"
+    if words and words[-1].lower().strip(".,") in SERVICE_WORDS:
+        return True  # "Cal Fire", "Portland General Electric" (tagged "Electric")
     if len(words) == 1 and (name.lower() in GROUP_NOUNS or _plural_role(Tok(name, s, e))):
         return True  # "Lawmakers said": a group the tagger took for a name
     if len(words) == 1:
