@@ -54,6 +54,8 @@ _BASIS_UNIT = r"year|quarter|month|week"
 # A rate's basis, in one form for every wording, so that figures can be matched on it: 2.7%
 # "on the year" and 0.3% "on the month" are two different quantities.
 _BASIS_WORD = re.compile(r"year|quarter|(?<!12 )(?<!twelve )month|week", re.IGNORECASE)
+# what a rate is counted over: "a day", "per hour", "each week"
+RATE_UNITS = r"hour|day|night|week|month|quarter|year"
 _PERIOD_RE = re.compile(
     r"\b(?:"
     # in the past 24 hours / over the last week / during the previous three days
@@ -84,7 +86,7 @@ _PERIOD_RE = re.compile(
     # a rate: "5,000 barrels a day", "3% a year", "$40 per hour" (not "a year earlier", "for
     # a day", "a day of mourning": a comparison, a span, a name of a day)
     r"|(?<!\bfor\s)(?<!\bin\s)(?<!\bon\s)(?<!\bof\s)(?<!\bthan\s)(?<!\bhalf\s)(?<!\bover\s)"
-    r"(?P<rate>(?:a|an|per|each|every)\s+(?P<rate_unit>hour|day|night|week|month|quarter|year))"
+    rf"(?P<rate>(?:a|an|per|each|every)\s+(?P<rate_unit>{RATE_UNITS}))"
     r"(?![-\w]|\s+(?:earlier|ago|before|after|later|of|on|in|or|and|long|old|from|since|too)\b)"
     r")\b",
     re.IGNORECASE,

@@ -54,7 +54,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from corroborate.extract.datelines import after_dateline, dateline_date
-from corroborate.extract.dates import find_dates, find_periods, parse_published
+from corroborate.extract.dates import RATE_UNITS, find_dates, find_periods, parse_published
 from corroborate.extract.numbers import NumberMatch, find_numbers
 from corroborate.extract.speakers import phrase_source, tokenize
 from corroborate.extract.units import UnitMatch, convert, match_unit
@@ -1903,9 +1903,7 @@ _CHANGE_NOUNS = {
     "increase": "rise", "hike": "rise", "raise": "rise", "jump": "rise", "gain": "rise",
     "drop": "fall", "decline": "fall", "reduction": "fall", "slump": "fall", "plunge": "fall",
 }  # fmt: skip
-_RATE_AFTER = re.compile(
-    r"(?:a|an|per|each|every)\s+(?:hour|day|night|week|month|quarter|year)\b\s*", re.IGNORECASE
-)
+_RATE_AFTER = re.compile(rf"(?:a|an|per|each|every)\s+(?:{RATE_UNITS})\b\s*", re.IGNORECASE)
 _STATES = {"die", "injure", "wound", "missing", "displace", "strand", "trap"}
 # "16 people were confirmed dead", "dozens are feared drowned": the state is what counts
 _DECLARED = frozenset(

@@ -86,10 +86,14 @@ _FRACTION_OF = re.compile(
     r"\b(?:a\s+|one\s+)?(?P<frac>half|quarter)\s+of\s+an?\s+(?P<scale>million|billion|trillion)\b",
     re.IGNORECASE,
 )
+# the parts a share is written in: "half", "a third", "two-thirds", "three quarters", ...
+_PART = (
+    r"(?P<part>half|(?:a|one)\s+third|two[-‑\s]thirds|(?:a|one)\s+quarter|three[-‑\s]quarters|"
+    r"(?:a|one)\s+fifth)"
+)
 # "half of the 120,000 residents", "two-thirds of its 90 members": the figure is the part.
 _PART_OF = re.compile(
-    r"\b(?P<part>half|(?:a|one)\s+third|two[-‑\s]thirds|(?:a|one)\s+quarter|"
-    r"three[-‑\s]quarters|(?:a|one)\s+fifth)\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|"
+    rf"\b{_PART}\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|"
     r"our\s+|all\s+|those\s+|these\s+)?$",
     re.IGNORECASE,
 )
@@ -488,8 +492,7 @@ def _fraction_shares(
 
 
 _SHARE_OF = re.compile(
-    r"\b(?P<part>half|(?:a|one)\s+third|two[-‑\s]thirds|(?:a|one)\s+quarter|"
-    r"three[-‑\s]quarters|(?:a|one)\s+fifth)\s+(?P<of>of(?:\s+(?:the|its|their|his|her|our|all))?"
+    rf"\b{_PART}\s+(?P<of>of(?:\s+(?:the|its|their|his|her|our|all))?"
     r"(?:\s+(?:the\s+)?[A-Za-z][\w-]*[’']s)?)\s+(?=[A-Za-z])",
     re.IGNORECASE,
 )
