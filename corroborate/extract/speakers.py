@@ -101,8 +101,8 @@ PRONOUNS: Final[dict[str, Literal["m", "f", "pl", "n"]]] = {
 
 GROUP_NOUNS: Final[frozenset[str]] = frozenset(
     {
-        "analysts", "delegation", "caucus", "officials", "official", "experts", "sources",
-        "source", "authorities",
+        "analysts", "officials", "official", "experts", "sources", "source", "authorities",
+        "delegation", "caucus",
         "government", "ministry", "department", "military", "army", "police", "diplomats",
         "observers", "critics", "residents", "witnesses", "lawmakers", "legislators",
         "politicians", "leaders", "commanders", "aides", "advisers", "advisors",
@@ -213,14 +213,15 @@ NOUN_MARKERS: Final[frozenset[str]] = DETERMINERS | frozenset(
      "several", "whose", "of", "own", "new", "first", "police", "official", "other", "his",
      "her", "their", "its", "our", "your", "my", "two", "three", "conflicting", "widespread"}
 )  # fmt: skip
-# Org-like words: a capitalised phrase ending in (or containing) one of these is not a person.
-# services and charities named by what they do: "Cal Fire", "London Fire Brigade", "Doctors
-# Without Borders", "Save the Children", "Port Authority"; no person's name ends in one
+# Services, charities and companies named by what they do: "Cal Fire", "London Fire Brigade",
+# "Doctors Without Borders", "Save the Children", "Portland General Electric"; no person's
+# name ends in one.
 SERVICE_WORDS: Final[frozenset[str]] = frozenset(
     {"fire", "brigade", "rescue", "borders", "children", "authority", "society", "trust",
      "programme", "program", "mission", "crescent", "ltd", "plc", "llc", "airlines", "airways",
      "electric", "motors", "dynamics", "utilities", "railways", "railroad", "pharmaceuticals"}
 )  # fmt: skip
+# Org-like words: a capitalised phrase ending in (or containing) one of these is not a person.
 ORG_WORDS: Final[frozenset[str]] = frozenset(
     {
         "ministry", "department", "council", "post", "times", "news", "agency", "committee",
