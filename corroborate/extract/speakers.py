@@ -649,10 +649,12 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     return _org_by_role(found)
 
 
+@functools.lru_cache(maxsize=256)
 def _introduced_as_organisation(text: str, word: str) -> bool:
     """A single capitalised word the article introduces as an organisation: "the EU border
     agency Frontex", "Frontex, the European Union's border agency,". Without such an
-    introduction a word alone stays a person: "Trump said" need not say who Trump is."""
+    introduction a word alone stays a person: "Trump said" need not say who Trump is.
+    (Cached: a report asks about the same word for every mention of it.)"""
     w = re.escape(word)
     for hit in re.finditer(rf"\b([a-z][\w-]*)\s+{w}\b", text):
         if hit.group(1) in _ORG_DESCRIPTORS:
