@@ -1577,3 +1577,33 @@ def test_a_proportion_of_the_things_counted_is_their_share() -> None:
     text = "Crashes involving buses accounted for roughly one in seven of the deaths."
     f = one(text)
     assert (f.value, f.measure, f.qualifier) == (14.3, "deaths_share", "about")
+
+
+def test_numbers_listed_before_the_noun_count_it_too() -> None:
+    text = (
+        "Protests were held in Barcelona, Valencia and Malaga, where local police counted "
+        "8,000, 5,500 and 3,000 marchers respectively."
+    )
+    found = figures(text)
+    assert [(f.value, f.unit, f.location) for f in found] == [
+        (8000, "marchers", None),
+        (5500, "marchers", None),
+        (3000, "marchers", None),
+    ]
+    found = figures("Floods killed 12, 15 and 20 people in the three hardest-hit districts.")
+    assert [(f.value, f.measure) for f in found if f.unit == "people"] == [
+        (12, "people_killed"),
+        (15, "people_killed"),
+        (20, "people_killed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group of four or five people met every week.",
+        "The poll surveyed 2,000 people between the ages of 18 and 29 last month.",
+    ],
+)
+def test_a_guess_or_an_age_range_is_no_list_of_counts(text: str) -> None:
+    assert [f.value for f in figures(text)] in ([5.0], [2000.0])

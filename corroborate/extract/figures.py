@@ -46,6 +46,7 @@ mistakes are expected: a surname tagged ORG resolves to the PERSON of the same s
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -364,7 +365,8 @@ _FUTURE = re.compile(
 )
 # "aged 34", and the rest of a list of ages: "aged 34, 41 and 52"
 _AGE_BEFORE = re.compile(
-    r"\b(?:aged|age|ages)\s+(?:\d{1,3}\s*(?:,\s*(?:and\s+)?|and\s+|to\s+))*$", re.IGNORECASE
+    r"\b(?:aged|age|ages)\s+(?:(?:of|between)\s+)?(?:\d{1,3}\s*(?:,\s*(?:and\s+)?|and\s+|to\s+))*$",
+    re.IGNORECASE,
 )
 _AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]+,\s+$")
 _NAME_PREFIX = re.compile(r"(?:[A-Za-z]+[-‑]|#|No\.\s?|[Nn]umber\s)$")
@@ -605,11 +607,71 @@ def extract_figures(
                 if conv is not None:
                     fig.original_value, fig.original_unit = conv
             sent_figures.append(fig)
+        sent_figures = _shared_noun_lists(text, sent, candidates, sent_figures)
         if sent_figures:
             ctx.figure_sentences.add(i)
             last = (para, sent_figures[-1])
         figures.extend(sent_figures)
     return figures
+
+
+def _shared_noun_lists(
+    text: str, sent: Span, candidates: Sequence[NumberMatch], found: list[Figure]
+) -> list[Figure]:
+    """ "police counted 8,000, 5,500 and 3,000 marchers": bare numbers listed before the one
+    that names what they count are counts of it too, each a figure like the last one (with
+    "respectively" the places are the list's, one each: no single place is theirs)."""
+    by_start = {f.start: f for f in found}
+    added: list[Figure] = []
+    chain: list[NumberMatch] = []
+    for number in candidates:
+        made = by_start.get(number.start)
+        if made is None:
+            if chain and not _LIST_JOIN.fullmatch(text, chain[-1].end, number.start):
+                chain = []
+            if number.value_max is not None or (
+                not chain and _NOT_A_LIST_BEFORE.search(text, sent.start, number.start)
+            ):
+                chain = []  # a range ("30 to 44"), "between the ages of 18 and 29"
+                continue
+            chain.append(number)
+            continue
+        if (
+            chain
+            and _LIST_JOIN.fullmatch(text, chain[-1].end, number.start)
+            and made.value_max is None
+            and not made.qualifier
+        ):
+            # (the chain holds only numbers joined one to the next)
+            respectively = bool(_RESPECTIVELY.search(text, made.end, sent.end))
+            for bare in chain:
+                copy = dataclasses.replace(
+                    made, start=bare.start, end=bare.end, value=bare.value, value_max=None,
+                    qualifier=bare.qualifier, original_value=None, original_unit=None,
+                )  # fmt: skip
+                if made.original_unit is not None:  # "4, 6 and 9 miles": converted alike
+                    copy = dataclasses.replace(
+                        copy, value=made.value / (made.original_value or 1) * bare.value,
+                        original_value=bare.value, original_unit=made.original_unit,
+                    )  # fmt: skip
+                if respectively:
+                    copy.location = None
+                added.append(copy)
+            if respectively:
+                made.location = None
+        chain = []
+    if not added:
+        return found
+    return sorted([*found, *added], key=lambda f: f.start)
+
+
+# between the numbers of a list: "8,000, 5,500 and 3,000" ("four or five people" is one
+# guess, not two counts)
+_LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_NOT_A_LIST_BEFORE = re.compile(
+    r"(?:\b(?:between|from|aged|ages?(?:\s+of)?)|\+/-|±)\s*$|[-+±]$", re.IGNORECASE
+)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 
 
 _IN_PARENS = re.compile(
