@@ -191,6 +191,7 @@ def extract_entities(text: str, doc: Any) -> list[Entity]:
             label = "LOC"  # "accused Kyiv of firing": a capital the tagger took for a person
         subtype = label_name if label_name in _SUBTYPES else None
         raw.append((start, end, label, subtype))
+    raw = _linked_organisations(text, _honorific_names(text, raw))
     persons = [text[s:e] for s, e, lab, _ in raw if lab == "PERSON"]
     out: list[Entity] = []
     for start, end, label, subtype in raw:
@@ -203,6 +204,96 @@ def extract_entities(text: str, doc: Any) -> list[Entity]:
             Entity(start, end, cast(EntityLabel, label), subtype, " ".join(canonical.split()))
         )
     return out
+
+
+# "Ms Hale", "Dr Stone", "Mr Nwosu": an honorific before one or two capitalised words is a
+# person, whatever the tagger said ("Hale" and "Stone" are also words; "Stone" came out ORG)
+_HONORIFIC_NAME: Final = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+"
+    r"(?P<name>[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?)(?![\w-])"
+)
+_NOT_NAMES: Final = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"}
+)  # fmt: skip
+
+
+def _honorific_names(
+    text: str, raw: list[tuple[int, int, EntityLabel, str | None]]
+) -> list[tuple[int, int, EntityLabel, str | None]]:
+    """`raw` with the names after an honorific as people: a tagged span over the name is
+    relabelled, a missing one added. Not "Mr President", "Madam Speaker" (a title)."""
+    found: list[tuple[int, int]] = []
+    for hit in _HONORIFIC_NAME.finditer(text):
+        words = hit.group("name").split()
+        if words[0].lower() in _TITLE_WORDS:
+            continue
+        if len(words) == 2 and words[1].lower() in _NOT_NAMES | _TITLE_WORDS:
+            words = words[:1]  # "Ms Hale Tuesday"
+        start = hit.start("name")
+        found.append((start, start + len(" ".join(words))))
+    if not found:
+        return raw
+    out = list(raw)
+    for start, end in found:
+        over = [i for i, r in enumerate(out) if r[0] < end and start < r[1]]
+        if not over:
+            out.append((start, end, "PERSON", None))
+        for i in over:
+            s0, e0, label, _ = out[i]
+            if label != "PERSON" and start <= s0 and e0 <= end:
+                out[i] = (s0, e0, "PERSON", None)  # only the name itself, never a wider span
+    return sorted(out)
+
+
+# Organisations whose names link capitalised words with small ones: "Save the Children",
+# "Friends of the Earth", "Committee to Protect Journalists", "Doctors Without Borders". The
+# tagger finds a piece ("Children", "Earth" as a place, "Protect Journalists").
+_LINKED_NAME: Final = re.compile(
+    r"(?<![\w’'-])(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]*\s+){1,3}(?:(?:to|of|for|without|against|on|"
+    r"of\s+the|for\s+the|the|[Ww]ithout|[Aa]gainst)\s+)(?:[A-Z][\w-]*)"
+    r"(?:\s+[A-Z][\w-]*){0,2})(?![\w’'-])(?!\s+[A-Z])"
+)
+_PREPOSITIONS: Final[frozenset[str]] = frozenset(
+    {"in", "at", "on", "from", "to", "for", "by", "with", "after", "before", "when", "while",
+     "as", "since", "until", "during", "under", "over", "into", "of", "if", "unlike", "like",
+     "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+     "my", "your", "we", "they", "he", "she", "it", "i", "you", "there", "here", "why", "how",
+     "what", "who", "where", "which", "asked", "told", "said", "says", "dear", "welcome",
+     "thanks", "thank", "let", "sources", "officials", "experts", "analysts", "critics"}
+)  # fmt: skip
+
+
+def _linked_organisations(
+    text: str, raw: list[tuple[int, int, EntityLabel, str | None]]
+) -> list[tuple[int, int, EntityLabel, str | None]]:
+    """`raw` with a linked organisation name as one ORG, where the tagger found one of its
+    pieces as an organisation or a place and no person: the pieces give way to the whole.
+    Not a title ("Minister of Defence", "Governor of Texas": titles of people), not two places
+    ("from Kyiv to Moscow"), not a name after an opener ("In Kyiv the ...")."""
+    out = list(raw)
+    for hit in _LINKED_NAME.finditer(text):
+        start, end = hit.span("name")
+        words = hit.group("name").split()
+        first = words[0].lower().strip("’'")
+        if first in _PREPOSITIONS | _OPENERS | _TITLE_WORDS | HONORIFICS or first in _NOT_NAMES:
+            continue
+        caps = [w for w in words if w[:1].isupper()]
+        if any(w.lower() in _NOT_NAMES or w.lower() in _TITLE_WORDS for w in caps):
+            continue
+        inside = [r for r in out if start <= r[0] and r[1] <= end]
+        if not inside or any(r[2] in {"PERSON", "MISC"} for r in inside):
+            continue
+        if all(r[2] == "LOC" for r in inside) and (
+            len(inside) > 1 or text[inside[0][0] : inside[0][1]].lower() in PLACES
+        ):
+            continue  # places, not a body ("Kyiv to Moscow"); "Friends of the Earth" is not
+        if any(r[0] < start < r[1] or r[0] < end < r[1] for r in out):
+            continue  # a tagged span that crosses the name: leave the tagger's reading
+        out = [r for r in out if not (start <= r[0] and r[1] <= end)]
+        out.append((start, end, "ORG", None))
+    return sorted(out)
 
 
 def outside_headings(

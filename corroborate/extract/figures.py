@@ -967,6 +967,10 @@ def _index_at(toks: list[_Tok], pos: int) -> int:
 # --- one figure -------------------------------------------------------------------------------
 
 
+# "fell by a fifth": a share in words after "by" is a change
+_BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|almost\s+|nearly\s+|more\s+than\s+)?$", re.I)
+
+
 @dataclass(slots=True)
 class _Counted:
     unit: str | None
@@ -1585,7 +1589,14 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
         obj = _of_phrase(text, pos, sent.end, allow_in=True)
         counted = obj[0] if obj else None
         return _Counted(number.currency, "money", counted, pos, "currency", None)
-    if number.kind == "proportion":  # "six in 10 voters": a share of the voters
+    if number.kind == "proportion" and _BY_BEFORE.search(
+        text, max(sent.start, number.start - 12), number.start
+    ):
+        # "exports fell by a fifth": a change in percent, read on as "fell by 20%" is
+        unit_here: UnitMatch | None = UnitMatch(pos, pos, "percent", "percent", "share")
+    else:
+        unit_here = None
+    if number.kind == "proportion" and unit_here is None:  # "six in 10 voters": a share
         partitive_of = _PARTITIVE_OF.match(text, pos, sent.end)
         if partitive_of and number.base is not None:
             pos = partitive_of.end()  # "one in seven of the deaths"
@@ -1602,7 +1613,7 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
     partitive = _PARTITIVE_AFTER.match(text, pos, sent.end)
     if partitive:  # "21 of the 25 drones": counts the drones after the total
         pos = partitive.end()
-    unit = _unit_after(text, pos, sent.end, toks)
+    unit = unit_here or _unit_after(text, pos, sent.end, toks)
     if (
         unit is not None
         and unit.category == "temperature"

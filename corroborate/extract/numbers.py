@@ -466,6 +466,23 @@ def _fraction_shares(
     A proportion in percent, like "six in 10 voters"; never a time or a measure ("half of
     the year", "a quarter of a mile") or a pronoun ("half of them")."""
     shares: list[NumberMatch] = []
+    for m in _CHANGE_BY_PART.finditer(text, start, end):
+        # "exports fell by a fifth", "cut by half": a change in percent, like "by 20%"
+        if not any(
+            n.start < m.end() and m.start("part") < n.end and not n.end <= m.end("part")
+            for n in found
+        ):
+            shares.append(
+                NumberMatch(
+                    start=m.start("part"),
+                    end=m.end("part"),
+                    value=round(_part_value(m.group("part")) * 100, 1),
+                    words=True,
+                    kind="proportion",
+                    number_start=m.start("part"),
+                    number_end=m.end("part"),
+                )
+            )
     for m in _SHARE_OF.finditer(text, start, end):
         if _SHARE_NOT_AFTER.match(text, m.end()) or _SHARE_NOT_BEFORE.search(
             text, max(start, m.start() - 12), m.start()
@@ -491,6 +508,15 @@ def _fraction_shares(
     return shares
 
 
+_CHANGE_BY_PART = re.compile(
+    rf"\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|dropped|drops?|declined?|declin(?:es|ing)|"
+    rf"grew|grow(?:s|n|ing)?|jumped|jumps?|climbed|climbs?|increased?|increas(?:es|ing)|"
+    rf"decreased?|decreas(?:es|ing)|cut|cuts|reduced?|reduc(?:es|ing)|shrank|shrunk|shrinks?|"
+    rf"slumped|slumps?|soared|soars?|plunged|plunges?|slashed|slash(?:es)?|up|down)"
+    rf"\s+(?:\w+\s+)?by\s+(?:about\s+|almost\s+|nearly\s+|more\s+than\s+)?{_PART}"
+    rf"(?!\s+(?:of|an?|the)\b)(?![\w-])",
+    re.IGNORECASE,
+)
 _SHARE_OF = re.compile(
     rf"\b{_PART}\s+(?P<of>of(?:\s+(?:the|its|their|his|her|our|all))?"
     r"(?:\s+(?:the\s+)?[A-Za-z][\w-]*[’']s)?)\s+(?=[A-Za-z])",
@@ -601,8 +627,8 @@ def _kind(
     num = text[n_s:n_e]
     if re.fullmatch(r"1[89]\d\d|20\d\d", num) and (vmax is None or 1800 <= vmax <= 2100):
         return "year"
-    if vmax is not None and re.fullmatch(r"1[89]\d\d|20\d\d", num):
-        return "year"
+    if vmax is not None and vmax <= 2100 and re.fullmatch(r"1[89]\d\d|20\d\d", num):
+        return "year"  # "1939-45"; but "some 1900-2500 troops" ends past any year: a count
     if _phone_like(text, n_s, n_e):
         return "phone"
     return "cardinal"

@@ -559,6 +559,10 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         found = _person(text, start, end, left[0].start, left[-1].end, None, toks)
         found.title = _clean_title(text[body[of_x].start : body[-1].end])
         return found
+    if person is None and _title_of_something(body):
+        # "The Governor of Texas", "the Minister of Defence", "the Chief of Staff": a title
+        # and what it is of, no name ("Minister of Defence Rustem Umerov" has one after it)
+        return Mention(start, end, "person", title=_clean_title(text[start:end]), title_only=True)
     if org is not None and org.end >= last.start and (head in ORG_WORDS or not titled):
         # (a tagger's ORG over "Chief of Staff Oleksandr Syrskyi" is a title and a name)
         name = org.canonical or text[org.start : org.end]
@@ -711,6 +715,18 @@ def _surname_of_a_person(text: str, body: Sequence[Tok], entities: Sequence[Enti
         and e.end - e.start > len(word)
         and text[e.start : e.end].split()[-1] == word
         for e in entities
+    )
+
+
+def _title_of_something(body: Sequence[Tok]) -> bool:
+    """ "Chief of Staff", "Secretary of State": a title word, "of", one or two capitalised
+    words, and nothing else."""
+    return (
+        3 <= len(body) <= 4
+        and _is_title_word(body[0])
+        and body[0].low not in ORG_WORDS
+        and body[1].low == "of"
+        and all(t.cap for t in body[2:])
     )
 
 
@@ -1286,6 +1302,9 @@ def _np_ending(
     while i >= lo:
         t = toks[i]
         w = t.low
+        if i < j and not t.cap and _inside_organisation(entities, t):
+            i -= 1  # "Save the Children said": a small word inside a tagged name
+            continue
         if w in DETERMINERS and i < j:
             if not _inner_the(toks, i, lo, j):
                 break
@@ -1515,6 +1534,10 @@ def _subject_lead(word: str) -> bool:
 
 
 _PP_HEADS: Final[frozenset[str]] = frozenset({"in", "at", "on", "from", "of", "for", "near"})
+
+
+def _inside_organisation(entities: Sequence[Entity], t: Tok) -> bool:
+    return any(e.label == "ORG" and e.start < t.start and t.end < e.end for e in entities)
 
 
 def _inner_the(toks: Sequence[Tok], i: int, lo: int, j: int) -> bool:
@@ -2392,8 +2415,13 @@ def _generic_subject(text: str, toks: Sequence[Tok], j: int, lo: int) -> Mention
         i -= 1
     if j - i >= 7:
         return None
+    opened = i
     while i < j and toks[i].low in SENTENCE_STARTERS and toks[i].low != "both":
         i += 1  # ("both sides" keeps its quantifier)
+    for p in range(i + 1, j):
+        if i > opened and toks[p].low in {"the", "a", "an"} and all(t.cap for t in toks[i:p]):
+            i = p  # "In Kyiv the president said": after the place, the phrase's own article
+            break
     if any(t.low in _VERB_WORDS or t.low.endswith("ly") for t in toks[i : j + 1]):
         return None  # "spoke anonymously to discuss strategy": a verb phrase, not a subject
     start, end = toks[i].start, toks[j].end
