@@ -795,6 +795,33 @@ def test_prefixed_dollars_and_a_bracketed_conversion() -> None:
     assert one("Costs reached $12 million.").unit == "USD"
 
 
+@pytest.mark.parametrize(
+    ("url", "text", "units"),
+    [
+        # an Australian paper's "$" is the Australian dollar; its "US$" stays American
+        ("https://www.abc.net.au/news/1", "The state will spend $50m on the hospital.", ["AUD"]),
+        ("https://www.abc.net.au/news/2", "The deal is worth US$2bn, or $3bn.", ["USD", "AUD"]),
+        ("https://www.cbc.ca/news/3", "Ottawa will spend 40 million dollars on it.", ["CAD"]),
+        # a report that writes "A$" itself keeps "$" for the US dollar, as wire copy does
+        (
+            "https://www.smh.com.au/4",
+            "Costs rose to A$5m, and the US bill was $2m.",
+            ["AUD", "USD"],
+        ),
+        ("https://www.reuters.com/5", "The state will spend $50m on the hospital.", ["USD"]),
+        (None, "The state will spend $50m on the hospital.", ["USD"]),
+    ],
+)
+def test_a_bare_dollar_is_the_currency_of_where_the_report_was_published(
+    url: str | None, text: str, units: list[str]
+) -> None:
+    from corroborate.extract.pipeline import analyse
+    from corroborate.model import Article
+
+    found = analyse(Article(text=text, id="x", url=url, published="2024-05-14")).figures
+    assert [f.unit for f in found] == units
+
+
 def test_superlative_since_is_not_the_period() -> None:
     f = one("Wages grew 1.1% in July, the weakest gain since March 2019.")
     assert f.period is None

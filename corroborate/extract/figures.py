@@ -509,8 +509,10 @@ def extract_figures(
     *,
     paragraphs: Sequence[Span] | None = None,
     quotes: Sequence[Quote] | None = None,
+    dollar: str = "USD",
 ) -> list[Figure]:
-    """Every figure in `text`, in order. See the module docstring for what each field holds."""
+    """Every figure in `text`, in order. See the module docstring for what each field holds.
+    `dollar`: the currency a bare "$" or "dollars" means in this report (`units.local_dollar`)."""
     spoken = sorted(
         (q for q in quotes or () if q.speaker and (q.speaker.name or q.speaker.title)),
         key=lambda q: q.end - q.start,
@@ -612,7 +614,15 @@ def extract_figures(
             ctx.figure_sentences.add(i)
             last = (para, sent_figures[-1])
         figures.extend(sent_figures)
+    if dollar != "USD":
+        for fig in figures:
+            if fig.unit == "USD" and _BARE_DOLLAR.search(text, fig.start, fig.end):
+                fig.unit = dollar  # "$50m" in an Australian paper; "US$50m" stays USD
     return figures
+
+
+# "$", "dollars" with no country in front of them
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z])\$|(?<!US )(?<!U\.S\. )\bdollars?\b")
 
 
 def _shared_noun_lists(

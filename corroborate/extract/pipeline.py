@@ -20,6 +20,7 @@ from corroborate.extract.loaded import loaded_language_flags
 from corroborate.extract.profile import claim_flags, language_note, sourcing_profile
 from corroborate.extract.quotes import extract_quotes
 from corroborate.extract.structure import PendingStructure, embed_together, structure_pending
+from corroborate.extract.units import local_dollar
 from corroborate.model import Article, Entity, Flag, Span
 
 
@@ -74,7 +75,14 @@ def _annotate(parsed: _Parsed) -> Article:
     figures = [
         f
         for f in extract_figures(
-            text, doc, sentences, entities, article.published, paragraphs=paragraphs, quotes=quotes
+            text,
+            doc,
+            sentences,
+            entities,
+            article.published,
+            paragraphs=paragraphs,
+            quotes=quotes,
+            dollar=local_dollar(article.url, text),
         )
         if not _inside(f.start, f.end, strays)
     ]

@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
+from urllib.parse import urlsplit
 
-__all__ = ["CURRENCY_WORDS", "UnitMatch", "convert", "match_unit"]
+__all__ = ["CURRENCY_WORDS", "UnitMatch", "convert", "local_dollar", "match_unit"]
 
 SQ_MILE_KM2 = 2.589988110336
 MILE_KM = 1.609344
@@ -227,6 +229,30 @@ _GLUED_UNITS: dict[str, tuple[str, str, str, float, str | None]] = {
     "F": ("°F", "temperature", "temperature", 1.0, None),
     "p": ("GBP", "currency", "money", 0.01, "pence"),
 }
+
+
+# The dollar a bare "$" means in a report published in each country: an Australian outlet's
+# "$50m" is Australian dollars. Wire copy filed from those countries keeps "$" for US dollars
+# and writes "A$", so only where the report was published counts, not where it was filed.
+_DOLLAR_BY_DOMAIN: Final[dict[str, str]] = {
+    "au": "AUD", "nz": "NZD", "ca": "CAD", "sg": "SGD", "hk": "HKD", "tw": "TWD",
+}  # fmt: skip
+_DOLLAR_PREFIX: Final[dict[str, str]] = {
+    "AUD": r"\b(?:A|AU)\$", "NZD": r"\bNZ\$", "CAD": r"\b(?:C|CA)\$", "SGD": r"\bS\$",
+    "HKD": r"\bHK\$", "TWD": r"\bNT\$",
+}  # fmt: skip
+
+
+def local_dollar(url: str | None, text: str) -> str:
+    """The currency a bare "$" stands for in a report: the country's own dollar when the
+    report was published under that country's domain ("abc.net.au", "cbc.ca") and does not
+    write the country's prefix itself ("A$": then a bare "$" is the US dollar, as wire copy
+    uses it); otherwise "USD"."""
+    host = urlsplit(url).hostname if url else None
+    local = _DOLLAR_BY_DOMAIN.get(host.rsplit(".", 1)[-1]) if host else None
+    if local is None or re.search(_DOLLAR_PREFIX[local], text):
+        return "USD"
+    return local
 
 
 def match_unit(text: str, pos: int, end: int | None = None) -> UnitMatch | None:
