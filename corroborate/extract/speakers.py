@@ -1302,7 +1302,7 @@ def _np_ending(
     while i >= lo:
         t = toks[i]
         w = t.low
-        if i < j and not t.cap and _inside_organisation(entities, t):
+        if i < j and w in _NAME_LINKS and _inside_organisation(entities, t):
             i -= 1  # "Save the Children said": a small word inside a tagged name
             continue
         if w in DETERMINERS and i < j:
@@ -1534,6 +1534,12 @@ def _subject_lead(word: str) -> bool:
 
 
 _PP_HEADS: Final[frozenset[str]] = frozenset({"in", "at", "on", "from", "of", "for", "near"})
+
+
+# the small words a tagged organisation's name may hold: "Save the Children"
+_NAME_LINKS: Final[frozenset[str]] = frozenset(
+    {"the", "of", "to", "for", "without", "against", "on", "and", "&"}
+)
 
 
 def _inside_organisation(entities: Sequence[Entity], t: Tok) -> bool:
