@@ -1,11 +1,13 @@
 """Check-worthiness: accuracy on CheckThat! 2024 and on our own news sentences, and speed.
 
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/checkworthy.py [--data ../shared/data]
-        [--train [--cache DIR]] [--model-dir DIR] [--json]
+        [--train [--cache DIR]] [--model-dir DIR] [--student-dir DIR] [--json]
 
-Without `--train` it measures the shipped models (`corroborate/nlp/models/checkworthy/`);
-with `--train` it first retrains them into a temporary folder (about 7 minutes on one core
-with the embedding stack, 1 without) and measures those. For every model variant it prints
+Without `--train` it measures the shipped models (`corroborate/nlp/models/checkworthy/`, and
+the distilled student in `corroborate/nlp/models/checkworthy_student/`); with `--train` it
+first retrains the linear ones into a temporary folder (about 7 minutes on one core with the
+embedding stack, 1 without) and measures those (the fine-tuned model and the student are
+measured as shipped: each has its own training script). For every model variant it prints
 P/R/F1 of "Yes" on dev and dev-test (threshold chosen on dev), the same on
 `tests/fixtures/checkworthy_news.tsv` (our own news-style sentences), and sentences/s on one
 thread, wall-clock and per CPU second (the VM is shared, so the CPU-time rate is the per-core
@@ -40,17 +42,18 @@ def read_news() -> tuple[list[str], list[int]]:
     return [text for _, text in rows], [int(label == "Yes") for label, _ in rows]
 
 
-def measure(model_dir: Path, data_dir: Path | None) -> dict[str, Any]:
+def measure(model_dir: Path, data_dir: Path | None, student_dir: Path) -> dict[str, Any]:
     import numpy as np
 
     from corroborate.nlp import checkworthy as cw
     from corroborate.nlp.training import checkworthy as training
 
-    config = cw.read_config(model_dir)
     evaluation = training.evaluate(model_dir, data_dir) if data_dir else {}
     news_texts, news_labels = read_news()
     speed_texts = training.load_split(data_dir, "dev")[0] if data_dir else news_texts * 25
-    result: dict[str, Any] = {"preferred": config["preferred"], "variants": {}}
+    config = cw.read_config(model_dir)
+    default, why = cw.choose_variant(model_dir, student_dir)
+    result: dict[str, Any] = {"default": default, "why": why, "variants": {}}
     for variant in config["variants"]:
         t0 = time.perf_counter()
         model = cw.load_model(model_dir, variant)
@@ -81,31 +84,46 @@ def measure(model_dir: Path, data_dir: Path | None) -> dict[str, Any]:
             "load_s": round(load_s, 2),
         }
         result["variants"][variant] = entry
+    if cw.student_present(student_dir):
+        result["variants"][cw.STUDENT] = _measure_other(
+            cw.STUDENT, student_dir, data_dir, news_texts, news_labels, speed_texts
+        )
     if (model_dir / f"model-{cw.FINETUNED}.npz").is_file():
-        result["variants"][cw.FINETUNED] = _measure_finetuned(
-            model_dir, data_dir, news_texts, news_labels, speed_texts
+        result["variants"][cw.FINETUNED] = _measure_other(
+            cw.FINETUNED, model_dir, data_dir, news_texts, news_labels, speed_texts
         )
     return result
 
 
-def _measure_finetuned(
+def _measure_other(
+    variant: str,
     model_dir: Path,
     data_dir: Path | None,
     news_texts: list[str],
     news_labels: list[int],
     speed_texts: list[str],
 ) -> dict[str, Any]:
-    """The fine-tuned transformer (opt-in variant): the same measures, its own loader."""
+    """The distilled student or the fine-tuned transformer: the same measures, their own
+    loaders (a fresh scorer from `model_dir`, so the load time is a cold load)."""
     import numpy as np
 
     from corroborate.nlp import checkworthy as cw
-    from corroborate.nlp import checkworthy_finetuned as ft
     from corroborate.nlp.training import checkworthy as training
 
-    if not cw._embeddings_available():
-        return {"skipped": "embedding stack not installed"}
+    scorer: Any
     t0 = time.perf_counter()
-    scorer = ft.load_finetuned(model_dir)
+    if variant == cw.STUDENT:
+        from corroborate.nlp import checkworthy_student as cs
+
+        if not cw.student_runtime_available():
+            return {"skipped": "onnxruntime or the MiniLM package not installed"}
+        scorer = cs.StudentScorer(model_dir)
+    else:
+        from corroborate.nlp import checkworthy_finetuned as ft
+
+        if not cw._embeddings_available():
+            return {"skipped": "embedding stack not installed"}
+        scorer = ft.load_finetuned(model_dir)
     entry: dict[str, Any] = {"threshold": scorer.threshold, "load_s": time.perf_counter() - t0}
     splits = {"dev": "dev", "dev-test": "dev-test"} if data_dir else {}
     cases = {s: training.load_split(data_dir, s) for s in splits} if data_dir else {}
@@ -132,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--train", action="store_true", help="retrain into a temporary folder")
     parser.add_argument("--model-dir", type=Path, default=None)
+    parser.add_argument("--student-dir", type=Path, default=None, help="the distilled student")
     parser.add_argument("--cache", type=Path, default=None, help="embedding cache for --train")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
@@ -163,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
             "threads": os.environ["OMP_NUM_THREADS"],
             "model_dir": str(model_dir) if not args.train else "(retrained, temporary)",
             "training": train_info,
-            **measure(model_dir, data_dir),
+            **measure(model_dir, data_dir, args.student_dir or cw.STUDENT_DIR),
         }
     if args.json:
         print(json.dumps(result))
@@ -171,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"check-worthiness, {result['machine']}, {result['threads']} thread(s), {result['date']}")
     if train_info:
         print(f"training: {train_info}")
-    print(f"preferred model: {result['preferred']}")
+    print(f"default model: {result['default']} ({result['why']})")
     for variant, entry in result["variants"].items():
         print(f"\n[{variant}] threshold {entry.get('threshold')}")
         if "skipped" in entry:

@@ -2,19 +2,24 @@
 ranks our own news sentences sensibly (checkable claims above opinion, rhetoric and headings).
 
 The fast tests force the no-embedding model, so they never import torch; the embedding model
-has one test of its own, skipped when the embedding extra is not installed.
+has one test of its own, skipped when the embedding extra is not installed. The distilled
+student (the default when onnxruntime and the MiniLM package are installed; no torch) has its
+own tests on the real shipped files, skipped when it cannot run.
 """
 
 from __future__ import annotations
 
 import csv
+import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from corroborate import nlp
-from corroborate.nlp import checkworthy
+from corroborate.nlp import checkworthy, checkworthy_student
 
 FIXTURE = Path(__file__).parent / "fixtures" / "checkworthy_news.tsv"
 CLAIM = "The ministry said 121,000 people had been evacuated from the region."
@@ -53,8 +58,22 @@ def test_deterministic() -> None:
     assert checkworthy.score(fixture) == checkworthy.score(fixture)
 
 
-def test_public_entry_point() -> None:
-    assert nlp.checkworthiness([CLAIM]) == checkworthy.score([CLAIM])
+def test_public_entry_point_is_centred_on_the_models_threshold() -> None:
+    sentences = [CLAIM, RHETORIC]
+    raw, cut = checkworthy.score(sentences), checkworthy.threshold()
+    centred = nlp.checkworthiness(sentences)
+    assert centred == pytest.approx(checkworthy.decision_score(sentences))
+    # the same decisions at 0.5 as the raw scores at the model's threshold, the same order
+    assert [c >= 0.5 for c in centred] == [r >= cut for r in raw]
+    assert (centred[0] > centred[1]) == (raw[0] > raw[1])
+
+
+def test_centring_moves_the_threshold_to_one_half() -> None:
+    assert checkworthy.centred([0.63, 0.2, 0.9], 0.63) == pytest.approx(
+        [0.5, 0.128, 0.841], abs=1e-3
+    )
+    assert checkworthy.centred([0.0, 1.0], 0.47) == pytest.approx([0.0, 1.0], abs=1e-6)
+    assert checkworthy.centred([0.3, 0.7], 0.5) == pytest.approx([0.3, 0.7])
 
 
 def test_checkable_claim_outranks_rhetoric() -> None:
@@ -101,6 +120,13 @@ def test_shipped_files_are_small_and_pickle_free() -> None:
     assert {f.suffix for f in files} <= {".json", ".npz"}
     # the fine-tuned MiniLM's six layers in float16 are ~20 MB; everything else ~1.5 MB
     assert sum(f.stat().st_size for f in files) < 25_000_000
+    # the distilled student, in its own folder: an ONNX graph (no pickle) and a float16 table
+    # that is read with np.load(allow_pickle=False); ~9.3 MB together
+    student = [f for f in checkworthy_student.MODEL_DIR.iterdir() if f.is_file()]
+    assert {f.suffix for f in student} <= {".json", ".onnx", ".npy"}
+    assert sum(f.stat().st_size for f in student) < 12_000_000
+    table = np.load(checkworthy_student.MODEL_DIR / checkworthy_student.EMBEDDINGS_FILE)
+    assert table.dtype == np.float16 and table.ndim == 2
 
 
 @pytest.mark.slow
@@ -184,3 +210,78 @@ def test_finetuned_weights_round_trip(tmp_path: Path, layers: int) -> None:
     (tmp_path / ft.CONFIG).write_text(json.dumps(config), encoding="utf-8")
     shipped = ft.build(encoder, tmp_path).probabilities(texts)
     assert shipped == pytest.approx(trained, abs=1e-3)  # float16 weights, float32 caches
+
+
+def _student_or_skip() -> None:
+    if not checkworthy.student_present():
+        pytest.skip("no student check-worthiness model shipped")
+    if not checkworthy.student_runtime_available():
+        pytest.skip("the student needs onnxruntime and the MiniLM package (embeddings extra)")
+
+
+def test_student_is_the_default_when_it_can_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    _student_or_skip()
+    monkeypatch.delenv(checkworthy.ENV_MODEL)
+    variant, why = checkworthy.choose_variant()
+    assert variant == checkworthy.STUDENT and "dev" in why
+    info = checkworthy.model_info()
+    shipped = json.loads((checkworthy.STUDENT_DIR / "student.json").read_text(encoding="utf-8"))
+    assert info["variant"] == checkworthy.STUDENT and info["needs_embeddings"] is False
+    assert info["threshold"] == checkworthy.threshold() == shipped["threshold"]
+    assert info["path"] == str(checkworthy.STUDENT_DIR)
+    # its scores as measured: dev (threshold chosen there), dev-test once, our news fixture
+    assert info["scores"]["dev"]["f1"] > 0.9 and info["scores"]["dev_test"]["f1"] > 0.6
+    assert info["scores"]["news"]["n"] == len(read_fixture())
+    # forcing another still works, student files or not
+    monkeypatch.setenv(checkworthy.ENV_MODEL, "tfidf")
+    assert checkworthy.choose_variant()[0] == "tfidf"
+    assert checkworthy.model_info()["variant"] == "tfidf"
+
+
+def test_student_ranks_the_news_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    _student_or_skip()
+    monkeypatch.setenv(checkworthy.ENV_MODEL, checkworthy.STUDENT)
+    rows = read_fixture()
+    scores = checkworthy.score([text for text, _ in rows])
+    threshold = checkworthy.threshold()
+    assert all(isinstance(s, float) and 0.0 <= s <= 1.0 for s in scores)
+    missed = [text for (text, y), s in zip(rows, scores, strict=True) if y and s < threshold]
+    false = [text for (text, y), s in zip(rows, scores, strict=True) if not y and s >= threshold]
+    assert len(missed) <= 1, missed
+    assert not false, false
+    # sentences are scored side by side in one batch; a score does not depend on its neighbours
+    assert checkworthy.score([RHETORIC, CLAIM]) == pytest.approx(
+        checkworthy.score([RHETORIC]) + checkworthy.score([CLAIM]), abs=1e-6
+    )
+    assert checkworthy.score([]) == []
+
+
+def test_tfidf_when_no_student(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(checkworthy.ENV_MODEL)
+    variant, why = checkworthy.choose_variant(checkworthy.MODEL_DIR, tmp_path)
+    assert variant == "tfidf" and "no student model" in why
+    monkeypatch.setenv(checkworthy.ENV_MODEL, checkworthy.STUDENT)
+    with pytest.raises(checkworthy.ModelError, match="choose one of"):
+        checkworthy.choose_variant(checkworthy.MODEL_DIR, tmp_path)
+
+
+def test_tfidf_when_the_student_does_not_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files present but unreadable (a truncated download, say): passed over for tfidf, with
+    the reason in `why`; forcing it is an error instead."""
+    _student_or_skip()
+    for name in checkworthy.STUDENT_FILES:
+        shutil.copy(checkworthy.STUDENT_DIR / name, tmp_path / name)
+    (tmp_path / checkworthy_student.ONNX_FILE).write_bytes(b"not an onnx graph")
+    monkeypatch.setattr(checkworthy, "STUDENT_DIR", tmp_path)
+    monkeypatch.setattr(checkworthy, "_student_failed", {})
+    monkeypatch.delenv(checkworthy.ENV_MODEL)
+    claim, rhetoric = checkworthy.score([CLAIM, RHETORIC])
+    assert rhetoric < claim
+    info = checkworthy.model_info()
+    assert info["variant"] == "tfidf" and "did not load" in info["why"]
+    monkeypatch.setenv(checkworthy.ENV_MODEL, checkworthy.STUDENT)
+    monkeypatch.setattr(checkworthy, "_student_failed", {})
+    with pytest.raises(checkworthy.ModelError, match="did not load"):
+        checkworthy.score([CLAIM])

@@ -134,12 +134,22 @@ def test_models_info() -> None:
     result = cli("models", "info", "--json")
     assert result.returncode == 0, result.stderr
     models = {m["name"]: m for m in json.loads(result.stdout)}
-    assert {"news_en", "checkworthy", "checkworthy-finetuned", "minilm"} <= set(models)
+    assert {
+        "news_en",
+        "checkworthy",
+        "checkworthy-finetuned",
+        "checkworthy-student",
+        "minilm",
+    } <= set(models)
     # each model shows its own scores: the fine-tuned one from finetuned.json, not scores.json
     finetuned = models["checkworthy-finetuned"]
     assert finetuned["reproduce"] == "python -m corroborate.nlp.training.checkworthy_finetune"
     assert 0.0 < finetuned["dev_test"]["f1"] < 1.0 and "history" not in finetuned
     assert models["checkworthy"]["reproduce"] == "python -m corroborate.nlp.training.checkworthy"
+    student = models["checkworthy-student"]
+    assert student["reproduce"].startswith("python -m corroborate.nlp.training.checkworthy_student")
+    assert 0.0 < student["dev_test"]["f1"] < 1.0 and "history" not in student
+    assert student["size_mb"] < 12
 
 
 def test_seeds_extract(seeds: dict[str, str], shared_dir: Path) -> None:

@@ -2,8 +2,9 @@
 
 A sentence is a claim when its check-worthiness score (from `corroborate.nlp.checkworthiness`,
 computed by the caller and passed in) is at least `CHECKWORTHY_THRESHOLD`, and it is not a
-question or a heading. 0.5 is the threshold because the score is a calibrated probability of
-the "Yes" class: a sentence is kept when the model thinks it more likely check-worthy than not.
+question or a heading. 0.5 is the threshold because the score comes centred on the model's own
+decision threshold, chosen on CheckThat! dev (`corroborate.nlp.checkworthy.decision_score`):
+at 0.5 the model says "check-worthy", whichever model runs.
 
 Attribution, in order of preference:
 

@@ -7,7 +7,8 @@ Everything here loads shipped models lazily and offline. The public functions:
   named entities from our own trained model (`corroborate/nlp/models/`).
 - `embed(sentences)`: sentence embeddings (all-MiniLM-L6-v2), or None when the optional
   embedding stack is not installed; `embeddings_available()` says which.
-- `checkworthiness(sentences)`: a 0..1 check-worthiness score per sentence.
+- `checkworthiness(sentences)`: a 0..1 check-worthiness score per sentence, centred so that
+  0.5 is the model's own threshold (at or above it: check-worthy).
 """
 
 from __future__ import annotations
@@ -66,6 +67,6 @@ def embeds_one_at_a_time(quantised: bool = False) -> bool:
 
 
 def checkworthiness(sentences: Sequence[str]) -> list[float]:
-    from corroborate.nlp.checkworthy import score as _score
+    from corroborate.nlp.checkworthy import decision_score
 
-    return _score(sentences)
+    return decision_score(sentences)

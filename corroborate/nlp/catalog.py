@@ -21,10 +21,19 @@ CATALOG: dict[str, tuple[str, str, str, str]] = {
         "scores.json",
     ),
     "checkworthy": (
-        "check-worthiness score of a sentence (0..1): TF-IDF (default) and embedding variants",
+        "check-worthiness score of a sentence (0..1): TF-IDF (the default without the "
+        "embeddings extra) and embedding variants",
         "corroborate.nlp.training.checkworthy",
         "checkworthy",
         "scores.json",
+    ),
+    # the default when onnxruntime and the MiniLM package are installed (the embeddings extra)
+    "checkworthy-student": (
+        "check-worthiness score of a sentence (0..1): a small CNN distilled from the fine-tuned "
+        "MiniLM (default with the embeddings extra)",
+        "corroborate.nlp.training.checkworthy_student",
+        "checkworthy_student",
+        "student.json",
     ),
     # opt-in (CORROBORATE_CHECKWORTHY_MODEL=finetuned): better, but ~100 sentences/s per core
     "checkworthy-finetuned": (

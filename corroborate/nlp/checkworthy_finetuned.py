@@ -12,8 +12,9 @@ stack (`corroborate[embeddings]`).
 It reads every word of a sentence in context instead of counting n-grams, which is what
 lifts dev-test F1 (see benchmarks/RESULTS.md), at the price of a transformer pass per sentence:
 about 100 times slower than `tfidf`, so it is chosen with CORROBORATE_CHECKWORTHY_MODEL=finetuned,
-not by default. Training and inference share `lower_states` and `head_logits`, so the two
-cannot drift apart.
+not by default. It is also the teacher of the `student` variant (`checkworthy_student.py`),
+which is the default. Training and inference share `lower_states` and `head_logits`, so the
+two cannot drift apart.
 """
 
 from __future__ import annotations
