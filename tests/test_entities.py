@@ -2,32 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from parse_helpers import StandInDoc
+from parse_helpers import stand_in_doc as _doc
 
 from corroborate.extract.entities import extract_entities, fullest_form
-
-
-@dataclass
-class _Ent:
-    start_char: int
-    end_char: int
-    label_: str
-
-
-@dataclass
-class _Doc:
-    ents: list[_Ent]
-
-
-def _doc(text: str, marked: list[tuple[str, str]]) -> _Doc:
-    """A stand-in parse: entities at the first occurrence after the previous one."""
-    ents = []
-    pos = 0
-    for surface, label in marked:
-        i = text.index(surface, pos)
-        ents.append(_Ent(i, i + len(surface), label))
-        pos = i + len(surface)
-    return _Doc(ents)
 
 
 def test_canonical_is_the_fullest_form_and_spans_are_trimmed() -> None:
@@ -77,7 +55,7 @@ def test_organisations_keep_their_name_without_article() -> None:
 
 
 def test_no_entities_without_ents() -> None:
-    assert extract_entities("Nothing here.", _Doc([])) == []
+    assert extract_entities("Nothing here.", StandInDoc([])) == []
     assert extract_entities("Nothing here.", object()) == []
 
 

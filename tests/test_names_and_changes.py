@@ -15,30 +15,17 @@ General patterns from the open list of the last audit, each written anew:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
+from parse_helpers import stand_in_doc
 from test_extract_followup import figure, quote, run
 
 from corroborate.extract.entities import extract_entities
 
 
-@dataclass
-class _Ent:
-    start_char: int
-    end_char: int
-    label_: str
-
-
-@dataclass
-class _Doc:
-    ents: list[_Ent]
-
-
 def _tagged(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """What `extract_entities` makes of a tagger's output given by hand."""
-    ents = [_Ent(text.index(p), text.index(p) + len(p), label) for p, label in spans]
-    return [(text[e.start : e.end], e.label) for e in extract_entities(text, _Doc(ents))]
+    doc = stand_in_doc(text, spans)
+    return [(text[e.start : e.end], e.label) for e in extract_entities(text, doc)]
 
 
 # --- people named by honorific and surname --------------------------------------------------

@@ -27,7 +27,7 @@ import json
 import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,15 @@ import numpy as np
 
 from corroborate.nlp import checkworthy as cw
 
-__all__ = ["DEFAULT_DATA_DIR", "evaluate", "load_split", "main", "resolve_data_dir", "train"]
+__all__ = [
+    "DEFAULT_DATA_DIR",
+    "evaluate",
+    "load_split",
+    "main",
+    "resolve_data_dir",
+    "score_splits",
+    "train",
+]
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data"
 FILE_PATTERN = "CT24_checkworthy_english_{split}.tsv"
@@ -269,6 +277,25 @@ def _ap(labels: np.ndarray, probs: np.ndarray) -> float:
     from sklearn.metrics import average_precision_score
 
     return round(float(average_precision_score(labels, probs)), 4)
+
+
+def score_splits(
+    probabilities: Callable[[list[str]], np.ndarray], threshold: float, data_dir: Path
+) -> dict[str, Any]:
+    """P/R/F1 of "Yes", average precision, size and positives of dev and dev-test at
+    `threshold`: how the models scored by their own probabilities (the fine-tuned one, the
+    student) are evaluated."""
+    results: dict[str, Any] = {"threshold": threshold}
+    for split in ("dev", "dev-test"):
+        texts, labels = load_split(data_dir, split)
+        probs = probabilities(texts)
+        results[split] = {
+            **prf(labels, probs, threshold),
+            "average_precision": _ap(labels, probs),
+            "n": len(texts),
+            "positive": int(labels.sum()),
+        }
+    return results
 
 
 def evaluate(

@@ -35,11 +35,11 @@ from corroborate.nlp import checkworthy_finetuned as ft
 from corroborate.nlp.training.checkworthy import (
     DEFAULT_DATA_DIR,
     LICENCE,
-    _ap,
     best_threshold,
     load_split,
     prf,
     resolve_data_dir,
+    score_splits,
 )
 
 __all__ = ["evaluate", "main", "train"]
@@ -211,17 +211,7 @@ def evaluate(model_dir: Path, data_dir: Path) -> dict[str, Any]:
 
     data_dir = resolve_data_dir(data_dir)
     scorer = ft.build(Encoder("torch"), model_dir)
-    results: dict[str, Any] = {"threshold": scorer.threshold}
-    for split in ("dev", "dev-test"):
-        texts, labels = load_split(data_dir, split)
-        probs = scorer.probabilities(texts)
-        results[split] = {
-            **prf(labels, probs, scorer.threshold),
-            "average_precision": _ap(labels, probs),
-            "n": len(texts),
-            "positive": int(labels.sum()),
-        }
-    return results
+    return score_splits(scorer.probabilities, scorer.threshold, data_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -41,6 +41,7 @@ from corroborate.nlp.training.checkworthy import (
     best_threshold,
     load_split,
     prf,
+    score_splits,
 )
 
 __all__ = ["evaluate", "main", "teacher_logits", "train", "transfer_sets"]
@@ -613,17 +614,7 @@ def evaluate(model_dir: Path, data_dir: Path) -> dict[str, Any]:
     from corroborate.nlp.checkworthy_student import StudentScorer
 
     scorer = StudentScorer(model_dir)
-    results: dict[str, Any] = {"threshold": scorer.threshold}
-    for split in ("dev", "dev-test"):
-        texts, labels = load_split(data_dir, split)
-        probs = scorer.probabilities(texts)
-        results[split] = {
-            **prf(labels, probs, scorer.threshold),
-            "average_precision": _ap(labels, probs),
-            "n": len(texts),
-            "positive": int(labels.sum()),
-        }
-    return results
+    return score_splits(scorer.probabilities, scorer.threshold, data_dir)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
