@@ -485,19 +485,26 @@ def _active() -> tuple[Scorer | FinetunedScorer | StudentScorer, str]:
 def score(sentences: Sequence[str]) -> list[float]:
     """Check-worthiness of each sentence, 0..1 (probability of the CheckThat! "Yes" class)."""
     texts = list(sentences)
-    if not texts:
-        return []
-    scorer, _ = _active()
-    if not isinstance(scorer, Scorer):
-        return [float(p) for p in scorer.probabilities(texts)]
-    vectors = embed(texts) if scorer.model.needs_embeddings else None
-    return [float(p) for p in scorer.probabilities(texts, vectors)]
+    return _scored(texts)[0] if texts else []
 
 
 def threshold() -> float:
     """The score above which a sentence counts as check-worthy (chosen on CheckThat! dev)."""
     scorer, _ = _active()
+    return _threshold_of(scorer)
+
+
+def _threshold_of(scorer: Scorer | FinetunedScorer | StudentScorer) -> float:
     return scorer.model.threshold if isinstance(scorer, Scorer) else scorer.threshold
+
+
+def _scored(texts: list[str]) -> tuple[list[float], float]:
+    """The probabilities and the threshold of one model, chosen once for the call."""
+    scorer, _ = _active()
+    if not isinstance(scorer, Scorer):
+        return [float(p) for p in scorer.probabilities(texts)], scorer.threshold
+    vectors = embed(texts) if scorer.model.needs_embeddings else None
+    return [float(p) for p in scorer.probabilities(texts, vectors)], scorer.model.threshold
 
 
 def centred(probabilities: Sequence[float], cut: float) -> list[float]:
@@ -516,8 +523,11 @@ def centred(probabilities: Sequence[float], cut: float) -> list[float]:
 def decision_score(sentences: Sequence[str]) -> list[float]:
     """`score` centred on the model's threshold (see `centred`): at or above 0.5 is
     check-worthy. What the pipeline stores as a claim's `checkworthy`."""
-    raw = score(sentences)
-    return centred(raw, threshold()) if raw else []
+    texts = list(sentences)
+    if not texts:
+        return []
+    raw, cut = _scored(texts)
+    return centred(raw, cut)
 
 
 def model_info() -> dict[str, Any]:
