@@ -810,6 +810,9 @@ def test_prefixed_dollars_and_a_bracketed_conversion() -> None:
         ),
         ("https://www.reuters.com/5", "The state will spend $50m on the hospital.", ["USD"]),
         (None, "The state will spend $50m on the hospital.", ["USD"]),
+        # a host written with its final dot is the same site; a malformed URL is no site
+        ("https://www.abc.net.au./news/6", "The state will spend $50m.", ["AUD"]),
+        ("http://[bad", "The state will spend $50m on the hospital.", ["USD"]),
     ],
 )
 def test_a_bare_dollar_is_the_currency_of_where_the_report_was_published(

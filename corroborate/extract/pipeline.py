@@ -82,7 +82,7 @@ def _annotate(parsed: _Parsed) -> Article:
             article.published,
             paragraphs=paragraphs,
             quotes=quotes,
-            dollar=local_dollar(article.url, text),
+            dollar=local_dollar(article.host, text),
         )
         if not _inside(f.start, f.end, strays)
     ]

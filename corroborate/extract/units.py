@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Final
-from urllib.parse import urlsplit
 
 __all__ = ["CURRENCY_WORDS", "UnitMatch", "convert", "local_dollar", "match_unit"]
 
@@ -243,12 +242,11 @@ _DOLLAR_PREFIX: Final[dict[str, str]] = {
 }  # fmt: skip
 
 
-def local_dollar(url: str | None, text: str) -> str:
+def local_dollar(host: str | None, text: str) -> str:
     """The currency a bare "$" stands for in a report: the country's own dollar when the
-    report was published under that country's domain ("abc.net.au", "cbc.ca") and does not
-    write the country's prefix itself ("A$": then a bare "$" is the US dollar, as wire copy
-    uses it); otherwise "USD"."""
-    host = urlsplit(url).hostname if url else None
+    report was published under that country's domain (`host` "abc.net.au", "cbc.ca") and does
+    not write the country's prefix itself ("A$": then a bare "$" is the US dollar, as wire
+    copy uses it); otherwise "USD"."""
     local = _DOLLAR_BY_DOMAIN.get(host.rsplit(".", 1)[-1]) if host else None
     if local is None or re.search(_DOLLAR_PREFIX[local], text):
         return "USD"

@@ -49,16 +49,22 @@ class Article:
             self.id = content_id(self.text)
 
     @property
+    def host(self) -> str | None:
+        """The website of its URL, lower case, without a final dot ("www.abc.net.au"), or None."""
+        try:
+            host = urlsplit(self.url).hostname if self.url else None
+        except ValueError:  # "http://[bad": not a URL a host can be read from
+            return None
+        return (host or "").rstrip(".") or None
+
+    @property
     def source_label(self) -> str:
         """Who published it, as a reader can tell: the outlet, else the website of its URL,
         else the file it came from ("report.txt", "feed.jsonl#3"), else its id's first 8
         characters. Reports and tables show this instead of a bare id."""
         if self.outlet:
             return self.outlet
-        try:
-            host = urlsplit(self.url).hostname if self.url else None
-        except ValueError:  # "http://[bad": not a URL a host can be read from
-            host = None
+        host = self.host
         if host:
             return host.removeprefix("www.")
         if self.origin and self.origin != "<stdin>":
