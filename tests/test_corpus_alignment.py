@@ -606,3 +606,23 @@ def test_the_missing_are_not_the_dead_and_soldiers_of_two_armies_are_two_counts(
         if len({m["article"] for m in g.members}) > 1
     ]
     assert together == [["At least three people", "three"]]
+
+
+def test_a_part_of_the_injured_is_never_compared_with_their_total() -> None:
+    # "17 of the injured were children" is not a second count of the injured
+    total = Article(
+        "At least 40 people were injured in the blast, the ministry said.",
+        id="t1",
+        outlet="Harbour Wire",
+        published="2026-03-09",
+    )
+    part = Article(
+        "Doctors said 17 of the injured were children hurt in the blast.",
+        id="t2",
+        outlet="Meridian Post",
+        published="2026-03-09",
+    )
+    fig(total, "At least 40 people", 40, "people", measure="people_injured", qualifier="at least")
+    fig(part, "17 of the injured", 17, "people", measure="people_injured")
+    groups = align_figures([total, part], find_origins([total, part]))
+    assert not any(len({m["article"] for m in g.members}) > 1 for g in groups)

@@ -11,6 +11,13 @@ General patterns from the open list of the last audit, each written anew:
 - a title and what it is of, with no name ("The Governor of Texas said"), which came out as a
   person called "Texas" or an organisation;
 - a place before the subject ("In Kyiv the President said"), which went into the title.
+
+Stop 20, from the same list:
+- a role that speaks for a body ("a spokeswoman for Doctors Without Borders", "said a
+  spokesman for Save the Children"), which came out as an organisation, a person called
+  "Rights Watch" or the title "spokesman for Save";
+- a change with an adverb before "by" ("fell sharply by two-thirds"), read as a plain share;
+- people known by what happened to them ("17 of the injured"), which were no figure.
 """
 
 from __future__ import annotations
@@ -165,3 +172,86 @@ def test_a_place_before_the_subject_is_not_part_of_its_title() -> None:
     assert q.speaker is not None and q.speaker.title == "President"
     q = quote("In Kyiv, the head of the agency said the plan was flawed.", "the plan")
     assert q.speaker is not None and q.speaker.title == "head of the agency"
+
+
+# --- a role that speaks for a body ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "A spokeswoman for Doctors Without Borders said the clinic had been hit.",
+            "spokeswoman for Doctors Without Borders",
+        ),
+        (
+            "A representative of Human Rights Watch told reporters the clinic had been hit.",
+            "representative of Human Rights Watch",
+        ),
+        (
+            "A spokesman for Save the Children said the clinic had been hit.",
+            "spokesman for Save the Children",
+        ),
+        (
+            "The clinic had been hit, said a spokesman for Save the Children.",
+            "spokesman for Save the Children",
+        ),
+        (
+            "The clinic had been hit, said a spokeswoman at the World Food Programme.",
+            "spokeswoman at the World Food Programme",
+        ),
+        ("A spokesman for Hamas said the clinic had been hit.", "spokesman for Hamas"),
+    ],
+)
+def test_a_role_that_speaks_for_a_body_is_a_person_titled_by_both(text: str, title: str) -> None:
+    q = quote(text, "linic had been hit")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.title, q.speaker.kind) == (None, title, "person")
+
+
+def test_a_name_after_the_role_and_its_body_is_still_the_speaker() -> None:
+    text = "A spokesman for the Interior Ministry, Oleg Nikolenko, said the talks had failed."
+    q = quote(text, "the talks had failed")
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.title) == (
+        "Oleg Nikolenko",
+        "spokesman for the Interior Ministry",
+    )
+
+
+# --- a change with an adverb before "by", people known by what happened to them ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "value", "measure"),
+    [
+        ("Exports have fallen sharply by two-thirds since March.", "two-thirds", 66.7, "fall"),
+        ("Prices rose steadily by 4% last year.", "4%", 4.0, "rise"),
+    ],
+)
+def test_an_adverb_between_the_change_and_by_keeps_the_change(
+    text: str, number: str, value: float, measure: str
+) -> None:
+    f = figure(text, number)
+    assert (f.value, f.unit, f.measure) == (value, "percent", measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "value", "measure"),
+    [
+        ("Police said 17 of the injured were in a critical condition.", "17", 17, "people_injured"),
+        ("Police said two of the dead were officers.", "two", 2, "people_killed"),
+        ("Three of the missing were children, the army said.", "Three", 3, "people_missing"),
+    ],
+)
+def test_people_known_by_what_happened_to_them_are_counted(
+    text: str, number: str, value: float, measure: str
+) -> None:
+    f = figure(text, number)
+    assert (f.value, f.unit, f.measure) == (value, "people", measure)
+    assert text[f.start : f.end].endswith(("injured", "dead", "missing"))
+
+
+def test_of_the_wounded_before_a_noun_counts_the_noun_not_the_wounded() -> None:
+    _, figures = run("Police said 5 of the wounded soldiers died in hospital.")
+    assert all(f.measure != "people_injured" for f in figures)

@@ -263,9 +263,10 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
                 or _rolling(figure.period)
                 or _DIFFERENCE_AFTER.match(article.text, figure.end)
                 or _CHANGE_BEFORE.search(article.text, max(0, figure.start - 40), figure.start)
+                or _PART_OF_AFFECTED.search(article.text, figure.start, figure.end)
             ):
-                # "a further 25", "40 km² in the past 24 hours", "two more than on Monday":
-                # not a total, never one of them
+                # "a further 25", "40 km² in the past 24 hours", "two more than on Monday",
+                # "17 of the injured": not a total, never one of them
                 concepts.add("increment")
             key = (unit or figure.measure or "", unit)
             loc = location_key(figure.location)
@@ -290,6 +291,11 @@ _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|fell|increased|decreased|dropped|climbed|declined|grew|jumped|slipped|shrank|"
     r"edged\s+(?:up|down)|(?:went|was|were)\s+(?:up|down))\s+(?:by\s+)?"
     r"(?:about\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+|just\s+)?[$€£¥]?$",
+    re.IGNORECASE,
+)
+# "17 of the injured", "five of the 20 wounded": a part of those hurt, never their total
+_PART_OF_AFFECTED = re.compile(
+    r"\sof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:injured|wounded|dead|missing|displaced)$",
     re.IGNORECASE,
 )
 # "74 settlements, two more than he reported on Monday": the number after the total is a

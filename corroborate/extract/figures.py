@@ -1068,6 +1068,7 @@ def _figure(
         and (verb is None or verb in _LEVEL_VERBS)
         and number.value < 1000
         and number.kind != "proportion"
+        and not (counted.category == "people" and counted.noun in _AFFECTED)
     ):
         # a small number in words counting a plain noun ("two countries"): only when a verb of
         # measure governs it; "a million homes" is a count whatever follows it
@@ -1376,6 +1377,14 @@ _CONVERSION_BEFORE = re.compile(
 _PARTITIVE_BEFORE = re.compile(
     r"\d[\d,.]*\s+of\s+(?:(?:the|all|its|their|[A-Z][\w.-]*[’']s?)\s+)?(?:[a-z]+[’']s?\s+)?$"
 )
+# "17 of the injured", "two of the dead": people named by an adjective alone ("of the
+# injured soldiers" counts the soldiers)
+_AFFECTED = frozenset({"injured", "wounded", "dead", "missing", "displaced"})
+_OF_THE_AFFECTED = re.compile(
+    rf"\s+of\s+(?:the|those)\s+({'|'.join(_AFFECTED)})\b"
+    r"(?!\s+(?!(?:was|is|has|as|us)\b)[a-z]+s\b)",
+    re.IGNORECASE,
+)
 _PARTITIVE_AFTER = re.compile(
     r"\s+of\s+(?:(?:the|all|its|their)\s+)?(?:[\w.-]+[’']s?\s+)?\d[\d,.]*(?=\s)", re.IGNORECASE
 )
@@ -1620,6 +1629,10 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
             return None  # "eight out of 10 said ...": a share of no one named
         share_of = _with_pp(text, pos, whole[1], sent.end)
         return _Counted("percent", "share", share_of, whole[1], "percent", None)
+    affected = _OF_THE_AFFECTED.match(text, pos, sent.end)
+    if affected:  # "17 of the injured": people, known by what happened to them
+        word = affected.group(1).lower()
+        return _Counted("people", word, word, affected.end(), "people", None)
     partitive = _PARTITIVE_AFTER.match(text, pos, sent.end)
     if partitive:  # "21 of the 25 drones": counts the drones after the total
         pos = partitive.end()
@@ -2128,6 +2141,14 @@ _PCT_SKIP = frozenset(
         "unchanged",
     }
 )  # fmt: skip
+
+
+def _manner_adverb(word: str) -> bool:
+    """ "sharply", "steadily": how a change went, between its verb and "by" (not "July",
+    "Italy" or "supply")."""
+    return word.endswith("ly") and word.islower() and len(word) > 4 and word != "supply"
+
+
 _PCT_ADVERBS = frozenset(
     {"has", "have", "had", "also", "likely", "probably", "already", "now", "still", "again",
      "only", "just", "will", "would", "could", "may", "might", "is", "was", "been", "be",
@@ -2207,8 +2228,12 @@ def _percent_subject(
     if moved:  # "cut its policy rate to 4.75%-5.00%": the object's new level
         return moved.group("obj"), "level"
     j = _index_at(toks, number.start) - 1
-    while j >= 0 and toks[j].start >= sent.start and toks[j].lower in _PCT_SKIP:
-        j -= 1
+    while (
+        j >= 0
+        and toks[j].start >= sent.start
+        and (toks[j].lower in _PCT_SKIP or _manner_adverb(toks[j].text))
+    ):
+        j -= 1  # "fell sharply by a fifth", "rose 5%"
     if j < 0 or toks[j].start < sent.start:
         return None, None
     particle = text[toks[j].end : number.start].lower()

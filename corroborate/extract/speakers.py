@@ -475,6 +475,10 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     body = toks[1:] if toks[0].low in DETERMINERS else toks
     if not body:
         return None
+    if _role_for_a_body(body, entities):
+        # "a spokeswoman for Doctors Without Borders": as "a spokesman for the ministry", a
+        # person known by a role, the whole phrase the title, whoever the body is
+        return Mention(start, end, "person", title=_clean_title(text[start:end]), title_only=True)
     if len(body) == 1 and body[0].low in {"several", "many", "some", "most", "others", "few"}:
         return Mention(start, end, "organisation", name=body[0].text)  # "Several complained"
     if _numberish(body[-1]) or (len(body) >= 3 and body[-2].low == "in" and _numberish(body[-1])):
@@ -925,6 +929,26 @@ def _hyphen_extend(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, in
     if m is not None:
         s = lo + m.start()
     return s, e
+
+
+# a role that speaks for a body, and the word that joins them: "a spokesman for X"
+_SPEAKING_ROLES: Final[frozenset[str]] = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "lawyer", "attorney", "aide"}
+)
+_ROLE_LINKS: Final[frozenset[str]] = frozenset({"for", "of", "at", "with"})
+
+
+def _role_for_a_body(body: Sequence[Tok], entities: Sequence[Entity]) -> bool:
+    """ "spokeswoman for Doctors Without Borders", "representative of Human Rights Watch": a
+    role, then whom it speaks for, and no name of the speaker's own after it ("spokesman for
+    the ministry Oleg X" names him; "lawyer for Donald Trump" names whom the lawyer serves)."""
+    if len(body) < 3 or body[0].low not in _SPEAKING_ROLES or body[1].low not in _ROLE_LINKS:
+        return False
+    person = _entity_at(entities, body[2].start, body[-1].end, "PERSON")
+    if person is None:
+        return True
+    before = [t for t in body if t.end <= person.start]
+    return bool(before) and (before[-1].low in _ROLE_LINKS or before[-1].low == "the")
 
 
 _ROLE_OF: Final = re.compile(
@@ -1694,6 +1718,19 @@ def np_after(
             and any(_titleish(x) for x in toks[i : min(hi, i + 3)])
         ):
             i += 1  # "fire chief Dana Moss", "hydrologist Lena Okafor"
+            continue
+        if i > k and w in _NAME_LINKS and _inside_organisation(entities, t):
+            i += 1  # "said a spokesman for Save the Children": a small word inside a name
+            continue
+        if (
+            i > k
+            and toks[i - 1].low in _SPEAKING_ROLES
+            and w in _ROLE_LINKS
+            and i + 2 < hi
+            and toks[i + 1].low == "the"
+            and toks[i + 2].cap
+        ):
+            i += 2  # "said a spokesman at the World Food Programme"
             continue
         if w in {"of", "for", "and", "on", "&"} and i + 1 < hi and i > k:  # "Smith & Co."
             prev, nxt = toks[i - 1], toks[i + 1]
