@@ -137,8 +137,22 @@ def _capitalised_function_word(text: str, start: int, end: int, label: str) -> b
         return True
     # "Spending rose ...": the report writes the word in lower case elsewhere, so here it is
     # capitalised only by its place
-    lower = re.compile(rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])")
-    return label != "PERSON" and lower.search(text) is not None
+    return label != "PERSON" and _written_as_a_word(text, low)
+
+
+_WORD_PART: Final = re.compile(r"[\w’'-]")
+
+
+def _written_as_a_word(text: str, word: str) -> bool:
+    r"""Whether `word` stands in `text` exactly so, as a whole word: what the pattern
+    (?<![\w’'-])word(?![\w’'-]) finds, without compiling a pattern for each word."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and _WORD_PART.match(text, at - 1)) and not _WORD_PART.match(text, end):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def name_tokens(name: str) -> list[str]:

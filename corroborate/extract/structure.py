@@ -655,24 +655,46 @@ def _name_shared(name: str, rest: str, lowered: str | None = None) -> bool:
     # A plain substring test first: most names are not there at all. (`lowered`: `rest.lower()`,
     # when the caller has it already.)
     lowered = rest.lower() if lowered is None else lowered
-    if name in lowered and len(name) >= 4 and _as_words(name, rest):
+    if name in lowered and len(name) >= 4 and _as_words(name, rest, lowered):
         return True
     if len(name) < 4:
-        return name in lowered and any(not form.islower() for form in _as_words(name, rest))
+        return name in lowered and any(
+            not form.islower() for form in _as_words(name, rest, lowered)
+        )
     for word in _words(name):
         if len(word) < 4 or word in GENERIC_NAME_WORDS or word not in lowered:
             continue
-        forms = _as_words(word, rest)
+        forms = _as_words(word, rest, lowered)
         if forms and not any(form.islower() for form in forms):
             return True
     return False
 
 
-def _as_words(phrase: str, text: str) -> list[str]:
-    """How `text` writes `phrase` (any case) where it stands as whole words."""
+def _as_words(phrase: str, text: str, lowered: str | None = None) -> list[str]:
+    """How `text` writes `phrase` (any case) where it stands as whole words (`lowered`:
+    `text.lower()`, when the caller has it already)."""
     # Same matches as re.findall(rf"(?<![\w'’]){phrase}(?!\w)", text, re.IGNORECASE), found
-    # faster: a leading look-behind is tried at every position of the text, so the phrase is
-    # searched first and the look-behind checked only where it is found.
+    # faster: the phrase is looked for in the lower-cased text, with no pattern compiled for
+    # each word, and the edges checked only where it is found.
+    lowered, low = text.lower() if lowered is None else lowered, phrase.lower()
+    if len(lowered) != len(text) or len(low) != len(phrase):
+        return _as_words_by_pattern(phrase, text)  # lower case of another length ("İ")
+    found = []
+    at = lowered.find(low)
+    while at >= 0:
+        end = at + len(low)
+        if not _WORD_CHAR.match(text, end) and _NO_WORD_BEFORE.match(text, at):
+            found.append(text[at:end])
+            at = lowered.find(low, end if end > at else end + 1)
+        else:
+            at = lowered.find(low, at + 1)
+    return found
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _as_words_by_pattern(phrase: str, text: str) -> list[str]:
     pattern = re.compile(rf"{re.escape(phrase)}(?!\w)", re.IGNORECASE)
     found = []
     match = pattern.search(text)
