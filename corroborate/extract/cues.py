@@ -53,6 +53,8 @@ CUE_VERBS: Final[dict[str, Stance]] = {
     "describe": "neutral",
     "suggest": "neutral",
     "indicate": "neutral",
+    "assess": "neutral",  # "ISW assessed that ...": analysts and intelligence reports
+    "estimate": "neutral",  # "the UN estimates that ...", "a study estimated that ..."
     # assertive
     "insist": "assertive",
     "emphasise": "assertive",
@@ -82,7 +84,9 @@ CUE_VERBS: Final[dict[str, Stance]] = {
 }
 
 # Verbs that report speech only when the subject is a recognisable source.
-WEAK_CUE_VERBS: Final[frozenset[str]] = frozenset({"suggest", "indicate", "continue", "describe"})
+WEAK_CUE_VERBS: Final[frozenset[str]] = frozenset(
+    {"suggest", "indicate", "continue", "describe", "assess", "estimate"}
+)
 
 # Multi-word cues; the speaker follows them ("according to the ministry, ...").
 CUE_PHRASES: Final[dict[str, Stance]] = {

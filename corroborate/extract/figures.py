@@ -1438,6 +1438,7 @@ def _not_a_quantity(text: str, sent: Span, number: NumberMatch) -> bool:
     if (
         _COMPOUND.match(after)
         and not after.lower().startswith(("-strong",))
+        and not (number.end > e and _SCALE_AFTER_HYPHEN.match(after))
         and not _RATE_STEP.match(text, e)
         and not _MAGNITUDE_AFTER.match(text, e)
         and not (number.words and number.value < 1 and _POINT_AFTER.match(text, number.end))
@@ -1497,6 +1498,8 @@ def _not_a_quantity(text: str, sent: Span, number: NumberMatch) -> bool:
     )
 
 
+# "a $5-million grant", "a Rs 5,000-crore package": the scale of the amount, no compound
+_SCALE_AFTER_HYPHEN = re.compile(r"-(?:million|billion|trillion|thousand|lakh|crore)\b(?!-)", re.I)
 _ONE_HURT = re.compile(
     r"\s+[a-z]+\s+(?:was|has\s+been|had\s+been|is|remains)\s+(?:[a-z]+ly\s+)?"
     r"(?:killed|injured|wounded|hurt|missing|dead|hospitali[sz]ed|rescued|arrested)\b"

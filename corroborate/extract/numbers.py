@@ -72,6 +72,7 @@ _SCALES = {
     "trillion": 1e12,
     "lakh": 1e5,  # South Asian scales: "Rs 500 crore" is five billion rupees
     "crore": 1e7,
+    "lakh crore": 1e12,  # India's budgets: "Rs 2.5 lakh crore"
 }
 # Compact scale suffixes after digits: "1.2bn", "5m", "300k", "$2 mln".
 # fmt: off
@@ -205,7 +206,8 @@ def _words_value(tokens: list[str]) -> float | None:
 # ---------------------------------------------------------------------------------------------
 # Digits
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+# thousands separated by commas, the Indian grouping ("1,12,450"), or none
+_DIGITS = r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?!,?\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # fmt: off
 _CURRENCY_SIGNS = {
     "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB", "¥": "JPY",
@@ -218,24 +220,43 @@ _CURRENCY_SIGNS = {
     "sek": "SEK", "nok": "NOK", "dkk": "DKK", "pln": "PLN", "try": "TRY", "krw": "KRW",
     "zar": "ZAR", "brl": "BRL", "mxn": "MXN", "hkd": "HKD", "sgd": "SGD", "nzd": "NZD",
     "ils": "ILS", "rs": "INR", "rs.": "INR",
+    # signs and codes that name one currency wherever they are written
+    "₦": "NGN", "₱": "PHP", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₫": "VND",
+    "ngn": "NGN", "php": "PHP", "pkr": "PKR", "kes": "KES", "ksh": "KES", "lkr": "LKR",
+    "bdt": "BDT", "egp": "EGP", "ghs": "GHS", "idr": "IDR", "myr": "MYR", "thb": "THB",
+    "aed": "AED", "sar": "SAR", "qar": "QAR", "ars": "ARS", "cop": "COP", "iqd": "IQD",
+    "etb": "ETB", "ugx": "UGX", "tzs": "TZS",
+    # glued letters (`_GLUED_SIGN`): the rand, the naira, the Kenyan shilling, the peso
+    "r": "ZAR", "n": "NGN", "sh": "KES", "p": "PHP",
 }
 # fmt: on
 _SIGN = (
-    r"(?:(?<![^\W\d_])(?:US|NT|AU|CA|HK|NZ|MX|A|C|S|R)\$|\$|€|£|₴|₽|¥|(?:USD|EUR|GBP|UAH|RUB)\s?"
+    r"(?:(?<![^\W\d_])(?:US|NT|AU|CA|HK|NZ|MX|A|C|S|R)\$|\$|€|£|₴|₽|¥|₦|₱|₹|₩|₺|₪|₫"
+    r"|(?:USD|EUR|GBP|UAH|RUB)\s?"
     # upper case only: "try 5 times" is no Turkish lira
     r"|(?<![^\W\d_])(?-i:(?:CHF|JPY|CNY|INR|CAD|AUD|SEK|NOK|DKK|PLN|TRY|KRW|ZAR|BRL|MXN|HKD|SGD|"
-    r"NZD|ILS)\s?|Rs\.?\s?))"
+    r"NZD|ILS|NGN|PHP|PKR|KES|LKR|BDT|EGP|GHS|IDR|MYR|THB|AED|SAR|QAR|ARS|COP|IQD|ETB|UGX|TZS)\s?"
+    r"|K[Ss]h\s?|Rs\.?\s?))"
 )
-_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|lakh|crore)"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|lakh\s+crore|lakh|crore)"
 _COMPACT_RE = r"(?:bn|bln|mln|mn|trn|tn|k|m|b)"
 # one number: sign? digits (scale word | compact suffix)?  — or a run of number words
 _DIGIT = re.compile(r"\d")
 _NUM_BODY = re.compile(
     rf"(?P<num>{_DIGITS})(?![\d])"
-    rf"(?:(?P<compact>{_COMPACT_RE})(?![\w])|\s?(?P<scale>{_SCALE_WORD}s?)\b)?",
+    # "5 million", "a $5-million grant", "a Rs 5,000-crore package"
+    rf"(?:(?P<compact>{_COMPACT_RE})(?![\w])|[\s-]?(?P<scale>{_SCALE_WORD}s?)\b)?",
     re.IGNORECASE,
 )
 _SIGN_BEFORE = re.compile(rf"(?P<sign>{_SIGN})$", re.IGNORECASE)
+# a currency's letters glued to an amount, as the press of each country writes it: "R1.2
+# billion" (rand), "N2.5bn" (naira), "Sh346 billion", "KSh3bn" (Kenyan shillings), "P250
+# million" (pesos), "Rs18.9 trillion"; only with a scale or thousands after them
+_GLUED_SIGN = re.compile(r"(?<![\w$])(?P<sign>Rs|KSh|Ksh|Sh|R|N|P)$")
+_GLUED_AMOUNT = re.compile(
+    rf"\d+(?:[.,]\d+)*(?:{_COMPACT_RE}(?![\w])|[\s-]?{_SCALE_WORD}s?\b)|\d{{1,3}}(?:,\d{{3}})+",
+    re.IGNORECASE,
+)
 _CURRENCY_RANGE_BEFORE = re.compile(r"(?:\$|€|£|₴|₽)\s?[\d.,]+\s?(?:-|–|to)\s?$")
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -332,7 +353,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         if d is None:
             break
         p = d.start()
-        if p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_.,:/"):
+        glued = (
+            _GLUED_SIGN.search(text, max(start, p - 4), p) if p and text[p - 1].isalpha() else None
+        )
+        if glued is not None and not _GLUED_AMOUNT.match(text, p, end):
+            glued = None  # "R2", "P500": a code or a model; "R1.2 billion" is rand
+        if glued is None and p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_.,:/"):
             pos = p + 1
             while pos < end and text[pos].isdigit():
                 pos += 1
@@ -342,7 +368,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             pos = p + 1
             continue
         pos = m.end()
-        sign = _SIGN_BEFORE.search(text, max(start, p - 5), p)
+        sign = glued or _SIGN_BEFORE.search(text, max(start, p - 5), p)
         num = m.group("num")
         n_start, n_end = p, m.end("num")
         value = float(num.replace(",", ""))
@@ -360,7 +386,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 value *= _COMPACT[suffix]
                 m_end = m.end()
         elif m.group("scale"):
-            value *= _SCALES[m.group("scale").lower().rstrip("s")]
+            value *= _SCALES[" ".join(m.group("scale").lower().rstrip("s").split())]
             m_end = m.end()
         s = sign.start("sign") if sign else n_start
         value = round(value, 6)  # "16.4 million" is 16400000, not 16399999.999999998
@@ -381,6 +407,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         word_value = parse_number_words(phrase)
         if word_value is None:
             continue
+        if phrase.lower().rstrip("s") in _SCALES and _DIGIT_BEFORE.search(text, 0, w_start):
+            continue  # "XAF300 billion": the scale of an amount not read, no number alone
         raw.append((w_start, w_end, word_value, None, True, w_start, w_end))
     raw.sort()
 
@@ -707,4 +735,5 @@ def _vague(text: str, n: NumberMatch) -> bool:
     )
 
 
+_DIGIT_BEFORE = re.compile(r"\d[\s-]?$")
 _BARE_SCALE = re.compile(r"hundred|thousand|million|billion", re.IGNORECASE)

@@ -381,13 +381,14 @@ def _pronoun_then_participle(toks: Sequence[Tok], tags: dict[int, str]) -> bool:
 
 
 def _qualified_number(toks: Sequence[Tok], j: int) -> bool:
-    """ "said about half of the adjustment reflected ...": "about" qualifies a number here,
-    it is no preposition."""
-    return (
-        toks[j].low == "about"
-        and j + 1 < len(toks)
-        and (toks[j + 1].low in _COUNTS or toks[j + 1].text[:1].isdigit())
-    )
+    """ "said about half of the adjustment reflected ...", "said at least 30 people had been
+    killed": "about", "at least", "up to" qualify a number here, they are no prepositions."""
+    k = j + 1
+    if toks[j].low in {"at", "up"} and k < len(toks) and toks[k].low in {"least", "most", "to"}:
+        k += 1  # "at least", "at most", "up to"
+    elif toks[j].low != "about":
+        return False
+    return k < len(toks) and (toks[k].low in _COUNTS or toks[k].text[:1].isdigit())
 
 
 # number words that make "about" a qualifier ("about all the things" stays a preposition)
@@ -1015,6 +1016,23 @@ def _covered_by_quote(s: _Sentence, cs: int, ce: int) -> bool:
     return inside / (ce - cs) > 0.6
 
 
+# the reporter's caveat after what a source claimed: "..., but Reuters could not independently
+# verify the claim", "..., which ISW has not observed", "..., though this could not be confirmed"
+_CAVEAT: Final = re.compile(
+    r",\s+(?:but|though|although|and|which)\s+(?:[^,.;:“”\"]{1,60}?\s+)?"
+    r"(?:could\s+not|couldn[’']t|cannot|can\s+not|was\s+unable\s+to|were\s+unable\s+to|"
+    r"(?:has|have|had)\s+not(?:\s+been\s+able\s+to)?|did\s+not)\s+(?:yet\s+)?"
+    r"(?:independently\s+|immediately\s+)?(?:be\s+)?(?:verif|confirm|corroborat|observ)",
+    re.IGNORECASE,
+)
+# verbs that report a claim only with "that": "ISW assessed that ...", "the UN estimates that"
+_THAT_ONLY_LEMMAS: Final[frozenset[str]] = frozenset({"assess", "estimate"})
+# AP style's months: "on Oct. 3", "on Sept. 30"
+_MONTH_ABBREVIATIONS: Final[frozenset[str]] = frozenset(
+    {"jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
+
+
 def _content_after(
     text: str, s: _Sentence, c: CueMatch, k: int, m: Mention, tags: dict[int, str]
 ) -> _Candidate | None:
@@ -1043,12 +1061,16 @@ def _content_after(
                     break  # "told X in a video call [that was shown ...]": a relative clause
                 that, j = True, look
                 break
+            if t.text == "." and toks[look - 1].low in _MONTH_ABBREVIATIONS:
+                continue  # "said on Oct. 3 that ...": a date, not the sentence's end
             if (
                 t.text in OPENING_QUOTE_TOKENS
                 or t.text in {",", ".", ";", ":", "—"}
                 or (t.low in _VERBISH)
             ):
                 break
+    if c.lemma in _THAT_ONLY_LEMMAS and not (that and toks[j].low == "that"):
+        return None  # "assess whether ...", "estimated the damage at ...": no claim reported
     if that:
         j += 1
     if j >= n or toks[j].text in {":", ",", ".", "!", "?", ";"}:
@@ -1088,6 +1110,9 @@ def _content_after(
             and toks[i + 2].low in _COMMENT_NOUNS
         ):
             stop = t.start  # "..., a claim that could not be verified": the reporter's
+            break
+        if t.text == "," and _CAVEAT.match(text, t.start, s.end):
+            stop = t.start  # "..., but Reuters could not independently verify the claim"
             break
         if t.low in {"and", "but"} and any(k2 in {i + 1, i + 2} for _, k2 in s.cues):
             stop = t.start  # "... and said that ...": the next cue has its own content
@@ -1210,6 +1235,8 @@ def _skip_adjuncts(toks: Sequence[Tok], j: int) -> int:
             and (toks[j + 1].low in _TIME_WORDS or toks[j + 1].cap)
         ):
             j += 2
+            if j < n and toks[j].text == "." and toks[j - 1].low in _MONTH_ABBREVIATIONS:
+                j += 1  # "said on Oct. 3 that ..."
             while j < n and (toks[j].text.isdigit() or toks[j].text == ","):
                 if toks[j].text == "," and not (j + 1 < n and toks[j + 1].text.isdigit()):
                     break
@@ -1290,7 +1317,13 @@ def _content_before(text: str, s: _Sentence, c: CueMatch, k: int, m: Mention) ->
         # "CONTENT, the commander, X, said on Monday, the first official account ...": what
         # follows the attribution comments on it; the content is before it
         tail = []
-    elif tail and after < len(toks) and toks[after].text == "," and len(tail) > 3:
+    elif (
+        tail
+        and after < len(toks)
+        and toks[after].text == ","
+        and len(tail) > 3
+        and not (after + 1 < len(toks) and toks[after + 1].text in OPENING_QUOTE_TOKENS)
+    ):
         # a parenthetical: "Survival, Mr. VandeHei says, depends on ...": the sentence is
         # the content, around the attribution
         cs = toks[0].start

@@ -1087,6 +1087,12 @@ def subject_before(
         and toks[j - 2].text == ","
     ):
         j -= 3  # "Forbes, however, says"
+    if j - 2 > lo and toks[j].text == ",":
+        p = j - 1
+        while p > lo and toks[p].text not in _PHRASE_BOUNDS:
+            p -= 1
+        if toks[p].text == "," and _channel_aside(toks[p + 1 : j]):
+            j = p - 1  # "The police, in a statement on Tuesday, said": the aside is no name
     if j > lo and toks[j].text == ")":
         # "Sen. Elizabeth Warren (D-MA) said": skip the parenthetical
         p = j - 1
@@ -1188,6 +1194,23 @@ def subject_before(
     return m
 
 
+_CHANNEL_NOUNS: Final[frozenset[str]] = frozenset(
+    {"statement", "statements", "interview", "letter", "post", "video", "speech", "briefing",
+     "conference", "tweet", "message", "address", "filing", "broadcast", "release", "email",
+     "e-mail", "call", "meeting", "communique", "communiqué"}
+)  # fmt: skip
+
+
+def _channel_aside(seg: Sequence[Tok]) -> bool:
+    """ "in a statement", "in an interview on Tuesday", "at a briefing": how a speaker spoke,
+    set off by commas between the speaker and the verb."""
+    return (
+        2 <= len(seg) <= 8
+        and seg[0].low in {"in", "on", "at", "via", "through", "during"}
+        and any(t.low in _CHANNEL_NOUNS for t in seg[1:4])
+    )
+
+
 def _coordinated_people(
     text: str, toks: Sequence[Tok], m: Mention, j: int, lo: int, entities: Sequence[Entity]
 ) -> Mention | None:
@@ -1267,6 +1290,8 @@ def _titled_person(text: str, seg: Sequence[Tok], entities: Sequence[Entity]) ->
     if m is None or m.kind != "person" or not m.name or not m.title or m.name_start is None:
         return False
     before = [t for t in seg if t.end <= m.name_start]
+    if len(before) >= 2 and before[-1].text == "." and before[-2].cap and len(before[-2].text) <= 5:
+        before.pop()  # "Gen. [Oleksandr X]", "Lt. Gen. [Kyrylo X]": a rank's abbreviation
     return bool(before) and _is_title_word(before[-1])  # "Chair [Gary X]", not "from [Las Vegas]"
 
 
@@ -1344,6 +1369,9 @@ def _np_ending(
         if w in MODIFIERS or w == "-" or w.isdigit() or (i == j and _titleish(t)):
             i -= 1
             continue
+        if i < j and _ORDINAL.fullmatch(w):
+            i -= 1  # "the 93rd brigade", "the 3rd Assault Brigade"
+            continue
         if i < j and "-" in w and w.rsplit("-", 1)[-1] in _HYPHEN_MODIFIER_TAILS:
             i -= 1  # "state-run Damascus Radio", "government-owned newspapers"
             continue
@@ -1368,6 +1396,9 @@ def _np_ending(
                 continue
         if w == "." and i > lo and i < j and toks[i - 1].cap and len(toks[i - 1].text) <= 4:
             i -= 1  # "Rep. Tom Cole", "Sen. Marco Rubio"
+            continue
+        if w == "." and i == j and i > lo and toks[i - 1].low in _NAME_END_ABBREVIATIONS:
+            i -= 1  # "Ferdinand Marcos Jr. said", "Sony Group Corp. said"
             continue
         if (
             saw_head_noun
@@ -1557,6 +1588,11 @@ def _subject_lead(word: str) -> bool:
     )
 
 
+# abbreviations that end a name, written with a full stop before the verb
+_NAME_END_ABBREVIATIONS: Final[frozenset[str]] = frozenset(
+    {"jr", "sr", "corp", "co", "ltd", "inc", "bros", "plc", "llc", "llp"}
+)
+_ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)")
 _PP_HEADS: Final[frozenset[str]] = frozenset({"in", "at", "on", "from", "of", "for", "near"})
 
 

@@ -110,7 +110,10 @@ _ENTRIES: list[tuple[str, str, str, str, float, str | None]] = [
         "basis points",
     ),
     # percent
-    (r"%|per\s?cent\b", "percent", "percent", "share", 1.0, None),
+    (r"%|per\s?cent\b|pc\b", "percent", "percent", "share", 1.0, None),  # "11.8pc": Dawn
+    # electric power: "2,400 MW to the grid", "3 gigawatts" (in megawatts)
+    (r"megawatts?|MW\b", "MW", "power", "power", 1.0, None),
+    (r"gigawatts?|GW\b", "MW", "power", "power", 1000.0, "gigawatts"),
     # mass
     (r"(?:metric\s+)?tonnes?|tons?\b", "tonnes", "mass", "weight", 1.0, None),
     # temperature: Fahrenheit is kept as written (its conversion is not a factor)
@@ -210,6 +213,32 @@ CURRENCY_WORDS: dict[str, str] = {
     "hong kong dollar": "HKD", "hong kong dollars": "HKD", "singapore dollar": "SGD",
     "singapore dollars": "SGD", "taiwan dollar": "TWD", "taiwan dollars": "TWD",
     "new taiwan dollars": "TWD",
+    # other countries' pounds, rupees, shillings, pesos, dinars and rials: never GBP, INR or
+    # a guess, always named with their country ("25,000 Sudanese pounds")
+    "sudanese pound": "SDG", "sudanese pounds": "SDG", "south sudanese pound": "SSP",
+    "south sudanese pounds": "SSP", "egyptian pound": "EGP", "egyptian pounds": "EGP",
+    "lebanese pound": "LBP", "lebanese pounds": "LBP", "syrian pound": "SYP",
+    "syrian pounds": "SYP", "pakistani rupee": "PKR", "pakistani rupees": "PKR",
+    "sri lankan rupee": "LKR", "sri lankan rupees": "LKR", "nepalese rupee": "NPR",
+    "nepalese rupees": "NPR", "indian rupee": "INR", "indian rupees": "INR",
+    "kenyan shilling": "KES", "kenyan shillings": "KES", "ugandan shilling": "UGX",
+    "ugandan shillings": "UGX", "tanzanian shilling": "TZS", "tanzanian shillings": "TZS",
+    "mexican peso": "MXN", "mexican pesos": "MXN", "philippine peso": "PHP",
+    "philippine pesos": "PHP", "argentine peso": "ARS", "argentine pesos": "ARS",
+    "colombian peso": "COP", "colombian pesos": "COP", "chilean peso": "CLP",
+    "chilean pesos": "CLP", "iraqi dinar": "IQD", "iraqi dinars": "IQD",
+    "jordanian dinar": "JOD", "jordanian dinars": "JOD", "kuwaiti dinar": "KWD",
+    "kuwaiti dinars": "KWD", "libyan dinar": "LYD", "libyan dinars": "LYD",
+    "algerian dinar": "DZD", "algerian dinars": "DZD", "serbian dinar": "RSD",
+    "serbian dinars": "RSD", "iranian rial": "IRR", "iranian rials": "IRR",
+    "yemeni rial": "YER", "yemeni rials": "YER", "omani rial": "OMR", "omani rials": "OMR",
+    "saudi riyal": "SAR", "saudi riyals": "SAR", "riyal": "SAR", "riyals": "SAR",
+    "qatari riyal": "QAR", "qatari riyals": "QAR", "turkish lira": "TRY",
+    "turkish liras": "TRY", "lira": "TRY", "liras": "TRY", "naira": "NGN", "rand": "ZAR",
+    "cedi": "GHS", "cedis": "GHS", "kyat": "MMK", "kyats": "MMK", "taka": "BDT",
+    "rupiah": "IDR", "ringgit": "MYR", "baht": "THB", "birr": "ETB", "renminbi": "CNY",
+    "south korean won": "KRW", "uae dirham": "AED", "uae dirhams": "AED", "emirati dirham": "AED",
+    "emirati dirhams": "AED", "moroccan dirham": "MAD", "moroccan dirhams": "MAD",
 }
 # fmt: on
 _CURRENCY_RE = "|".join(sorted((re.escape(w) for w in CURRENCY_WORDS), key=len, reverse=True))

@@ -1,0 +1,174 @@
+"""War reporting and the English of the world's press (issue 4, stop 20).
+
+Two user audits wrote reports in the styles of wire agencies, ISW, front-line features and of
+outlets in India, Pakistan, Nigeria, South Africa, Kenya, the Philippines, Britain and Ireland.
+Each test is a general pattern they found, written anew:
+- "said on Oct. 3 that ...", "ISW assessed that ...", "said at least 30 people ...",
+  "Marcos Jr. said", "The police, in a statement, said": reported speech that was lost;
+- "a soldier in the 93rd brigade": the brigade took the soldier's words;
+- "Gen. Oleksandr Syrskyi" in apposition: the name was lost behind the rank's full stop;
+- "..., but Reuters could not independently verify the claim": the caveat went into the claim;
+- "Speaking to reporters, Rao said, “...”": a second, invented quote of the whole sentence;
+- amounts as each country writes them ("R1.2 billion", "Sh346 billion", "Rs 2.5 lakh crore",
+  "1,12,450", "11.8pc", "a $5-million grant", "25,000 Sudanese pounds"), which were lost,
+  misread as ranges, or read as pounds sterling.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_extract_followup import figure, quote, run
+
+# --- reported speech that was lost ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The ministry said on Oct. 3 that its forces had captured the village.",
+            "its forces had captured the village",
+            "The ministry",
+        ),
+        (
+            "ISW assessed that Russian forces have gained roughly 2,350 square kilometres.",
+            "Russian forces have gained roughly 2,350 square kilometres",
+            "ISW",
+        ),
+        (
+            "Police said at least 30 people had been killed.",
+            "at least 30 people had been killed",
+            "Police",
+        ),
+        (
+            "President Ferdinand Marcos Jr. said the government had released the funds.",
+            "the government had released the funds",
+            "Ferdinand Marcos Jr",
+        ),
+        (
+            "Sony Group Corp. said its profit had risen sharply.",
+            "its profit had risen sharply",
+            "Sony Group Corp",
+        ),
+        (
+            "The police, in a statement, said five suspects had been arrested.",
+            "five suspects had been arrested",
+            "The police",
+        ),
+        (
+            "John Smith, in a statement on Tuesday, said the company had ordered a review.",
+            "the company had ordered a review",
+            "John Smith",
+        ),
+    ],
+)
+def test_reported_speech_in_the_forms_of_wire_copy(text: str, content: str, speaker: str) -> None:
+    q = quote(text, content)
+    assert text[q.start : q.end] == content
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_assess_and_estimate_report_only_with_that() -> None:
+    quotes, _ = run("Officials will assess whether the bridge is safe, the ministry said.")
+    assert [q.speaker.name for q in quotes if q.speaker] == ["the ministry"]
+    f = figure("ISW assessed that Russian forces have gained roughly 2,350 square km.", "roughly")
+    assert f.source.name == "ISW"
+
+
+# --- who speaks -------------------------------------------------------------------------------
+
+
+def test_a_soldier_in_a_numbered_brigade_is_the_speaker_and_he_later() -> None:
+    text = (
+        "Michael Kofman, an analyst, said the loss of the city would hurt. One gunner in the "
+        "110th brigade said his crew was limited to 10 shells a day. "
+        '"Give us the shells and we will hold," he said.'
+    )
+    gunner = quote(text, "his crew was limited")
+    assert gunner.speaker is not None
+    assert gunner.speaker.title == "One gunner in the 110th brigade"
+    later = quote(text, "Give us the shells")
+    assert later.speaker is not None and later.speaker.title == gunner.speaker.title
+    assert later.speaker.name is None
+    assert figure(text, "10 shells").source.name == gunner.speaker.title
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ukraine's commander-in-chief, Gen. Oleksandr Syrskyi, said his forces held 100 "
+            "settlements.",
+            "Oleksandr Syrskyi",
+        ),
+        (
+            "The head of military intelligence, Lt. Gen. Kyrylo Budanov, said Russia had "
+            "600,000 troops in Ukraine.",
+            "Kyrylo Budanov",
+        ),
+    ],
+)
+def test_a_rank_abbreviated_with_a_full_stop_keeps_the_name(text: str, name: str) -> None:
+    q = quote(text, text.split(" said ")[1].rstrip("."))
+    assert q.speaker is not None and q.speaker.name == name
+
+
+def test_the_reporters_caveat_is_not_part_of_the_claim() -> None:
+    text = (
+        "The ministry said its forces had captured the village, but Reuters could not "
+        "independently verify the claim."
+    )
+    q = quote(text, "captured")
+    assert text[q.start : q.end] == "its forces had captured the village"
+    text = "The army said it had retaken the town, though this could not be confirmed."
+    q = quote(text, "retaken")
+    assert text[q.start : q.end] == "it had retaken the town"
+
+
+def test_an_opener_before_the_speaker_adds_no_quote_of_the_whole_sentence() -> None:
+    for text in (
+        'Speaking to reporters, Rao said, "We have delivered a strong quarter."',
+        'On Monday, Rao said, "We have delivered a strong quarter."',
+    ):
+        quotes, _ = run(text)
+        assert [text[q.start : q.end] for q in quotes] == ['"We have delivered a strong quarter."']
+    # an attribution inside the content is still read around it
+    text = "Survival, Mr. VandeHei says, depends on the ad market."
+    assert text[quote(text, "Survival").start :].startswith("Survival")
+
+
+# --- amounts as each country writes them ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "value", "unit"),
+    [
+        ("Eskom spent R1.2 billion on diesel.", "R1.2 billion", 1.2e9, "ZAR"),
+        ("The Treasury cited a Sh346 billion shortfall.", "Sh346 billion", 3.46e11, "KES"),
+        ("The state approved N2.5bn for flood victims.", "N2.5bn", 2.5e9, "NGN"),
+        ("The department set aside P250 million for seeds.", "P250 million", 2.5e8, "PHP"),
+        ("The budget allocated Rs 2.5 lakh crore for defence.", "Rs 2.5 lakh crore", 2.5e12, "INR"),
+        ("The budget allocated ₹500 crore for roads.", "₹500 crore", 5e9, "INR"),
+        ("It approved PKR 40 billion for dams.", "PKR 40 billion", 4e10, "PKR"),
+        ("The city approved a $5-million grant for the park.", "$5-million", 5e6, "USD"),
+        ("A sack of sorghum cost 25,000 Sudanese pounds.", "25,000 Sudanese pounds", 25e3, "SDG"),
+        ("In Beirut, bread costs 50,000 Lebanese pounds.", "50,000 Lebanese pounds", 5e4, "LBP"),
+        ("Tractor sales grew to 1,12,450 units.", "1,12,450", 112450, "units"),
+        ("Inflation fell to 11.8pc in May.", "11.8pc", 11.8, "percent"),
+        ("The plant added about 2,400 MW to the grid.", "about 2,400 MW", 2400, "MW"),
+    ],
+)
+def test_amounts_as_the_worlds_press_writes_them(
+    text: str, number: str, value: float, unit: str
+) -> None:
+    f = figure(text, number)
+    assert text[f.start : f.end] in {number, f"{number} units"}
+    assert (f.value, f.unit) == (value, unit)
+
+
+def test_letters_before_digits_without_an_amount_are_no_money() -> None:
+    _, figures = run("Drivers took the R2 and the P500 model was recalled; N95 masks ran out.")
+    assert all(f.unit not in {"ZAR", "PHP", "NGN"} for f in figures)
+    # an amount in a currency not read leaves no figure of its scale word alone
+    _, figures = run("The bank lent XAF300 billion to the state.")
+    assert all(f.value != 1e9 for f in figures)
