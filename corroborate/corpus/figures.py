@@ -263,7 +263,7 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
                 or _rolling(figure.period)
                 or _DIFFERENCE_AFTER.match(article.text, figure.end)
                 or _CHANGE_BEFORE.search(article.text, max(0, figure.start - 40), figure.start)
-                or _PART_OF_AFFECTED.search(article.text, figure.start, figure.end)
+                or _PART_OF_A_GROUP.search(article.text, figure.start, figure.end)
             ):
                 # "a further 25", "40 km² in the past 24 hours", "two more than on Monday",
                 # "17 of the injured": not a total, never one of them
@@ -293,10 +293,10 @@ _CHANGE_BEFORE = re.compile(
     r"(?:about\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+|just\s+)?[$€£¥]?$",
     re.IGNORECASE,
 )
-# "17 of the injured", "five of the 20 wounded": a part of those hurt, never their total
-_PART_OF_AFFECTED = re.compile(
-    r"\sof\s+(?:the|those)\s+(?:[\d,]+\s+)?(?:injured|wounded|dead|missing|displaced)$",
-    re.IGNORECASE,
+# "17 of the injured", "five of the 20 wounded", "119 of the drones": a part of a group, never
+# its total (two outlets' parts may still agree)
+_PART_OF_A_GROUP = re.compile(
+    r"\sof\s+(?:the|those|its|their)\s+(?:[\d,.]+\s+)?[a-z]+$", re.IGNORECASE
 )
 # "74 settlements, two more than he reported on Monday": the number after the total is a
 # difference between two totals

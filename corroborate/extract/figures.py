@@ -1385,6 +1385,8 @@ _OF_THE_AFFECTED = re.compile(
     r"(?!\s+(?!(?:was|is|has|as|us)\b)[a-z]+s\b)",
     re.IGNORECASE,
 )
+# "shot down 119 of the drones": a part of things named in the plural, no total written
+_PART_OF_PLURAL = re.compile(r"\s+of\s+(?:the|those|its|their)\s+(?=[a-z]+s\b(?![’'-]))")
 _PARTITIVE_AFTER = re.compile(
     r"\s+of\s+(?:(?:the|all|its|their)\s+)?(?:[\w.-]+[’']s?\s+)?\d[\d,.]*(?=\s)", re.IGNORECASE
 )
@@ -1636,8 +1638,10 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
     if affected:  # "17 of the injured": people, known by what happened to them
         word = affected.group(1).lower()
         return _Counted("people", word, word, affected.end(), "people", None)
-    partitive = _PARTITIVE_AFTER.match(text, pos, sent.end)
-    if partitive:  # "21 of the 25 drones": counts the drones after the total
+    partitive = _PARTITIVE_AFTER.match(text, pos, sent.end) or _PART_OF_PLURAL.match(
+        text, pos, sent.end
+    )
+    if partitive:  # "21 of the 25 drones", "119 of the drones": counts the drones
         pos = partitive.end()
     unit = unit_here or _unit_after(text, pos, sent.end, toks)
     if (
@@ -1980,6 +1984,10 @@ def _governing_verb(
         lemma = _verb_lemma(t)
         if lemma == "take" and k + 1 < len(toks) and toks[k + 1].lower == "part":
             lemma = "participate"  # "1,000 soldiers took part in the assault": none captured
+        elif lemma == "take" and _TO_HOSPITAL.match(text, t.end):
+            lemma = "hospitalise"  # "17 people were taken to hospital": hurt, not captured
+        elif lemma == "lose" and (lost := _LOST_THEIR.match(text, t.end)):
+            lemma = "=lost_" + lost.group(1).lower()  # "families_lost_homes", not killed
         if lemma is not None and lemma not in _CUE_VERBS and lemma != "be":
             # "are leaving" is under way; "is still missing" is a state, not a progressive
             progressive = (saw_be and t.lower.endswith("ing") and lemma != "missing") or saw_being
@@ -1988,6 +1996,11 @@ def _governing_verb(
     return None, False, False
 
 
+_TO_HOSPITAL = re.compile(r"\s+(?:to|into)\s+(?:(?:the|a|local)\s+)?hospitals?\b", re.I)
+# "five families lost their homes": what they lost, not their lives ("lost their lives" is)
+_LOST_THEIR = re.compile(
+    r"\s+(?:their|his|her|its)\s+(?!lives\b|life\b|jobs?\b)([a-z]+)", re.IGNORECASE
+)
 _MANNER = re.compile(r"[a-z]{3,}ly")
 # a change noun after a percent, with what changed before it: "a 5.5% pay rise", "a 10% cut"
 _PCT_CHANGE_NOUN = re.compile(

@@ -287,6 +287,7 @@ QUALIFIERS: dict[str, str] = {
     "well over": "more than", "over than": "more than", "nearly": "nearly", "almost": "nearly",
     "close to": "nearly", "just under": "nearly", "up to": "up to", "as many as": "up to",
     "at most": "up to", "no more than": "up to", "a maximum of": "up to", "as much as": "up to",
+    "as high as": "up to",
     "fewer than": "less than", "less than": "less than", "under": "less than",
     "below": "less than", "another": "additional", "an additional": "additional",
     "a further": "additional", "an extra": "additional", "additional": "additional",

@@ -81,6 +81,15 @@ _COMMON_GROUPS = frozenset(
 )  # fmt: skip
 
 
+# the head of a phrase that describes someone without naming them
+_ANONYMOUS_HEADS = frozenset(
+    {"official", "officials", "source", "sources", "diplomat", "diplomats", "insider",
+     "insiders", "aide", "aides", "staffer", "staffers", "employee", "employees", "officer",
+     "officers", "spokesman", "spokeswoman", "spokesperson", "representative", "analyst",
+     "analysts", "person", "people", "resident", "residents", "witness", "witnesses"}
+)  # fmt: skip
+
+
 def _is_named(name: str | None, kind: str) -> bool:
     """ "Kira Rudik" and "the Foreign Ministry" are named sources; "military analysts" is not."""
     if not name or kind not in ("person", "organisation"):
@@ -90,6 +99,8 @@ def _is_named(name: str | None, kind: str) -> bool:
         return False  # "a senior Ukrainian security official", "a Pentagon official", "Several"
     if len(words) == 1 and words[0].lower() in _COMMON_GROUPS:
         return False  # "Officials said", "Experts warn": capitalised only by the sentence
+    if words[-1].lower() in _ANONYMOUS_HEADS:
+        return False  # "Defense Department official", "Pentagon sources": whose, not who
     if kind == "person":
         return words[0][:1].isupper()
     # A group is named when a word other than the first is capitalised ("the Kremlin",

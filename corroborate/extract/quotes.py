@@ -364,13 +364,31 @@ def _looks_like_clause(toks: Sequence[Tok], tags: dict[int, str]) -> bool:
         return True  # "said she favors ...": only a clause starts with "she" (whatever the tags)
     if tags:
         finite = any(tags.get(t.start, "") in {"VBD", "VBZ", "VBP", "MD"} for t in toks)
-        return finite or _pronoun_then_participle(toks, tags)
+        return finite or _pronoun_then_participle(toks, tags) or _past_tense_mistagged(toks, tags)
     return len(toks) >= 4
 
 
 _SUBJECT_PRONOUNS: Final[frozenset[str]] = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 # subject pronouns that are never an object ("told it", "asked you" are objects)
 _NOMINATIVE: Final[frozenset[str]] = frozenset({"i", "we", "he", "she", "they"})
+
+
+def _past_tense_mistagged(toks: Sequence[Tok], tags: dict[int, str]) -> bool:
+    """ "said officers arrested five men", "said the announcement recycled old funding": a
+    past tense the tagger took for a participle or an adjective, after a noun subject with no
+    auxiliary, and with its object after it (not "officers arrested in the raid")."""
+    for i in range(1, min(len(toks) - 1, 5)):
+        t, nxt = toks[i], toks[i + 1]
+        if t.low in _AUXILIARY_VERBS or t.text in {",", ";", ":"}:
+            return False
+        if (
+            t.low.endswith("ed")
+            and tags.get(t.start, "") in {"VBN", "JJ"}
+            and tags.get(toks[i - 1].start, "") in {"NN", "NNS", "NNP", "NNPS"}
+            and tags.get(nxt.start, "") in {"DT", "CD", "PRP$", "JJ", "NN", "NNS", "NNP"}
+        ):
+            return True
+    return False
 
 
 def _pronoun_then_participle(toks: Sequence[Tok], tags: dict[int, str]) -> bool:
@@ -1025,6 +1043,9 @@ _CAVEAT: Final = re.compile(
     r"(?:independently\s+|immediately\s+)?(?:be\s+)?(?:verif|confirm|corroborat|observ)",
     re.IGNORECASE,
 )
+_CLAIMED_THINGS: Final[frozenset[str]] = frozenset(
+    {"responsibility", "credit", "victory", "ownership", "asylum", "compensation", "benefits"}
+)
 # verbs that report a claim only with "that": "ISW assessed that ...", "the UN estimates that"
 _THAT_ONLY_LEMMAS: Final[frozenset[str]] = frozenset({"assess", "estimate"})
 # AP style's months: "on Oct. 3", "on Sept. 30"
@@ -1049,7 +1070,7 @@ def _content_after(
         and toks[j].low == "that"
         and j > k + 1
         and j + 1 < n
-        and _relative_that(toks[j + 1], tags)
+        and _relative_that(toks[j + 1], tags, toks[j + 2] if j + 2 < n else None)
     ):
         return None  # "told X in a video call [that was shown ...]": a relative clause
     if not that and j < n and (toks[j].low in _PREPOSITIONS or c.lemma in {"tell", "ask", "write"}):
@@ -1057,7 +1078,8 @@ def _content_after(
         for look in range(j + 1, min(n, j + 13)):
             t = toks[look]
             if t.low in _COMPLEMENTISERS and t.low == "that":
-                if look + 1 < n and _relative_that(toks[look + 1], tags):
+                after = toks[look + 2] if look + 2 < n else None
+                if look + 1 < n and _relative_that(toks[look + 1], tags, after):
                     break  # "told X in a video call [that was shown ...]": a relative clause
                 that, j = True, look
                 break
@@ -1069,6 +1091,8 @@ def _content_after(
                 or (t.low in _VERBISH)
             ):
                 break
+    if not that and c.lemma == "claim" and j < n and toks[j].low in _CLAIMED_THINGS:
+        return None  # "claimed responsibility for the attack": an act, no statement reported
     if c.lemma in _THAT_ONLY_LEMMAS and not (that and toks[j].low == "that"):
         return None  # "assess whether ...", "estimated the damage at ...": no claim reported
     if that:
@@ -1154,12 +1178,22 @@ def _subject_then_cue(toks: Sequence[Tok], a: int, k: int, tags: dict[int, str])
     return all(t.text[:1].isupper() or t.low in {"the", "a", "an", "its", "their"} for t in words)
 
 
-def _relative_that(nxt: Tok, tags: dict[int, str]) -> bool:
+def _relative_that(nxt: Tok, tags: dict[int, str], after: Tok | None = None) -> bool:
     """Whether "that" before this word opens a relative clause on the noun before it: a verb
-    follows at once ("a call that was shown"), where a reported clause has its subject."""
+    follows at once ("a call that was shown"), where a reported clause has its subject. A
+    plural noun the tagger took for a verb has its own verb after it: "told the Dáil that
+    rents had risen"."""
     if nxt.low in _VERBISH:
         return True
+    if after is not None and after.low in _AUXILIARY_VERBS and nxt.low.endswith("s"):
+        return False
     return tags.get(nxt.start, "") in {"VBD", "VBZ", "VBP", "MD"}
+
+
+_AUXILIARY_VERBS: Final[frozenset[str]] = frozenset(
+    {"had", "have", "has", "were", "was", "are", "is", "will", "would", "could", "may",
+     "might", "must", "should", "can"}
+)  # fmt: skip
 
 
 # Cues that often take a plain object ("declared a state of emergency", "posted results").

@@ -180,6 +180,11 @@ TITLE_WORDS: Final[frozenset[str]] = frozenset(
         "organiser", "boss", "coach", "player", "athlete", "nurse", "voter",
         # "FAA Administrator X"; plain people as sources: "said a woman travelling with ..."
         "administrator", "woman", "man", "passenger", "teenager", "neighbour", "neighbor",
+        # the titles of other parliaments and services: Ireland's, India's, Nigeria's
+        "taoiseach", "tánaiste", "tanaiste", "minister-president", "vice-president",
+        "vice-chancellor", "chief-minister", "comptroller", "auditor-general",
+        "inspector-general", "attorney-general", "solicitor-general", "director-general",
+        "secretary-general", "commissioner-general", "governor-general", "mufti", "cleric",
     }
 )  # fmt: skip
 MODIFIERS: Final[frozenset[str]] = frozenset(
@@ -475,6 +480,21 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     body = toks[1:] if toks[0].low in DETERMINERS else toks
     if not body:
         return None
+    if any(t.low in _MONTHS for t in body) and all(
+        t.low in _MONTHS or t.text.isdigit() or t.text in {",", "."} for t in body
+    ):
+        return None  # "footage published on November 17 indicates": a date speaks for no one
+    if (
+        toks[0].low == "the"
+        and len(body) <= 4
+        and _is_title_word(body[-1])
+        and body[-1].low not in GROUP_NOUNS
+        and all(t.cap or _is_title_word(t) for t in body)
+        and _entity_at(entities, start, end, "PERSON") is None
+    ):
+        # "The Taoiseach said", "The Union Home Minister said": a title, however the tagger
+        # labelled its capitals; the person who bears it is found when speakers are resolved
+        return Mention(start, end, "person", title=_clean_title(text[start:end]), title_only=True)
     if _role_for_a_body(body, entities):
         # "a spokeswoman for Doctors Without Borders": as "a spokesman for the ministry", a
         # person known by a role, the whole phrase the title, whoever the body is
@@ -1785,6 +1805,13 @@ def np_after(
     m = classify(text, toks[k:i], entities)
     if m is None:
         return None
+    if m.kind == "report" and i + 1 < hi and toks[i].low in {"by", "from", "of"}:
+        author = np_after(text, toks, i + 1, hi, entities)
+        if author is not None and author.pronoun is None and author.kind != "report":
+            # "according to a report by Human Rights Watch": the report, named by its author
+            m.end = author.end
+            m.name = " ".join(text[m.start : m.end].split())
+            return m
     if i < hi and toks[i].text == "," and _tagged_org_but_a_person(m):
         q = i + 1
         while q < hi and toks[q].text not in _APPOSITION_BOUNDS:
