@@ -277,3 +277,45 @@ def test_anonymous_officials_are_no_named_sources() -> None:
     )
     profile = sourcing_profile(analyse(Article(text, id="x")))
     assert profile["named_sources"] == 1
+
+
+# --- British quotation marks ------------------------------------------------------------------
+
+
+def test_typewriter_single_quotes_are_quotes() -> None:
+    text = (
+        "'We inherited an NHS that was broken,' he said. Siva Anandaciva said: 'Much of this "
+        "money is already spoken for.'"
+    )
+    quotes, _ = run(text)
+    assert [text[q.start : q.end] for q in quotes] == [
+        "'We inherited an NHS that was broken,'",
+        "'Much of this money is already spoken for.'",
+    ]
+    assert quotes[1].speaker is not None and quotes[1].speaker.name == "Siva Anandaciva"
+
+
+def test_apostrophes_open_no_quotation() -> None:
+    text = "The workers' union met in the '90s. Rock 'n' roll was banned, it's said."
+    quotes, _ = run(text)
+    assert all(not text[q.start : q.end].startswith("'") for q in quotes)
+
+
+def test_a_quotation_after_a_colon_runs_on_into_the_next_paragraph() -> None:
+    text = (
+        "Dr Tim Cooksley said: ‘Behind every statistic is a patient waiting on a trolley.\n\n"
+        "‘Our members tell us that corridor care has become normalised.’"
+    )
+    quotes, _ = run(text)
+    assert len(quotes) == 2
+    assert all(q.speaker is not None and q.speaker.name == "Tim Cooksley" for q in quotes)
+
+
+def test_a_short_quoted_line_alone_is_a_heading_not_the_last_speakers_words() -> None:
+    text = (
+        "“We will rebuild,” the mayor, Anna Vick, said.\n\n"
+        "'A really tough decision.'\n\n"
+        "The council voted on Monday to close the plant."
+    )
+    quotes, _ = run(text)
+    assert [text[q.start : q.end] for q in quotes] == ["“We will rebuild,”"]

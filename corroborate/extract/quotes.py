@@ -211,6 +211,8 @@ def quoted_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Mark
             out.append(_Marked(open_at, pe, False, pi))
         if not doubles and _SINGLE_OPEN in text[ps:pe]:
             out.extend(_single_quoted(text, ps, pe, pi))
+        elif not doubles and "'" in text[ps:pe]:
+            out.extend(_straight_single_quoted(text, ps, pe, pi))
     return [m for m in out if m.end - m.start > 2]
 
 
@@ -242,9 +244,42 @@ def _single_quoted(text: str, ps: int, pe: int, pi: int) -> list[_Marked]:
         if end is not None:
             out.append(_Marked(o, end + 1, True, pi))
             at = end + 1
-        elif o == ps:
+        elif o == ps or _goes_on(text, ps, o, pe, _SINGLE_OPEN):
             out.append(_Marked(o, pe, False, pi))
             break
+    return out
+
+
+def _goes_on(text: str, ps: int, o: int, pe: int, mark: str) -> bool:
+    """ "X said: ‘Behind every statistic ...." with the next paragraph opening with ‘: a
+    quotation introduced by a colon that runs on into the next paragraph."""
+    return text[ps:o].rstrip().endswith(":") and text[pe : pe + 8].lstrip().startswith(mark)
+
+
+# typewriter single quotes: 'We inherited an NHS that was broken,' he said. The mark is also
+# the apostrophe, so a quotation opens only before a capital, at a word's start, and closes
+# only after punctuation, before a space or the paragraph's end
+_STRAIGHT_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))'(?=[A-Z])")
+_STRAIGHT_SINGLE_CLOSE = re.compile(r"(?<=[.,!?…—–-])'(?=\s|$|[)\]])")
+
+
+def _straight_single_quoted(text: str, ps: int, pe: int, pi: int) -> list[_Marked]:
+    """British style quotations written with typewriter marks ('...'), in a paragraph with no
+    double marks."""
+    out: list[_Marked] = []
+    at = ps
+    while (o := _STRAIGHT_SINGLE.search(text, at, pe)) is not None:
+        opened = o.start()
+        close = _STRAIGHT_SINGLE_CLOSE.search(text, opened + 2, pe)
+        nxt = _STRAIGHT_SINGLE.search(text, opened + 1, pe)
+        if close is not None and (nxt is None or close.start() < nxt.start()):
+            out.append(_Marked(opened, close.end(), True, pi))
+            at = close.end()
+        elif close is None and (opened == ps or _goes_on(text, ps, opened, pe, "'")):
+            out.append(_Marked(opened, pe, False, pi))
+            break
+        else:
+            at = opened + 1
     return out
 
 
@@ -743,6 +778,11 @@ def extract_quotes(
                 if subj is not None:
                     cands.append(_Candidate(q.start, q.end, "direct", subj, None, position=q.start))
                     continue
+        alone = q.start == paragraphs[q.para][0] and not text[q.end : paragraphs[q.para][1]].strip()
+        if alone and (_a_title(text, q) or words <= 8):
+            # "‘All Bets Are Off.’", "'A really tough decision.'" alone on their line, not
+            # introduced by a colon: a section heading or a pull quote, nobody's words here
+            continue
         if at_start:
             # a whole sentence in quotes with no cue of its own: the speaker before carries on
             cands.append(
