@@ -319,3 +319,22 @@ def test_a_short_quoted_line_alone_is_a_heading_not_the_last_speakers_words() ->
     )
     quotes, _ = run(text)
     assert [text[q.start : q.end] for q in quotes] == ["“We will rebuild,”"]
+
+
+# --- two sources in one sentence --------------------------------------------------------------
+
+
+def test_a_toll_another_source_gives_inside_a_claim_is_that_sources() -> None:
+    text = (
+        "The Israeli military said it killed a Hamas commander in a strike that Gaza health "
+        "officials said killed at least 25 people."
+    )
+    q = quote(text, "commander")
+    assert text[q.start : q.end] == "it killed a Hamas commander in a strike"
+    assert figure(text, "at least 25").source.name == "Gaza health officials"
+
+
+def test_a_past_tense_before_a_qualified_number_keeps_the_quote() -> None:
+    text = "Gaza health officials said the strike killed at least 25 people."
+    q = quote(text, "the strike killed")
+    assert q.speaker is not None and q.speaker.name == "Gaza health officials"

@@ -420,9 +420,12 @@ def _past_tense_mistagged(toks: Sequence[Tok], tags: dict[int, str]) -> bool:
             t.low.endswith("ed")
             and tags.get(t.start, "") in {"VBN", "JJ"}
             and tags.get(toks[i - 1].start, "") in {"NN", "NNS", "NNP", "NNPS"}
-            and tags.get(nxt.start, "") in {"DT", "CD", "PRP$", "JJ", "NN", "NNS", "NNP"}
+            and (
+                tags.get(nxt.start, "") in {"DT", "CD", "PRP$", "JJ", "NN", "NNS", "NNP"}
+                or _qualified_number(toks, i + 1)
+            )
         ):
-            return True
+            return True  # "... killed five men", "... killed at least 25 people"
     return False
 
 
@@ -1180,6 +1183,16 @@ def _content_after(
             break
         if t.low in {"and", "but"} and any(k2 in {i + 1, i + 2} for _, k2 in s.cues):
             stop = t.start  # "... and said that ...": the next cue has its own content
+            break
+        if (
+            t.low in {"that", "which"}
+            and i > j
+            and tags.get(toks[i - 1].start, "") in {"NN", "NNS", "NNP"}
+            and any(_subject_then_cue(toks, i + 1, k2, tags) for _, k2 in s.cues if k2 > i + 1)
+        ):
+            # "it killed a commander in a strike [that Gaza health officials said killed at
+            # least 25 people]": what the strike did is another source's account
+            stop = t.start
             break
         if (
             t.low in {"and", "but", "while"}
