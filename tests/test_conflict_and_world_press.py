@@ -73,6 +73,24 @@ from corroborate.model import Article
             "the company had ordered a review",
             "John Smith",
         ),
+        # past tenses the tagger took for participles or adjectives, a plural noun it took
+        # for a verb, a report named by its author
+        ("Mr Smith said officers arrested five men.", "officers arrested five men", "Smith"),
+        (
+            "Mark Speakman said the announcement recycled old funding.",
+            "the announcement recycled old funding",
+            "Mark Speakman",
+        ),
+        (
+            "Ms McDonald told the Dáil that rents had risen by 40 per cent.",
+            "rents had risen by 40 per cent",
+            "McDonald",
+        ),
+        (
+            "Dozens of civilians were killed, according to a report by Human Rights Watch.",
+            "Dozens of civilians were killed",
+            "a report by Human Rights Watch",
+        ),
     ],
 )
 def test_reported_speech_in_the_forms_of_wire_copy(text: str, content: str, speaker: str) -> None:
@@ -188,33 +206,6 @@ def test_letters_before_digits_without_an_amount_are_no_money() -> None:
 
 
 # --- more reported speech, and who speaks ------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "content", "speaker"),
-    [
-        ("Mr Smith said officers arrested five men.", "officers arrested five men", "Smith"),
-        (
-            "Mark Speakman said the announcement recycled old funding.",
-            "the announcement recycled old funding",
-            "Mark Speakman",
-        ),
-        (
-            "Ms McDonald told the Dáil that rents had risen by 40 per cent.",
-            "rents had risen by 40 per cent",
-            "McDonald",
-        ),
-        (
-            "Dozens of civilians were killed, according to a report by Human Rights Watch.",
-            "Dozens of civilians were killed",
-            "a report by Human Rights Watch",
-        ),
-    ],
-)
-def test_reported_speech_the_tagger_misread(text: str, content: str, speaker: str) -> None:
-    q = quote(text, content)
-    assert text[q.start : q.end] == content
-    assert q.speaker is not None and q.speaker.name == speaker
 
 
 def test_a_participle_before_a_preposition_is_still_no_past_tense() -> None:
