@@ -329,3 +329,19 @@ def test_a_past_tense_before_a_qualified_number_keeps_the_quote() -> None:
     text = "Gaza health officials said the strike killed at least 25 people."
     q = quote(text, "the strike killed")
     assert q.speaker is not None and q.speaker.name == "Gaza health officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Economist Thandi Ngcobo, of the Johannesburg-based consultancy Intellidex, said "
+            "growth would slow.",
+            "Thandi Ngcobo",
+        ),
+        ("John Smith, of Human Rights Watch, said growth would slow.", "John Smith"),
+    ],
+)
+def test_where_a_speaker_is_from_between_commas_is_no_speaker(text: str, name: str) -> None:
+    q = quote(text, "growth would slow")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.kind) == (name, "person")

@@ -1113,6 +1113,16 @@ def subject_before(
             p -= 1
         if toks[p].text == "," and _channel_aside(toks[p + 1 : j]):
             j = p - 1  # "The police, in a statement on Tuesday, said": the aside is no name
+        elif toks[p].text == "," and _affiliation_aside(toks[p + 1 : j]):
+            # "Thandi Ngcobo, of the consultancy Intellidex, said": the person before the
+            # aside speaks; the aside says where from
+            m = _np_ending(text, toks, p - 1, lo, entities)
+            affiliation = _clean_title(text[toks[p + 1].start : toks[j - 1].end])
+            if m is not None and m.kind == "person" and m.name and not m.title_only:
+                m.title = m.title or affiliation
+                return m
+            if m is not None and _tagged_org_but_a_person(m):
+                return _as_person(m, affiliation, m.start, m.end)
     if j > lo and toks[j].text == ")":
         # "Sen. Elizabeth Warren (D-MA) said": skip the parenthetical
         p = j - 1
@@ -1228,6 +1238,16 @@ def _channel_aside(seg: Sequence[Tok]) -> bool:
         2 <= len(seg) <= 8
         and seg[0].low in {"in", "on", "at", "via", "through", "during"}
         and any(t.low in _CHANNEL_NOUNS for t in seg[1:4])
+    )
+
+
+def _affiliation_aside(seg: Sequence[Tok]) -> bool:
+    """ "of the Johannesburg-based consultancy Intellidex", "from Human Rights Watch": where a
+    named speaker is from, set off by commas between the name and the verb."""
+    return (
+        2 <= len(seg) <= 10
+        and seg[0].low in {"of", "from", "at", "with"}
+        and any(t.cap for t in seg[1:])
     )
 
 
