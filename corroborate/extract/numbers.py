@@ -253,10 +253,15 @@ _SIGN_BEFORE = re.compile(rf"(?P<sign>{_SIGN})$", re.IGNORECASE)
 # billion" (rand), "N2.5bn" (naira), "Sh346 billion", "KSh3bn" (Kenyan shillings), "P250
 # million" (pesos), "Rs18.9 trillion"; only with a scale or thousands after them
 _GLUED_SIGN = re.compile(r"(?<![\w$])(?P<sign>Rs|KSh|Ksh|Sh|R|N|P)$")
-_GLUED_AMOUNT = re.compile(
-    rf"\d+(?:[.,]\d+)*(?:{_COMPACT_RE}(?![\w])|[\s-]?{_SCALE_WORD}s?\b)|\d{{1,3}}(?:,\d{{3}})+",
-    re.IGNORECASE,
-)
+
+
+def _an_amount(body: re.Match[str] | None) -> bool:
+    """A number with a scale or thousands separators: money when letters are glued to it."""
+    return body is not None and bool(
+        body.group("compact") or body.group("scale") or "," in body.group("num")
+    )
+
+
 _CURRENCY_RANGE_BEFORE = re.compile(r"(?:\$|€|£|₴|₽)\s?[\d.,]+\s?(?:-|–|to)\s?$")
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -357,7 +362,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         glued = (
             _GLUED_SIGN.search(text, max(start, p - 4), p) if p and text[p - 1].isalpha() else None
         )
-        if glued is not None and not _GLUED_AMOUNT.match(text, p, end):
+        if glued is not None and not _an_amount(_NUM_BODY.match(text, p, end)):
             glued = None  # "R2", "P500": a code or a model; "R1.2 billion" is rand
         if glued is None and p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_.,:/"):
             pos = p + 1
@@ -408,7 +413,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         word_value = parse_number_words(phrase)
         if word_value is None:
             continue
-        if phrase.lower().rstrip("s") in _SCALES and _DIGIT_BEFORE.search(text, 0, w_start):
+        if phrase.lower().rstrip("s") in _SCALES and _DIGIT_BEFORE.search(
+            text, max(start, w_start - 2), w_start
+        ):
             continue  # "XAF300 billion": the scale of an amount not read, no number alone
         raw.append((w_start, w_end, word_value, None, True, w_start, w_end))
     raw.sort()

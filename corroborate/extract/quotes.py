@@ -38,6 +38,7 @@ from corroborate.extract.cues import CueMatch, find_cues
 from corroborate.extract.datelines import after_dateline
 from corroborate.extract.speakers import (
     DETERMINERS,
+    MONTHS,
     NOUN_MARKERS,
     NUMBER_WORDS,
     OBJECT_PRONOUNS,
@@ -1091,10 +1092,6 @@ _CLAIMED_THINGS: Final[frozenset[str]] = frozenset(
 )
 # verbs that report a claim only with "that": "ISW assessed that ...", "the UN estimates that"
 _THAT_ONLY_LEMMAS: Final[frozenset[str]] = frozenset({"assess", "estimate"})
-# AP style's months: "on Oct. 3", "on Sept. 30"
-_MONTH_ABBREVIATIONS: Final[frozenset[str]] = frozenset(
-    {"jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"}
-)
 
 
 def _content_after(
@@ -1126,7 +1123,7 @@ def _content_after(
                     break  # "told X in a video call [that was shown ...]": a relative clause
                 that, j = True, look
                 break
-            if t.text == "." and toks[look - 1].low in _MONTH_ABBREVIATIONS:
+            if t.text == "." and toks[look - 1].low in MONTHS:
                 continue  # "said on Oct. 3 that ...": a date, not the sentence's end
             if (
                 t.text in OPENING_QUOTE_TOKENS
@@ -1322,7 +1319,7 @@ def _skip_adjuncts(toks: Sequence[Tok], j: int) -> int:
             and (toks[j + 1].low in _TIME_WORDS or toks[j + 1].cap)
         ):
             j += 2
-            if j < n and toks[j].text == "." and toks[j - 1].low in _MONTH_ABBREVIATIONS:
+            if j < n and toks[j].text == "." and toks[j - 1].low in MONTHS:
                 j += 1  # "said on Oct. 3 that ..."
             while j < n and (toks[j].text.isdigit() or toks[j].text == ","):
                 if toks[j].text == "," and not (j + 1 < n and toks[j + 1].text.isdigit()):

@@ -337,7 +337,7 @@ def _plain_word(t: Tok) -> bool:
         or w in DETERMINERS
         or w in HONORIFICS
         or w in WEEKDAYS
-        or w in _MONTHS
+        or w in MONTHS
         or _title_compound(w)
         or (t.text.isupper() and len(w) > 1)
     )
@@ -480,24 +480,14 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
     body = toks[1:] if toks[0].low in DETERMINERS else toks
     if not body:
         return None
-    if any(t.low in _MONTHS for t in body) and all(
-        t.low in _MONTHS or t.text.isdigit() or t.text in {",", "."} for t in body
+    if any(t.low in MONTHS for t in body) and all(
+        t.low in MONTHS or t.text.isdigit() or t.text in {",", "."} for t in body
     ):
         return None  # "footage published on November 17 indicates": a date speaks for no one
-    if (
-        toks[0].low == "the"
-        and len(body) <= 4
-        and _is_title_word(body[-1])
-        and body[-1].low not in GROUP_NOUNS
-        and all(t.cap or _is_title_word(t) for t in body)
-        and _entity_at(entities, start, end, "PERSON") is None
-    ):
-        # "The Taoiseach said", "The Union Home Minister said": a title, however the tagger
-        # labelled its capitals; the person who bears it is found when speakers are resolved
-        return Mention(start, end, "person", title=_clean_title(text[start:end]), title_only=True)
-    if _role_for_a_body(body, entities):
-        # "a spokeswoman for Doctors Without Borders": as "a spokesman for the ministry", a
-        # person known by a role, the whole phrase the title, whoever the body is
+    if _capitalised_title(toks[0], body, entities) or _role_for_a_body(body, entities):
+        # "The Taoiseach said", "a spokeswoman for Doctors Without Borders": a person known by
+        # a title, whatever the tagger made of its capitals; the person who bears it is found
+        # when speakers are resolved
         return Mention(start, end, "person", title=_clean_title(text[start:end]), title_only=True)
     if len(body) == 1 and body[0].low in {"several", "many", "some", "most", "others", "few"}:
         return Mention(start, end, "organisation", name=body[0].text)  # "Several complained"
@@ -956,6 +946,19 @@ _SPEAKING_ROLES: Final[frozenset[str]] = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "representative", "lawyer", "attorney", "aide"}
 )
 _ROLE_LINKS: Final[frozenset[str]] = frozenset({"for", "of", "at", "with"})
+
+
+def _capitalised_title(first: Tok, body: Sequence[Tok], entities: Sequence[Entity]) -> bool:
+    """ "The Taoiseach", "The Union Home Minister": "the", capitalised words and a title word
+    last, no person named."""
+    return (
+        first.low == "the"
+        and len(body) <= 4
+        and _is_title_word(body[-1])
+        and body[-1].low not in GROUP_NOUNS
+        and all(t.cap or _is_title_word(t) for t in body)
+        and _entity_at(entities, body[0].start, body[-1].end, "PERSON") is None
+    )
 
 
 def _role_for_a_body(body: Sequence[Tok], entities: Sequence[Entity]) -> bool:
@@ -2469,7 +2472,7 @@ def _numberish(t: Tok) -> bool:
     )
 
 
-_MONTHS: Final[frozenset[str]] = frozenset(
+MONTHS: Final[frozenset[str]] = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
      "january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"}
@@ -2480,7 +2483,7 @@ def _common_word(text: str, tok: Tok) -> bool:
     """A capitalised word that the article also writes in lower case is not a name."""
     w = tok.text.strip(".")
     low = w.lower()
-    if low in _MONTHS or low in SENTENCE_STARTERS or low in DETERMINERS or low in WEEKDAYS:
+    if low in MONTHS or low in SENTENCE_STARTERS or low in DETERMINERS or low in WEEKDAYS:
         return True
     if len(w) <= 1:
         return True
