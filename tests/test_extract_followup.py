@@ -68,12 +68,12 @@ def test_a_share_with_no_noun_takes_its_holder() -> None:
         ("Masoud Karimi got 53.7%, officials said.", "53.7", "Masoud Karimi"),
     ):
         f = figure(text, number)
-        assert (f.unit, f.counted, f.measure) == ("percent", holder, "share_captured"), text
+        assert (f.unit, f.counted, f.measure) == ("percent", holder, "share_won"), text
 
 
 def test_a_placing_with_a_share_takes_its_holder() -> None:
     f = figure("Farid Jalili came second with 38.6%.", "38.6")
-    assert (f.counted, f.measure) == ("Farid Jalili", "share_captured")
+    assert (f.counted, f.measure) == ("Farid Jalili", "share_won")
     g = figure("The Centre bloc came third with around 20%.", "around 20")
     assert g.counted == "Centre bloc"
     # no name: nothing to hold it

@@ -758,7 +758,7 @@ def test_rising_to_a_percent_is_a_level_not_a_change() -> None:
 def test_acquisition_verbs_share_a_family_but_stocks_stay_apart() -> None:
     won = one("The coalition won 212 seats.")
     took = one("The coalition took 212 seats.")
-    assert won.measure == took.measure == "seats_captured"
+    assert won.measure == took.measure == "seats_won"
     held = one("Rebels now control 300 square kilometres.")
     flow = one("Rebels captured 12 square kilometres in the past 24 hours.")
     assert held.measure == "area_controlled" and flow.measure == "area_captured"

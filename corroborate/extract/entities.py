@@ -207,10 +207,15 @@ def extract_entities(text: str, doc: Any) -> list[Entity]:
         raw.append((start, end, label, subtype))
     raw = _linked_organisations(text, _honorific_names(text, raw))
     persons = [text[s:e] for s, e, lab, _ in raw if lab == "PERSON"]
+    # "said Oleksandr, a 31-year-old commander": someone named by the first name alone (as
+    # front-line reporting protects people) is not the article's Oleksandr Syrskyi
+    alone = introduced_alone(text, [(s, e) for s, e, lab, _ in raw if lab == "PERSON"])
     out: list[Entity] = []
     for start, end, label, subtype in raw:
         surface = text[start:end]
-        if label == "PERSON":
+        if label == "PERSON" and surface in alone:
+            canonical = surface
+        elif label == "PERSON":
             canonical = fullest_form(surface, persons)
         else:
             canonical = re.sub(r"^[Tt]he\s+", "", surface)
@@ -218,6 +223,29 @@ def extract_entities(text: str, doc: Any) -> list[Entity]:
             Entity(start, end, cast(EntityLabel, label), subtype, " ".join(canonical.split()))
         )
     return out
+
+
+# a person introduced by the first name alone: "Oleksandr, 31,", "Oleksandr, a 31-year-old
+# commander", "Maryam, who gave only her first name", "Ali (not his real name)"
+_INTRODUCED_BY_FIRST_NAME: Final = re.compile(
+    r",\s+(?:(?:a|an)\s+)?\d{1,2}(?:-year-old)?\b"
+    r"|,\s+who\s+(?:gave|asked|declined|requested|did\s+not|didn[’']t|would\s+not|spoke\s+on)\b"
+    r"|\s+\(not\s+(?:his|her|their)\s+real\s+name\)"
+)
+
+
+def introduced_alone(text: str, people: list[tuple[int, int]]) -> set[str]:
+    """The one-word names of `people` (spans of PERSON names) that the text introduces as
+    someone named by the first name alone: they are never the fuller namesake's."""
+    names = [text[s:e].split() for s, e in people]
+    surnames = {words[-1] for words in names if len(words) > 1}
+    return {
+        text[s:e]
+        for s, e in people
+        if " " not in text[s:e]
+        and text[s:e] not in surnames  # "Sarandon, 69, said": her surname, not a first name
+        and _INTRODUCED_BY_FIRST_NAME.match(text, e)
+    }
 
 
 # "Ms Hale", "Dr Stone", "Mr Nwosu": an honorific before one or two capitalised words is a

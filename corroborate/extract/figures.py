@@ -123,7 +123,16 @@ _PEOPLE_VERBS = {
 }
 # fmt: on
 # (noun, verb key) → a more idiomatic key
-_IDIOMS = {("prisoners", "captured"): "taken"}
+_IDIOMS = {
+    ("prisoners", "captured"): "taken",
+    # an election is won, not captured: "won 240 seats", "secured 52% of the votes"
+    ("seats", "captured"): "won",
+    ("votes", "captured"): "won",
+    ("races", "captured"): "won",
+    ("states", "captured"): "won",
+    ("delegates", "captured"): "won",
+    ("medals", "captured"): "won",
+}
 # verbs whose sense changes when people are the object
 _PLACES_THAT_FALL = frozenset({"settlements", "villages", "towns", "cities", "positions"})
 _MOVING_PEOPLE = frozenset({"leave", "flee", "escape", "depart", "relocate"})
@@ -258,7 +267,7 @@ _GROUP_NOUNS = {
     "general staff", "groups", "group", "organisation", "organization", "charity", "ngo",
     "mission", "bureau", "commission", "parliament", "company", "firm", "bank", "centre",
     "center", "ministers", "leaders", "governments", "allies", "donors", "negotiators",
-    "countries", "nations",
+    "countries", "nations", "reporters", "journalists", "correspondents",
 }
 # fmt: on
 # fmt: off
@@ -267,6 +276,7 @@ _PERSON_NOUNS = {
     "commander", "general", "official", "source", "analyst", "expert", "witness", "resident",
     "chief", "head", "officer", "adviser", "advisor", "envoy", "ambassador", "leader", "secretary",
     "director", "prosecutor", "doctor", "journalist", "correspondent", "attaché", "attache",
+    "reporter", "photographer",
 }
 # fmt: on
 # fmt: off
@@ -278,6 +288,8 @@ _CUE_WORDS = frozenset({
     "confirmed", "confirms", "confirm", "noted", "notes", "wrote", "writes", "revealed",
     "reveals", "warned", "warns", "insisted", "insists", "emphasised", "emphasized", "stressed",
     "declared", "declares", "explained", "explains", "tallied",
+    # a count is its counter's: "An AP reporter counted 14 bodies", "the monitor documented 96"
+    "counted", "documented", "verified",
     # forecasts are their forecaster's: "He expects the Fed to cut by a quarter point", "Fed
     # officials projected that inflation would end the year at 2.3%" ("expected" is left out:
     # "is expected to" has no forecaster before it)
@@ -370,6 +382,14 @@ _AGE_BEFORE = re.compile(
 )
 _AGE_APPOSITION = re.compile(r"[A-Z][\w’'.-]+,\s+$")
 _NAME_PREFIX = re.compile(r"(?:[A-Za-z]+[-‑]|#|No\.\s?|[Nn]umber\s)$")
+# a number that names a rank or an item in a series: "category 2 calls", "a level 4 alert",
+# "phase 3 trials", "on day 12 of the strike", "grade 5 pupils"
+_SERIES_NOUN = re.compile(
+    r"\b(?:category|level|stage|phase|tier|grade|class|type|article|section|chapter|clause|"
+    r"round|game|week|day|step|gate|terminal|platform|route|runway|zone|ward|precinct|lot|"
+    r"flight|line|covid|code|version|generation|gen)\s$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -510,9 +530,11 @@ def extract_figures(
     paragraphs: Sequence[Span] | None = None,
     quotes: Sequence[Quote] | None = None,
     dollar: str = "USD",
+    rupee: str = "INR",
 ) -> list[Figure]:
     """Every figure in `text`, in order. See the module docstring for what each field holds.
-    `dollar`: the currency a bare "$" or "dollars" means in this report (`units.local_dollar`)."""
+    `dollar`: the currency a bare "$" or "dollars" means in this report (`units.local_dollar`);
+    `rupee`: the one a bare "Rs" or "rupees" means (`units.local_rupee`)."""
     spoken = sorted(
         (q for q in quotes or () if q.speaker and (q.speaker.name or q.speaker.title)),
         key=lambda q: q.end - q.start,
@@ -614,15 +636,18 @@ def extract_figures(
             ctx.figure_sentences.add(i)
             last = (para, sent_figures[-1])
         figures.extend(sent_figures)
-    if dollar != "USD":
-        for fig in figures:
-            if fig.unit == "USD" and _BARE_DOLLAR.search(text, fig.start, fig.end):
-                fig.unit = dollar  # "$50m" in an Australian paper; "US$50m" stays USD
+    for fig in figures:
+        if dollar != "USD" and fig.unit == "USD" and _BARE_DOLLAR.search(text, fig.start, fig.end):
+            fig.unit = dollar  # "$50m" in an Australian paper; "US$50m" stays USD
+        if rupee != "INR" and fig.unit == "INR" and _BARE_RUPEE.search(text, fig.start, fig.end):
+            fig.unit = rupee  # "Rs18.9 trillion" in a Pakistani paper; "Indian rupees" stay INR
     return figures
 
 
 # "$", "dollars" with no country in front of them
 _BARE_DOLLAR = re.compile(r"(?<![A-Za-z])\$|(?<!US )(?<!U\.S\. )\bdollars?\b")
+# "Rs", "rupees" with no country in front of them
+_BARE_RUPEE = re.compile(r"\bRs(?![a-z])|(?<!Indian )\brupees?\b")
 
 
 def _shared_noun_lists(
@@ -1139,8 +1164,8 @@ def _figure(
                 # "Jalili won 42.5%": nothing says of what, so the share takes its holder, as
                 # a change takes its subject ("the Nasdaq gained 2.5%")
                 counted.counted = holder = _share_holder(text, sent, toks, number)
-                if holder:  # won, took, got, secured: one family ("seats_captured")
-                    pct_measure = "share_captured"
+                if holder:  # won, took, got, secured: one family ("seats_won")
+                    pct_measure = "share_won"
             if direction in {"rise", "fall"} and counted.unit == "percent":
                 # a change in the level of whatever the subject is: "the index rose 2.5%" and
                 # "the Nasdaq climbed 2.5 per cent" are one quantity
@@ -1180,6 +1205,8 @@ def _figure(
         measure = _NOUN_MEASURES[counted.counted.lower()]
     elif verb is None and noun in _NOUN_MEASURES:
         measure = _NOUN_MEASURES[noun]
+    elif verb is None and noun == "toll" and unit is None and not number.currency:
+        measure = "people_killed"  # "the toll rose to 312": a bare toll in news is of the dead
     else:
         measure = measure_key(
             noun,
@@ -1469,6 +1496,8 @@ def _not_a_quantity(text: str, sent: Span, number: NumberMatch) -> bool:
     ):
         return True
     if number.start == s and _NAME_PREFIX.search(text, max(sent.start, s - 8), s):
+        return True
+    if number.start == s and not number.words and _SERIES_NOUN.search(text, max(0, s - 12), s):
         return True
     # a number right after a capitalised word is part of a name: "Lot 10", "Apollo 11"
     if number.start == s and not number.words and not _SCALED.match(text, s, number.end):
@@ -1776,6 +1805,12 @@ def _plain_noun(text: str, toks: list[_Tok], pos: int) -> tuple[int, int] | None
         if not t.text[0].isalpha():
             if named and last is None and _MODEL_PART.fullmatch(t.text):
                 continue  # the rest of a model name: "Leopard 2", "737 Max 9", "F-16"
+            if (
+                last is not None
+                and t.text.isdigit()
+                and _SERIES_NOUN.search(text, max(0, t.start - 12), t.start)
+            ):
+                continue  # "3,200 category 2 calls": the calls, of category 2
             break
         if has_tags:
             if t.tag in {"NNS", "NN", "NNPS"}:
@@ -2072,7 +2107,11 @@ _LEVEL = re.compile(
     r"(?:now\s+|already\s+)?(?:rose|risen|climbed|increased|reached|jumped|soared|"
     r"stands|stood|totals|totalled|totaled|numbers|numbered|hit|topped|exceeded|passed|"
     r"remains|remained|stays|stayed|"
-    r"is|was|are|were|fell|dropped|declined)\s+(?:(?:from|by)\s+(?:\S+\s+){1,2})?"
+    r"is|was|are|were|fell|dropped|declined"
+    # a level foreseen: "the toll could be as high as 100", "the bill may reach $2bn"
+    r"|(?:could|may|might|will|would|is\s+expected\s+to|is\s+likely\s+to)\s+"
+    r"(?:well\s+|still\s+|eventually\s+)?(?:be|reach|rise\s+to|climb\s+to|top|exceed|hit))"
+    r"\s+(?:(?:from|by)\s+(?:\S+\s+){1,2})?"
     r"(?:[\d.,]+\s?(?:%|per\s?cent)\s+)?"
     r"(?:to\s+|at\s+|by\s+|from\s+)?$"
 )

@@ -251,8 +251,11 @@ _NUM_BODY = re.compile(
 _SIGN_BEFORE = re.compile(rf"(?P<sign>{_SIGN})$", re.IGNORECASE)
 # a currency's letters glued to an amount, as the press of each country writes it: "R1.2
 # billion" (rand), "N2.5bn" (naira), "Sh346 billion", "KSh3bn" (Kenyan shillings), "P250
-# million" (pesos), "Rs18.9 trillion"; only with a scale or thousands after them
+# million" (pesos), "Rs18.9 trillion"; only with a scale or thousands after them, but for
+# the rupee's and the Kenyan shilling's
 _GLUED_SIGN = re.compile(r"(?<![\w$])(?P<sign>Rs|KSh|Ksh|Sh|R|N|P)$")
+# letters that are money before any number: "Rs10 a litre", "KSh50" (but "R2", "N95", "P500")
+_GLUED_ALWAYS_MONEY = frozenset({"Rs", "KSh", "Ksh"})
 
 
 def _an_amount(body: re.Match[str] | None) -> bool:
@@ -362,7 +365,11 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         glued = (
             _GLUED_SIGN.search(text, max(start, p - 4), p) if p and text[p - 1].isalpha() else None
         )
-        if glued is not None and not _an_amount(_NUM_BODY.match(text, p, end)):
+        if (
+            glued is not None
+            and glued.group("sign") not in _GLUED_ALWAYS_MONEY
+            and not _an_amount(_NUM_BODY.match(text, p, end))
+        ):
             glued = None  # "R2", "P500": a code or a model; "R1.2 billion" is rand
         if glued is None and p > 0 and (text[p - 1].isalnum() or text[p - 1] in "_.,:/"):
             pos = p + 1

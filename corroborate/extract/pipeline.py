@@ -20,7 +20,7 @@ from corroborate.extract.loaded import loaded_language_flags
 from corroborate.extract.profile import claim_flags, language_note, sourcing_profile
 from corroborate.extract.quotes import extract_quotes
 from corroborate.extract.structure import PendingStructure, embed_together, structure_pending
-from corroborate.extract.units import local_dollar
+from corroborate.extract.units import local_dollar, local_rupee
 from corroborate.model import Article, Entity, Flag, Span
 
 
@@ -83,6 +83,7 @@ def _annotate(parsed: _Parsed) -> Article:
             paragraphs=paragraphs,
             quotes=quotes,
             dollar=local_dollar(article.host, text),
+            rupee=local_rupee(article.host),
         )
         if not _inside(f.start, f.end, strays)
     ]

@@ -399,11 +399,27 @@ def _looks_like_clause(toks: Sequence[Tok], tags: dict[int, str]) -> bool:
     if toks[0].low in _NOMINATIVE:
         return True  # "said she favors ...": only a clause starts with "she" (whatever the tags)
     if tags:
-        finite = any(tags.get(t.start, "") in {"VBD", "VBZ", "VBP", "MD"} for t in toks)
+        finite = any(
+            tags.get(t.start, "") in {"VBD", "VBZ", "VBP", "MD"} and not _tail_cue(toks, i)
+            for i, t in enumerate(toks)
+        )
         return finite or _pronoun_then_participle(toks, tags) or _past_tense_mistagged(toks, tags)
     return len(toks) >= 4
 
 
+def _tail_cue(toks: Sequence[Tok], i: int) -> bool:
+    """Whether token `i` is the cue of a source tagged on after a comma ("The units added 2,400
+    MW to the grid, the utility said"): the verb of another report, not of the content."""
+    return (
+        toks[i].low in _TAIL_CUES
+        and not any(t.text[0].isalnum() for t in toks[i + 1 :])  # the clause ends with it
+        and any(t.text == "," for t in toks[max(0, i - 5) : i])
+    )
+
+
+_TAIL_CUES: Final[frozenset[str]] = frozenset(
+    {"said", "says", "added", "adds", "told", "noted", "wrote", "reported", "stated"}
+)
 _SUBJECT_PRONOUNS: Final[frozenset[str]] = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 # subject pronouns that are never an object ("told it", "asked you" are objects)
 _NOMINATIVE: Final[frozenset[str]] = frozenset({"i", "we", "he", "she", "they"})

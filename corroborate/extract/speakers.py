@@ -25,7 +25,13 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from corroborate.extract.cues import cue_lemma
-from corroborate.extract.entities import HONORIFICS, PLACES, fullest_form, name_tokens
+from corroborate.extract.entities import (
+    HONORIFICS,
+    PLACES,
+    fullest_form,
+    introduced_alone,
+    name_tokens,
+)
 from corroborate.model import Entity, Speaker
 from corroborate.model.annotations import SourceKind
 from corroborate.nlp.names import NAME_PARTICLES
@@ -1058,7 +1064,9 @@ def appositive(text: str, toks: Sequence[Tok]) -> str | None:
         and not any(t.low in GROUP_NOUNS or t.possessive for t in toks)
     ):
         return None
-    return _clean_title(text[toks[0].start : toks[-1].end])
+    # "a 31-year-old commander who gave only his first name": the relative clause is no title
+    end = next((i for i, t in enumerate(toks) if i > 1 and t.low in {"who", "whose"}), len(toks))
+    return _clean_title(text[toks[0].start : toks[end - 1].end])
 
 
 _TIME_WORDS: Final = frozenset({"late", "early", "earlier", "later", "on", "last", "this"})
@@ -1816,6 +1824,16 @@ def np_after(
             if (prev.cap or _is_title_word(prev)) and (nxt.cap or _is_title_word(nxt)):
                 i += 1
                 continue
+            if (
+                w in {"of", "for"}
+                and _is_title_word(prev)
+                and prev.cap
+                and nxt.low == "the"
+                and i + 2 < hi
+                and toks[i + 2].cap
+            ):
+                i += 2  # "said Leader of the Opposition Rahul Gandhi", "Speaker of the House"
+                continue
         if w == "." and i > k and len(toks[i - 1].text) <= 3 and toks[i - 1].cap:  # "Mr."
             i += 1
             continue
@@ -1966,6 +1984,10 @@ class SpeakerResolver:
         names = [e.canonical or text[e.start : e.end] for e in entities if e.label == "PERSON"]
         names += [m.name for m in mentions if m.kind == "person" and m.name]
         self.full_names = [" ".join(n.split()) for n in names]
+        # "said Oleksandr, a 31-year-old commander": never the article's Oleksandr Syrskyi
+        self.alone = introduced_alone(
+            text, [(e.start, e.end) for e in entities if e.label == "PERSON"]
+        )
         # canonical() depends only on its argument and `full_names`: cleared when that grows.
         self._canonical: dict[str, str] = {}
         self.people: dict[str, _Person] = {}
@@ -2063,6 +2085,8 @@ class SpeakerResolver:
         while toks and toks[0].lower().strip(".") in HONORIFICS:
             toks = toks[1:]
         bare = " ".join(toks) or name
+        if bare in self.alone:
+            return bare
         full = fullest_form(bare, self.full_names)
         return re.sub(r"^(?:{})\.?\s+".format("|".join(HONORIFICS)), "", full, flags=re.IGNORECASE)
 

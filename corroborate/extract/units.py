@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-__all__ = ["CURRENCY_WORDS", "UnitMatch", "convert", "local_dollar", "match_unit"]
+__all__ = ["CURRENCY_WORDS", "UnitMatch", "convert", "local_dollar", "local_rupee", "match_unit"]
 
 SQ_MILE_KM2 = 2.589988110336
 MILE_KM = 1.609344
@@ -271,15 +271,47 @@ _DOLLAR_PREFIX: Final[dict[str, str]] = {
 }  # fmt: skip
 
 
+# Outlets of those countries published under a ".com" or ".tv" (the country's own domain says
+# it for the rest): a Singapore paper's "$" is the Singapore dollar, a Pakistani paper's "Rs"
+# the Pakistani rupee.
+_OUTLET_COUNTRY: Final[dict[str, str]] = {
+    "straitstimes.com": "sg", "channelnewsasia.com": "sg", "todayonline.com": "sg",
+    "businesstimes.com.sg": "sg", "scmp.com": "hk", "thestandard.com.hk": "hk",
+    "hongkongfp.com": "hk", "theglobeandmail.com": "ca", "nationalpost.com": "ca",
+    "thestar.com": "ca", "torontosun.com": "ca", "taipeitimes.com": "tw",
+    "dawn.com": "pk", "geo.tv": "pk", "arynews.tv": "pk", "brecorder.com": "pk",
+    "nation.com.pk": "pk", "dailymirror.lk": "lk", "kathmandupost.com": "np",
+}  # fmt: skip
+# The rupee a bare "Rs" or "rupees" means in each country's press (India's otherwise).
+_RUPEE_BY_COUNTRY: Final[dict[str, str]] = {"pk": "PKR", "lk": "LKR", "np": "NPR", "mu": "MUR"}
+
+
+def _country(host: str | None) -> str | None:
+    """The country a report was published in, from its site: the country's domain ("abc.net.au"),
+    or a known outlet of it under a generic one ("www.straitstimes.com")."""
+    if not host:
+        return None
+    for outlet, country in _OUTLET_COUNTRY.items():
+        if host == outlet or host.endswith("." + outlet):
+            return country
+    return host.rsplit(".", 1)[-1]
+
+
 def local_dollar(host: str | None, text: str) -> str:
     """The currency a bare "$" stands for in a report: the country's own dollar when the
-    report was published under that country's domain (`host` "abc.net.au", "cbc.ca") and does
-    not write the country's prefix itself ("A$": then a bare "$" is the US dollar, as wire
-    copy uses it); otherwise "USD"."""
-    local = _DOLLAR_BY_DOMAIN.get(host.rsplit(".", 1)[-1]) if host else None
+    report was published in that country (`host` "abc.net.au", "cbc.ca", "straitstimes.com")
+    and does not write the country's prefix itself ("A$": then a bare "$" is the US dollar, as
+    wire copy uses it); otherwise "USD"."""
+    local = _DOLLAR_BY_DOMAIN.get(_country(host) or "")
     if local is None or re.search(_DOLLAR_PREFIX[local], text):
         return "USD"
     return local
+
+
+def local_rupee(host: str | None) -> str:
+    """The currency a bare "Rs" or "rupees" stands for: Pakistan's in a Pakistani paper
+    ("dawn.com", ".pk"), Sri Lanka's and Nepal's in theirs; India's otherwise."""
+    return _RUPEE_BY_COUNTRY.get(_country(host) or "", "INR")
 
 
 def match_unit(text: str, pos: int, end: int | None = None) -> UnitMatch | None:

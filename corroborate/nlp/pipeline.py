@@ -63,6 +63,8 @@ TITLES = frozenset(
     }
 )  # fmt: skip
 _BARE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr"})
+# titles the model sometimes tags as a person on their own
+_TITLES_ALONE = TITLES | {"leader", "chief", "head", "director"}
 # Prepositions after which a lone capitalised word names a place ("fighting near X").
 LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "into", "towards", "toward"})
 # "from" is locative after a verb of movement ("fled from X"), not after "a call from X".
@@ -158,6 +160,9 @@ def person_fixes(doc: Doc) -> Doc:
         if ent.label_ != "PERSON":
             ents.append(ent)
             continue
+        if all(t.lower_.rstrip(".") in _TITLES_ALONE for t in ent):
+            changed = True  # "said Leader of the Opposition Rahul Gandhi": "Leader" is no one
+            continue
         start = ent.start
         while start < ent.end - 1 and doc[start].lower_.rstrip(".") in TITLES:
             start += 1
@@ -174,12 +179,34 @@ def person_fixes(doc: Doc) -> Doc:
             ent = Span(doc, ent.start, ent.end, label="LOC")
             changed = True
         ents.append(ent)
-    joined = _whole_names(doc, ents)
+    joined = _whole_names(doc, _hyphen_joined(doc, ents))
     if joined != ents:
         changed, ents = True, joined
     if changed:
         doc.ents = filter_spans(ents)
     return doc
+
+
+def _hyphen_joined(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Two entities glued by a hyphen are one name: "Al-Shifa Hospital", "Al-Awda Hospital"
+    (the tokenizer splits at the hyphen and the model labels "Al" apart). The label is the
+    one of the part that holds the head noun, the last, or PERSON if either part is one."""
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and ent.start == prev.end + 1
+            and doc[prev.end].text == "-"
+            and not doc[prev.end - 1].whitespace_
+            and not doc[prev.end].whitespace_
+        ):
+            person = "PERSON" in {prev.label_, ent.label_}  # "Douglas Holtz" + "Eakin"
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON" if person else ent.label_)
+        else:
+            out.append(ent)
+    return out
 
 
 def _whole_names(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -210,7 +237,19 @@ def _whole_names(doc: Doc, ents: list[Span]) -> list[Span]:
             and doc[i + 1].is_title
         )
 
+    def article(i: int) -> bool:  # doc[i] is "al-"/"el-" glued to a capitalised word
+        return (
+            i < n - 2
+            and doc[i].lower_ in _GLUED_ARTICLES
+            and doc[i + 1].text == "-"
+            and not doc[i].whitespace_
+            and not doc[i + 1].whitespace_
+            and doc[i + 2].is_title
+        )
+
     def particles(i: int) -> int:  # how many name particles start at doc[i], before a name
+        if article(i):
+            return 2  # "Abdel Fattah al-Burhan": the tokenizer splits "al-Burhan" in three
         k = i
         while k < n and doc[k].lower_ in NAME_PARTICLES and doc[k].is_lower:
             k += 1
@@ -232,6 +271,17 @@ def _whole_names(doc: Doc, ents: list[Span]) -> list[Span]:
         while hyphen(start - 1):
             other = by_token.get(start - 2)
             start = other.start if other is not None else start - 2
+        if start >= 2 and article(start - 2):
+            start -= 2  # "al-Sudani" whole
+        if (
+            start > 0
+            and doc[start].lower_ in _GLUED_ARTICLES
+            and doc[start - 1].whitespace_
+            and (before := by_token.get(start - 1)) is not None
+            and before.end == start
+            and before.label_ in {"PERSON", "MISC"}
+        ):
+            start = before.start  # "Khalid al-Aiser": the model took "Khalid" for MISC
         first = doc[start]
         if (
             start > 0
@@ -262,6 +312,10 @@ def _whole_names(doc: Doc, ents: list[Span]) -> list[Span]:
             if keep and keep == list(range(keep[0], keep[-1] + 1)):
                 out.append(Span(doc, keep[0], keep[-1] + 1, label=e.label_))
     return sorted(out, key=lambda e: e.start)
+
+
+# the Arabic article, written glued to the name by a hyphen: "al-Sudani", "el-Sisi"
+_GLUED_ARTICLES = frozenset({"al", "el"})
 
 
 @Language.component("corroborate_doc_consistency")
