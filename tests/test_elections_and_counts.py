@@ -194,3 +194,192 @@ def test_a_first_name_alone_is_not_the_famous_namesake() -> None:
 def test_a_first_name_with_no_introduction_still_takes_the_full_name() -> None:
     text = "Hillary Clinton spoke in Ohio. Hillary said the plan would create jobs."
     assert quote(text, "the plan").speaker.name == "Hillary Clinton"  # type: ignore[union-attr]
+
+
+# --- protests: crowds, tolls by number, people shot -------------------------------------------
+
+
+def test_a_crowd_estimated_somewhere_is_people_and_its_estimator_s() -> None:
+    text = (
+        "A senior police official, who spoke on condition of anonymity, estimated the crowd "
+        "in the city centre at between 15,000 and 20,000."
+    )
+    f = figure(text, "between")
+    assert (f.value, f.value_max, f.unit, f.measure) == (15000, 20000, "people", "crowd")
+    assert f.source is not None and f.source.name == "senior police official"
+
+
+def test_the_number_of_people_killed_counts_the_dead() -> None:
+    text = "The number of people killed in two weeks of protests has risen to 39, the body said."
+    assert figure(text, "39").measure == "people_killed"
+    text = "The total number of prisoners exchanged since 2022 has reached 2,000."
+    assert figure(text, "2,000").measure == "prisoners_exchanged"
+    assert figure("The number of people in the camp rose to 4,000.", "4,000").measure == "people"
+
+
+def test_people_shot_are_not_destroyed() -> None:
+    assert figure("Police shot at least four protesters.", "at least").measure == "protesters_shot"
+    assert figure("Air defences shot down 40 drones.", "40").measure == "drones_destroyed"
+
+
+# --- a second audit: the forms news takes (briefings, courts, earnings, explainers) -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # an abbreviation after a hyphen ends no sentence
+        (
+            "Richard Rosenfeld, a professor at the University of Missouri-St. Louis, noted "
+            "that murder rates remain high.",
+            "Richard Rosenfeld",
+            "professor at the University of Missouri-St. Louis",
+        ),
+        # a long apposition is still a title, and its place no speaker
+        (
+            "Alexandra Prokopenko, a former central bank official now at the Carnegie Russia "
+            "Eurasia Center in Berlin, said the budget was eating the economy.",
+            "Alexandra Prokopenko",
+            "former central bank official now at the Carnegie Russia Eurasia Center in Berlin",
+        ),
+    ],
+)
+def test_the_place_at_the_end_of_an_apposition_does_not_speak(
+    text: str, name: str, title: str
+) -> None:
+    q = quote(text, "remain high" if "murder" in text else "eating")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.title) == (name, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Outside the briefing room, a senior administration official, who spoke on "
+            "condition of anonymity, said the main sticking point remained the corridor.",
+            "sticking point",
+            "a senior administration official",
+        ),
+        (
+            "Elsewhere in earnings, Salesforce raised its forecast and said revenue would be "
+            "higher.",
+            "revenue would",
+            "Salesforce",
+        ),
+        (
+            "The FBI's annual report, released in September, estimated that violent crime "
+            "fell 3% in 2023.",
+            "violent crime",
+            "The FBI's annual report",
+        ),
+        (
+            "The lights went out at 1:24 am, according to a preliminary timeline released by "
+            "the National Transportation Safety Board.",
+            "lights went out",
+            "a preliminary timeline released by the National Transportation Safety Board",
+        ),
+        (
+            "Revenue rose 122% to $30.04 billion, according to data compiled by LSEG.",
+            "Revenue rose",
+            "data compiled by LSEG",
+        ),
+        (
+            "The earthquake damaged more than 75,000 homes, according to Ishikawa prefecture.",
+            "damaged",
+            "Ishikawa prefecture",
+        ),
+        (
+            "According to the ministry of health, 40 people died in the floods.",
+            "40 people died",
+            "the ministry of health",
+        ),
+    ],
+)
+def test_openers_participles_and_documents_are_not_the_speaker(
+    text: str, fragment: str, speaker: str
+) -> None:
+    q = quote(text, fragment)
+    assert q.speaker is not None and q.speaker.name == speaker
+    assert not text[q.start : q.end].startswith(("of ", "networks")), text[q.start : q.end]
+
+
+def test_a_reporter_from_an_outlet_is_no_person_called_like_it() -> None:
+    q = quote("A reporter from Al Jazeera asked whether the figures were right.", "figures")
+    assert q.speaker is not None and q.speaker.name is None
+    assert q.speaker.title == "reporter from Al Jazeera"
+
+
+def test_according_to_a_bare_name_then_the_content() -> None:
+    text = "According to Syrskyi, Ukrainian forces have seized an additional 40 square km."
+    q = quote(text, "Ukrainian forces")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.title) == ("Syrskyi", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Motor vehicle thefts rose 12.6%, continuing a trend that began during the pandemic.",
+        "Air conditioners and electric vehicles will add far more demand over this decade "
+        "than data centres.",
+        "Peter Doocy of Fox News asked about the 115 hostages that Israeli officials say "
+        "remain in Gaza.",
+    ],
+)
+def test_acts_that_are_not_speech_give_no_quote_to_their_subject(text: str) -> None:
+    quotes, _ = run(text)
+    assert [q.speaker.name for q in quotes if q.speaker] in ([], ["Israeli officials"])
+
+
+def test_where_a_speaker_spoke_is_no_content() -> None:
+    text = "Mukasey said outside the courthouse that his client would appeal."
+    quotes, _ = run(text)
+    assert [text[q.start : q.end] for q in quotes] == ["his client would appeal"]
+
+
+def test_the_hostages_an_asker_mentions_are_the_officials_figure() -> None:
+    text = (
+        "Peter Doocy of Fox News asked about the 115 hostages that Israeli officials say "
+        "remain in Gaza."
+    )
+    f = figure(text, "115")
+    assert f.source is not None and f.source.name == "Israeli officials"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "counted", "unit"),
+    [
+        (
+            "UEFA's prize money for the winners is worth about €20 million.",
+            "about",
+            "prize money",
+            "EUR",
+        ),
+        ("Nvidia forecast revenue of $32.5 billion.", "$32.5", "revenue", "USD"),
+        (
+            "The world added more than 500 gigawatts of renewable capacity last year.",
+            "more than",
+            "renewable capacity",
+            "MW",
+        ),
+        ("Crews pumped 40 million litres of water.", "40", "water", "litres"),
+        (
+            "Median household income finally reached $56,746 in 2023.",
+            "$56,746",
+            "household income",
+            "USD",
+        ),
+    ],
+)
+def test_an_amount_says_what_it_is_an_amount_of(
+    text: str, number: str, counted: str, unit: str
+) -> None:
+    f = figure(text, number)
+    assert (f.counted, f.unit) == (counted, unit)
+
+
+def test_cents_are_money_and_a_billion_is_exact() -> None:
+    f = figure("Nvidia earned 68 cents a share.", "68")
+    assert (f.value, f.unit, f.measure) == (0.68, "USD", "money_per_share_earned")
+    assert figure("Net income was $16.6 billion.", "$16.6").value == 16_600_000_000
+    f = figure("The number of people collecting benefits rose to 65 million.", "65")
+    assert f.measure == "people"

@@ -143,6 +143,7 @@ _HUMAN_NOUNS = frozenset(
 )  # fmt: skip
 _HUMAN_IDIOMS = {
     "launched": "dismissed", "struck": "injured", "lost": "killed", "saved": "rescued",
+    "destroyed": "shot",  # "shot down 40 drones" destroyed them; "shot four protesters" not
 }  # fmt: skip
 
 # fmt: off
@@ -1085,7 +1086,7 @@ def _figure(
                 counted = _Counted(lexical.unit, lexical.noun, subject, number.end, None, None)
             else:
                 counted = _Counted(None, subject, subject, number.end, None, None)
-            verb = None
+            verb = _done_to_the_counted(tally.group(0)) if tally and governing else None
     elif (
         number.words
         and counted.unit_match is None
@@ -1121,11 +1122,14 @@ def _figure(
             word = of_noun.group(1).split()[-1]
             if word not in _FUNCTION and word not in _NOT_GOVERNING and not _is_verb_form(word):
                 noun = word
+                counted.counted = counted.counted or word
         if noun == "money" and (verb is None or verb in _LEVEL_VERBS):
-            # "Revenue rose to $4.2 billion", "Net income fell to $310 million": the amount
-            # is the level of what rose or fell, not any money
+            # "Revenue rose to $4.2 billion", "Net income fell to $310 million", "the prize
+            # money is worth €20 million": the amount is the level of what rose or fell, not
+            # any money
             level = _level_subject(text, toks, i_first, number)
             noun = _head(level) or noun
+            counted.counted = counted.counted or level
     elif counted.category == "percent":
         pct_measure: str | None = None
         holder: str | None = None
@@ -1215,7 +1219,7 @@ def _figure(
             planned=planned,
             human=unit in {"people", "soldiers", "prisoners"},
         )
-    if unit is None and (measure or "").startswith("people_"):
+    if unit is None and ((measure or "").startswith("people_") or noun == "crowd"):
         unit = "people"  # "the death toll has risen to seven": seven people, like "7 dead"
     start = number.start
     minus = _MINUS_BEFORE.search(text, max(0, number.start - 8), number.start)
@@ -1288,6 +1292,8 @@ _TALLY_TO = re.compile(
     r"|\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?:the|its|their)\s+"
     r"(?:national\s+|overall\s+|official\s+|final\s+|latest\s+|total\s+)?"
     r"((?:death\s+)?(?:toll|total|tally|count|number|figure|crowd|turnout)(?:\s+of\s+[a-z]+)?)"
+    # "estimated the crowd in the city centre at 15,000"
+    r"(?:\s+(?:in|on|outside|near|across|around)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?)?"
     r"\s+at\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|more\s+than\s+)?$"
     # "while organisers put it at 100,000": the figure just given, estimated again
     r"|\b(?:put|puts|putting|placed|places|estimated|estimates|set|sets)\s+(?P<it>it)\s+at\s+"
@@ -1297,6 +1303,19 @@ _TALLY_TO = re.compile(
 
 
 _NOT_ELIDED = frozenset({"percent", "percentage points"})
+
+
+def _done_to_the_counted(tally: str) -> str | None:
+    """ "The number of people killed ... has risen to 39": what happened to those counted, the
+    participle after them (a verb of `_VERB_KEYS`), else None."""
+    m = _NUMBER_OF_DONE.search(tally)
+    if m is None or m.group(1).lower().endswith("ing"):
+        return None  # "the number of people collecting benefits": no past participle
+    lemma = _lemma_of(m.group(1))
+    return lemma if lemma in _VERB_KEYS else None
+
+
+_NUMBER_OF_DONE = re.compile(r"\b(?:number|total|tally|count)\s+of\s+[a-z]+\s+([a-z]+)\b", re.I)
 
 
 def _governing_noun(text: str, sent: Span, number: NumberMatch) -> str | None:
@@ -1699,7 +1718,16 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
                             "currency", unit)  # fmt: skip
     if unit is not None:
         counted_text: str | None
-        if unit.category in {"area", "length", "speed", "percent", "mass", "currency"}:
+        if unit.category in {
+            "area",
+            "length",
+            "speed",
+            "percent",
+            "mass",
+            "currency",
+            "power",
+            "volume",
+        }:  # "500 gigawatts of renewable capacity", "40 million litres of water"
             obj = _of_phrase(text, unit.end, sent.end, allow_in=unit.category == "currency")
             counted_text = obj[0] if obj else None
             if counted_text is None and unit.category == "area":
@@ -1886,8 +1914,8 @@ def _of_phrase(text: str, pos: int, end: int, *, allow_in: bool) -> tuple[str, i
     words = m.group(1).split()
     keep: list[str] = []
     for w in words:
-        if w.lower() in _FUNCTION and keep:
-            break
+        if (w.lower() in _FUNCTION or w.lower() in _WHEN_WORDS) and keep:
+            break  # "of renewable capacity last year": the year is when
         if w.lower() in _FUNCTION:  # "of the", "of both the", "of all"
             continue
         if keep and w.lower().endswith("ing") and _ADJECTIVE_END.search(keep[-1].lower()):
@@ -1902,6 +1930,10 @@ def _of_phrase(text: str, pos: int, end: int, *, allow_in: bool) -> tuple[str, i
 
 
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ary|ful|less|able|ible|ern)$")
+_WHEN_WORDS = frozenset(
+    {"last", "this", "next", "yesterday", "today", "tomorrow", "monday", "tuesday", "wednesday",
+     "thursday", "friday", "saturday", "sunday", "so", "since", "until", "annually", "daily"}
+)  # fmt: skip
 _TIME_NOUNS = frozenset(
     {"quarter", "year", "month", "week", "day", "period", "half", "session", "decade", "season"}
 )
@@ -2103,7 +2135,7 @@ def _is_verb_form(word: str) -> bool:
 
 
 _LEVEL = re.compile(
-    r"((?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*)\s+(?:has\s+|have\s+|had\s+)?"
+    r"((?:[^\W\d_][\w’'-]*\s+){0,4}[^\W\d_][\w’'-]*)\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:now\s+|already\s+)?(?:rose|risen|climbed|increased|reached|jumped|soared|"
     r"stands|stood|totals|totalled|totaled|numbers|numbered|hit|topped|exceeded|passed|"
     r"remains|remained|stays|stayed|"
@@ -2111,7 +2143,8 @@ _LEVEL = re.compile(
     # a level foreseen: "the toll could be as high as 100", "the bill may reach $2bn"
     r"|(?:could|may|might|will|would|is\s+expected\s+to|is\s+likely\s+to)\s+"
     r"(?:well\s+|still\s+|eventually\s+)?(?:be|reach|rise\s+to|climb\s+to|top|exceed|hit))"
-    r"\s+(?:(?:from|by)\s+(?:\S+\s+){1,2})?"
+    r"\s+(?:worth\s+|valued\s+at\s+)?"  # "the prize money is worth €20 million"
+    r"(?:(?:from|by)\s+(?:\S+\s+){1,2})?"
     r"(?:[\d.,]+\s?(?:%|per\s?cent)\s+)?"
     r"(?:to\s+|at\s+|by\s+|from\s+)?$"
 )
@@ -2438,6 +2471,9 @@ def _share_holder(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) 
     return text[words[0].start : words[-1].end]
 
 
+_HEAD_PREPS = frozenset({"for", "of", "in", "from", "at", "on"})
+
+
 def _level_subject(text: str, toks: list[_Tok], i_first: int, number: NumberMatch) -> str | None:
     """ "The death toll rose to 12": the noun phrase whose level the number gives."""
     m = _LEVEL.search(text, max(0, number.start - 70), number.start)
@@ -2446,7 +2482,21 @@ def _level_subject(text: str, toks: list[_Tok], i_first: int, number: NumberMatc
     of = _NUMBER_OF.search(m.group(1))
     if of:  # "the number of evacuees has reached 121,000"
         return of.group(1).lower()
-    words = [w for w in m.group(1).split() if w.lower() not in _FUNCTION]
+    raw = m.group(1).split()
+    prep = next(
+        (
+            i
+            for i, w in enumerate(raw)
+            if 0 < i < len(raw) - 1 and w in _HEAD_PREPS and raw[i - 1].lower() not in _FUNCTION
+        ),
+        None,
+    )
+    # "the prize money for the winners is worth €20 million": the head before its phrase;
+    # otherwise the last three words, as a subject seldom has more
+    raw = raw[:prep] if prep is not None else raw[-3:]
+    while len(raw) > 1 and raw[-1].lower().endswith("ly"):
+        raw = raw[:-1]  # "median household income finally reached": the adverb is no noun
+    words = [w for w in raw if w.lower() not in _FUNCTION]
     opens = text[: m.start(1)].rstrip()[-1:] in {"", ".", "!", "?", "\n", "”", '"', ":", ";"}
     if words and opens and len(words) == 1:
         words = [words[0].lower()]  # "Turnout reached 67 per cent": a capital at the start
@@ -2843,6 +2893,7 @@ def _unnamed_source(text: str, start: int, end: int) -> Source | None:
 
 _BEFORE_CUE = re.compile(
     r"(?:,\s+(?:meeting|speaking|gathered|visiting|talking|writing)\b[^,]{0,50},)?"  # an aside
+    r"(?:,\s+who\s[^,]{0,90},)?"  # "a police official, who spoke on condition of anonymity,"
     r"(?:\s*\([A-Z][\w&.-]{0,12}\))?"  # the name's acronym: "The German Economic Institute (IW)"
     r"(?:\s+(?:has|have|had|also|later|earlier|previously|again|further|"
     r"recently|separately|officially|publicly|reportedly))*\s*$"

@@ -402,7 +402,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             value *= _SCALES[" ".join(m.group("scale").lower().rstrip("s").split())]
             m_end = m.end()
         s = sign.start("sign") if sign else n_start
-        value = round(value, 6)  # "16.4 million" is 16400000, not 16399999.999999998
+        # "16.4 million" is 16400000, not 16399999.999999998; "$16.6 billion" no .000002
+        value = float(f"{value:.12g}")
         raw.append((s, m_end, value, currency, False, n_start, n_end))
     # "a quarter of a million", "half of a billion"
     for m in _FRACTION_OF.finditer(text, start, end):

@@ -97,7 +97,8 @@ _NOT_CONTENT_START: Final[frozenset[str]] = frozenset(
     {"about", "of", "for", "with", "by", "so", "no", "yes", "nothing", "goodbye", "sorry",
      "hello", "thanks", "something", "anything", "on", "in",
      "at", "to", "during", "after", "before", "via", "from", "as", "what", "that",
-     "when", "how", "why", "where", "who", "which", ",", "."}
+     "when", "how", "why", "where", "who", "which", ",", ".", "outside", "inside", "near",
+     "behind", "later", "afterwards", "again"}
 )  # fmt: skip
 _COMPLEMENTISERS: Final[frozenset[str]] = frozenset({"that", "whether", "if"})
 # What a speaker goes on to do after reporting ("said the talks had failed and renewed his
@@ -138,7 +139,8 @@ def _subject_like(t: Tok) -> bool:
 
 _PREPOSITIONS: Final[frozenset[str]] = frozenset(
     {"in", "on", "at", "during", "after", "before", "to", "with", "via", "from", "through",
-     "over", "last", "this", "earlier", "later", "yesterday", "today", "late", "early"}
+     "over", "last", "this", "earlier", "later", "yesterday", "today", "late", "early",
+     "outside", "inside", "near", "behind", "afterwards", "again"}
 )  # fmt: skip
 _END_PUNCT: Final = ".!?"
 
@@ -971,7 +973,31 @@ def _indirect(
         lead = [t for t in toks[:k] if t.text not in {",", "—"}]
         if all(t.low in {"but", "and", "yet", "so", "also", "however", "now"} for t in lead):
             # According to X, CONTENT.
+            first_comma = next((x for x in range(named_at, n) if toks[x].text == ","), n)
+            behind = s.tok_index_at_or_after(m.end)
+            if (
+                first_comma < n
+                and m.end > toks[first_comma].start
+                and (behind >= n or toks[behind].text != ",")
+            ):
+                # "According to Syrskyi, Ukrainian forces have seized ...": what follows the
+                # comma, with no second comma closing it, is the content, not an apposition
+                if m.title and text.find(m.title, toks[first_comma].start) >= 0:
+                    m.title = None
+                m.end = toks[first_comma - 1].end
             j = s.tok_index_at_or_after(m.end)
+            comma = next((x for x in range(j, min(n, j + 16)) if toks[x].text == ","), None)
+            if (
+                comma is not None
+                and comma > j
+                and not any(t.text in OPENING_QUOTE_TOKENS for t in toks[j:comma])
+            ):
+                # "According to the ministry of health, 40 people died": the source's phrase
+                # runs to the comma, and what it says starts after it
+                if m.kind != "person":
+                    m.end = toks[comma - 1].end
+                    m.name = " ".join(text[m.start : m.end].split())
+                j = comma
             while j < n and toks[j].text in {",", ":", "—"}:
                 j += 1
             if j >= n:
@@ -1107,7 +1133,9 @@ _CLAIMED_THINGS: Final[frozenset[str]] = frozenset(
     {"responsibility", "credit", "victory", "ownership", "asylum", "compensation", "benefits"}
 )
 # verbs that report a claim only with "that": "ISW assessed that ...", "the UN estimates that"
-_THAT_ONLY_LEMMAS: Final[frozenset[str]] = frozenset({"assess", "estimate"})
+# cues that report only a "that" clause: "assessed whether", "estimated the damage at", "rose
+# 12.6%, continuing a trend" report nothing
+_THAT_ONLY_LEMMAS: Final[frozenset[str]] = frozenset({"assess", "estimate", "continue"})
 
 
 def _content_after(
@@ -1133,6 +1161,8 @@ def _content_after(
         # "told a crowd in Miami Tuesday that ...", "wrote to Sanders’ office that ..."
         for look in range(j + 1, min(n, j + 13)):
             t = toks[look]
+            if t.low == "that" and c.lemma == "ask":
+                break  # "asked about the 115 hostages that officials say ...": a relative
             if t.low in _COMPLEMENTISERS and t.low == "that":
                 after = toks[look + 2] if look + 2 < n else None
                 if look + 1 < n and _relative_that(toks[look + 1], tags, after):
@@ -1149,6 +1179,13 @@ def _content_after(
                 break
     if not that and c.lemma == "claim" and j < n and toks[j].low in _CLAIMED_THINGS:
         return None  # "claimed responsibility for the attack": an act, no statement reported
+    if (
+        not that
+        and c.lemma == "add"
+        and j < n
+        and (tags.get(toks[j].start, "") in {"RB", "RBR", "CD"} or toks[j].text[0].isdigit())
+    ):
+        return None  # "will add far more demand", "added 2,400 MW": what is added, not said
     if c.lemma in _THAT_ONLY_LEMMAS and not (that and toks[j].low == "that"):
         return None  # "assess whether ...", "estimated the damage at ...": no claim reported
     if that:
@@ -1264,7 +1301,8 @@ _AUXILIARY_VERBS: Final[frozenset[str]] = frozenset(
 
 # Cues that often take a plain object ("declared a state of emergency", "posted results").
 _OBJECT_LEMMAS: Final[frozenset[str]] = frozenset(
-    {"declare", "post", "announce", "report", "promise", "pledge", "vow"}
+    # "will add far more demand over this decade": an object, no clause
+    {"declare", "post", "announce", "report", "promise", "pledge", "vow", "add"}
 )
 _CLAUSE_LINKS: Final[frozenset[str]] = frozenset(
     {",", ";", ":", "—", "as", "when", "while", "after", "before", "because", "since",

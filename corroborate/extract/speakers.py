@@ -34,7 +34,7 @@ from corroborate.extract.entities import (
 )
 from corroborate.model import Entity, Speaker
 from corroborate.model.annotations import SourceKind
-from corroborate.nlp.names import NAME_PARTICLES
+from corroborate.nlp.names import ADMIN_WORDS, NAME_PARTICLES
 
 # "they’ve", "he’d", "she’s": a pronoun and its auxiliary written as one word ("it’s" is left
 # alone: "it’s estimated that ..." names no one)
@@ -157,6 +157,7 @@ DOC_NOUNS: Final[frozenset[str]] = frozenset(
         "transcript", "transcripts", "filings", "law", "rules", "guidelines", "policy",
         "indictment", "affidavit", "cable", "cables", "op-ed",
         "post", "book", "paper", "research", "census", "count", "tally", "findings", "video",
+        "timeline", "forecast", "forecasts", "index", "database", "dataset", "audit",
     }
 )  # fmt: skip
 TITLE_WORDS: Final[frozenset[str]] = frozenset(
@@ -949,9 +950,10 @@ def _hyphen_extend(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, in
 
 # a role that speaks for a body, and the word that joins them: "a spokesman for X"
 _SPEAKING_ROLES: Final[frozenset[str]] = frozenset(
-    {"spokesman", "spokeswoman", "spokesperson", "representative", "lawyer", "attorney", "aide"}
-)
-_ROLE_LINKS: Final[frozenset[str]] = frozenset({"for", "of", "at", "with"})
+    {"spokesman", "spokeswoman", "spokesperson", "representative", "lawyer", "attorney", "aide",
+     "reporter", "correspondent", "journalist"}
+)  # fmt: skip
+_ROLE_LINKS: Final[frozenset[str]] = frozenset({"for", "of", "at", "with", "from"})
 
 
 def _capitalised_title(first: Tok, body: Sequence[Tok], entities: Sequence[Entity]) -> bool:
@@ -981,8 +983,8 @@ def _role_for_a_body(body: Sequence[Tok], entities: Sequence[Entity]) -> bool:
 
 
 _ROLE_OF: Final = re.compile(
-    r"\b(?:spokes(?:man|woman|person)|representative|lawyer|attorney|official|aide)\s+"
-    r"(?:for|of|at|with)$",
+    r"\b(?:spokes(?:man|woman|person)|representative|lawyer|attorney|official|aide|reporter|"
+    r"correspondent|journalist)\s+(?:for|of|at|with|from)$",
     re.IGNORECASE,
 )
 
@@ -1042,8 +1044,9 @@ def _as_person(m: Mention, title: str | None, start: int, end: int) -> Mention:
 
 
 def appositive(text: str, toks: Sequence[Tok]) -> str | None:
-    """The title in an apposition ("a Ukrainian MP", "Ukraine’s deputy speaker"), or None."""
-    if not toks or len(toks) > 12:
+    """The title in an apposition ("a Ukrainian MP", "Ukraine’s deputy speaker", "a former
+    central bank official now at the Carnegie Russia Eurasia Center in Berlin"), or None."""
+    if not toks or len(toks) > 18:
         return None
     first = toks[0]
     if first.low in {"who", "which", "whose", "where", "when", "that", "and", "but", "as"}:
@@ -1151,18 +1154,28 @@ def subject_before(
         # apposition: NAME , APPOSITIVE , CUE
         # (several segments: "Marley Anderson, 21, a junior from Las Vegas, said")
         appos: str | None = None
+        appos_seg: Sequence[Tok] = ()
         end_seg = j
         head: Mention | None = None
         for _ in range(3):
             p = end_seg - 1
             while p >= lo and toks[p].text not in _PHRASE_BOUNDS:
                 p -= 1
+            if p < lo and appos_seg and _OPENER_WORD.match(toks[lo].text):
+                # "Outside the briefing room, a senior official, who ..., said": the phrase
+                # before is where, and the role between the commas is who
+                role = classify(text, appos_seg, entities)
+                if role is not None:
+                    role.end = toks[j].start
+                return role
             if p < lo or toks[p].text != ",":
                 return None
             seg = toks[p + 1 : end_seg]
             clause = bool(seg) and (
                 seg[0].low in {"who", "which", "whose"}
                 or seg[0].low.endswith("ing")
+                # "The FBI's report, released in September, estimated": a reduced relative
+                or (seg[0].low.endswith("ed") and not seg[0].cap and len(seg) > 1)
                 or any(t.low in _CLAUSE_WORDS for t in seg)
             )
             if clause:
@@ -1208,6 +1221,8 @@ def subject_before(
                         named.start = before.start
                     named.end = toks[j].start
                     return named
+                if a is not None and appos is None:
+                    appos_seg = seg
                 appos = appos or a
             end_seg = p
             if _apposition_before(text, toks, p, lo):
@@ -1235,6 +1250,12 @@ def subject_before(
     return m
 
 
+# a sentence's opening phrase of place, time or topic, never a speaker: "Outside the briefing
+# room, ...", "Elsewhere in earnings, ..."
+_OPENER_WORD: Final = re.compile(
+    r"(?:Outside|Inside|In|At|After|Before|During|Elsewhere|Meanwhile|Separately|Earlier|Later"
+    r"|On|From|Amid|Despite|With|Without|Across|Near|Beyond|Since|Under|Over|Back|Speaking)$"
+)
 _CHANNEL_NOUNS: Final[frozenset[str]] = frozenset(
     {"statement", "statements", "interview", "letter", "post", "video", "speech", "briefing",
      "conference", "tweet", "message", "address", "filing", "broadcast", "release", "email",
@@ -1562,6 +1583,9 @@ def _titled_by(m: Mention, head: Mention | None, prep: str) -> bool:
     head of", "the presidential office for"), not a group the name only qualifies."""
     if head is None or m.kind != "person" or not m.name or len(m.name.split()) < 2:
         return False
+    role = (head.title or "").lower().split()[-1:]
+    if head.kind == "person" and prep == "from" and role and role[0] in _SPEAKING_ROLES:
+        return False  # "a reporter from Al Jazeera": the body they work for, no name of theirs
     if head.kind == "person":
         return head.name is None and head.title_only
     return head.kind == "organisation" and prep in {"of", "for", "at"} and not head.generic
@@ -1840,14 +1864,19 @@ def np_after(
         if w in NAME_PARTICLES and i > k and (toks[i - 1].cap or toks[i - 1].low in NAME_PARTICLES):
             i += 1  # "said Rubén del Campo", "Jan-Willem van der Berg"
             continue
+        if w in ADMIN_WORDS and i > k and toks[i - 1].cap:
+            i += 1  # "according to Ishikawa prefecture": the place's authorities, no person
+            continue
         break
     if i == k:
         return None
     m = classify(text, toks[k:i], entities)
     if m is None:
         return None
-    if m.kind == "report" and i + 1 < hi and toks[i].low in {"by", "from", "of"}:
-        author = np_after(text, toks, i + 1, hi, entities)
+    by = i + 1 if i + 1 < hi and toks[i].low in _COMPILED else i
+    if m.kind == "report" and by + 1 < hi and toks[by].low in {"by", "from", "of"}:
+        # "according to a report by Human Rights Watch", "data compiled by LSEG"
+        author = np_after(text, toks, by + 1, hi, entities)
         if author is not None and author.pronoun is None and author.kind != "report":
             # "according to a report by Human Rights Watch": the report, named by its author
             m.end = author.end
@@ -1885,6 +1914,11 @@ def np_after(
     return m
 
 
+# how a document came from its author: "data compiled by LSEG", "a timeline released by"
+_COMPILED: Final[frozenset[str]] = frozenset(
+    {"compiled", "released", "published", "issued", "collected", "gathered", "prepared",
+     "produced", "provided", "conducted", "commissioned", "obtained", "filed", "seen", "posted"}
+)  # fmt: skip
 # After "according to" the noun phrase that follows is the source however it is written ("the
 # average of recent polls compiled by Real Clear Politics", "the 2009 paper", "officials
 # familiar with the system"), read to the end of its clause.
@@ -2426,7 +2460,14 @@ def sentence_subject(
             break
         if _abbreviated_place(toks, s):
             continue  # "At a rally in Beaumont, Tex., Mr. Trump ...": a state, not the subject
-        if toks[s].low in _PREPOSITIONS or toks[s].low in {"during", "amid", "despite"}:
+        if toks[s].low in _PREPOSITIONS or toks[s].low in {
+            "during",
+            "amid",
+            "despite",
+            "elsewhere",
+            "meanwhile",
+            "separately",
+        }:
             continue  # "In a statement, Gov. X blasted Congress and said ...": not the subject
         m = np_after(text, toks, s, k, entities)
         if m is not None and _time_phrase(toks, m.end, k):

@@ -92,6 +92,8 @@ _ENTRIES: list[tuple[str, str, str, str, float, str | None]] = [
     (r"inches|inch\b", "m", "length", "distance", FOOT_M / 12, "inches"),
     # volume
     (r"cubic\s+kilomet(?:re|er)s?|km3\b|km³", "km3", "volume", "volume", 1.0, None),
+    (r"litres?\b|liters?\b", "litres", "volume", "volume", 1.0, None),
+    (r"gallons?\b", "litres", "volume", "volume", 3.785411784, "gallons"),
     # rate steps: "0.5 percentage point", "a 50-basis-point cut" (basis points are converted)
     (
         r"[-‑]?(?:percentage|pct\.?)[-‑\s]+points?\b",
@@ -126,8 +128,9 @@ _ENTRIES: list[tuple[str, str, str, str, float, str | None]] = [
         None,
     ),
     (r"°\s?F\b|ºF\b|degrees?\s+Fahrenheit", "°F", "temperature", "temperature", 1.0, None),
-    # pence: in pounds
+    # pence: in pounds; cents: in dollars ("68 cents a share")
     (r"pence\b", "GBP", "currency", "money", 0.01, "pence"),
+    (r"cents\b", "USD", "currency", "money", 0.01, "cents"),
     # people: generic words all count "people"
     (
         r"people|persons?|person|residents?|civilians?|evacuees?|inhabitants?|individuals?|"

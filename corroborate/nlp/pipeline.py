@@ -33,15 +33,11 @@ from spacy.util import filter_spans
 
 from corroborate.errors import ModelError
 from corroborate.nlp.fastpath import speed_up
-from corroborate.nlp.names import NAME_PARTICLES
+from corroborate.nlp.names import ADMIN_WORDS, NAME_PARTICLES
 
 MODEL_NAME = "news_en"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / MODEL_NAME
 
-# Lowercase administrative words that turn the proper name before them into a place name.
-ADMIN_WORDS = frozenset(
-    {"region", "oblast", "province", "district", "krai", "raion", "governorate", "prefecture"}
-)
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 # The same sets as string hashes, to find the few candidate tokens in `doc.to_array` columns
 # without creating a Token object per token (most of these components' time otherwise).

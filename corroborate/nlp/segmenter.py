@@ -186,6 +186,7 @@ def _is_boundary(text: str, match: re.Match[str], sent_start: int, end: int) -> 
     word = word_match.group().lstrip("-'’&.")
     if not word:
         return True
+    word = word.rsplit("-", 1)[-1] or word  # "Missouri-St. Louis": the abbreviation after "-"
     low = word.lower()
     next_word = _NEXT_WORD.match(text, nxt, end)
     following = next_word.group("word") if next_word else ""
