@@ -383,3 +383,113 @@ def test_cents_are_money_and_a_billion_is_exact() -> None:
     assert figure("Net income was $16.6 billion.", "$16.6").value == 16_600_000_000
     f = figure("The number of people collecting benefits rose to 65 million.", "65")
     assert f.measure == "people"
+
+
+# --- bodies named again by their kind, other sources' estimates, acts that are no speech ------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "The Kenya National Commission on Human Rights said 39 people had been killed. "
+            "The commission said 361 people had been injured.",
+            "361",
+            "Kenya National Commission on Human Rights",
+        ),
+        (
+            "The National Hurricane Center said the storm was strengthening. The centre warned "
+            "that the storm surge could reach 15 feet.",
+            "storm surge",
+            "National Hurricane Center",
+        ),
+        (
+            "The National Weather Service issued a warning. The weather service said rain "
+            "would fall.",
+            "rain would",
+            "National Weather Service",
+        ),
+        (
+            'Nigel Farage was elected in Clacton. "This is the first step," Mr Farage told '
+            "supporters.",
+            "first step",
+            "Nigel Farage",
+        ),
+    ],
+)
+def test_a_body_or_person_named_again_is_the_one_named_first(
+    text: str, fragment: str, speaker: str
+) -> None:
+    q = quote(text, fragment)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_the_federal_reserve_is_no_company() -> None:
+    q = quote("The Federal Reserve cut rates. The company said it would hire.", "hire")
+    assert q.speaker is not None and q.speaker.name == "The company"
+
+
+def test_another_source_s_estimate_is_not_in_the_first_source_s_claim() -> None:
+    text = (
+        "The opposition Coalition for Change said more than 50,000 people had marched, while "
+        "an estimate by the television channel TV Pirveli put the crowd at about 30,000."
+    )
+    f = figure(text, "about 30,000")
+    assert f.source is not None and f.source.name == "TV Pirveli"
+    text = "A tally by AFP put the toll at 163, while the Daily Star newspaper reported 211 deaths."
+    f = figure(text, "211")
+    assert f.source is not None and f.source.name == "Daily Star newspaper"
+    # a contrast inside what one source said stays in it
+    assert quote("He said prices rose, while wages fell.", "prices").end == len(
+        "He said prices rose, while wages fell"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rishi Sunak, who conceded defeat in the early hours, said the country voted for change.",
+        "Modi claims third term as BJP loses outright majority in shock Indian election result",
+        "“We will not back down,” Ivica Dacic told a news conference late on Saturday.",
+    ],
+)
+def test_conceding_defeat_claiming_a_term_and_a_time_are_not_what_was_said(text: str) -> None:
+    quotes, _ = run(text)
+    said = [text[q.start : q.end] for q in quotes]
+    assert not any(s.startswith(("defeat", "third term", "late", "conference")) for s in said)
+
+
+def test_conceding_a_clause_is_still_speech() -> None:
+    assert quote("The minister conceded the plan had failed.", "the plan").cue.verb == "concede"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "counted", "measure"),
+    [
+        ("The storm surge could reach 15 feet.", "15", "storm surge", "distance"),
+        (
+            "The government approved an aid package of 250 million euros.",
+            "250",
+            "aid package",
+            "package",
+        ),
+        (
+            "He had an approval rating of around 60 percent according to polls.",
+            "around",
+            None,
+            "share",
+        ),
+        ("Clinton's goal of $50 million was met.", "$50", "goal", "goal_met"),
+    ],
+)
+def test_what_a_level_or_an_amount_is_of(
+    text: str, number: str, counted: str | None, measure: str
+) -> None:
+    f = figure(text, number)
+    assert (f.counted, f.measure) == (counted, measure)
+
+
+def test_a_part_after_including_is_a_figure_of_its_own() -> None:
+    text = "The consortium received 37,000 claims, including 22,000 for vehicles."
+    _, figures = run(text)
+    assert [(f.value, f.unit) for f in figures] == [(37000, "claims"), (22000, "claims")]

@@ -895,7 +895,7 @@ def test_a_currency_named_with_its_country(sentence: str, unit: str) -> None:
 
 def test_a_speed_is_no_distance() -> None:
     f = one("The new train reached 200 miles per hour on the test track.")
-    assert (f.unit, f.measure, f.counted) == ("km/h", "speed", None)
+    assert (f.unit, f.measure, f.counted) == ("km/h", "speed", "new train")
     assert (f.original_value, f.original_unit) == (200, "miles per hour")
     assert round(f.value, 1) == 321.9
     assert one("Winds of up to 120 km/h hit the coast.").unit == "km/h"

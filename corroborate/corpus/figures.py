@@ -264,9 +264,10 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
                 or _DIFFERENCE_AFTER.match(article.text, figure.end)
                 or _CHANGE_BEFORE.search(article.text, max(0, figure.start - 40), figure.start)
                 or _PART_OF_A_GROUP.search(article.text, figure.start, figure.end)
+                or _INCLUDING_BEFORE.search(article.text, max(0, figure.start - 16), figure.start)
             ):
                 # "a further 25", "40 km² in the past 24 hours", "two more than on Monday",
-                # "17 of the injured": not a total, never one of them
+                # "17 of the injured", "including 22 in Sindh": not a total, never one of them
                 concepts.add("increment")
             key = (unit or figure.measure or "", unit)
             loc = location_key(figure.location)
@@ -293,6 +294,8 @@ _CHANGE_BEFORE = re.compile(
     r"(?:about\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+|just\s+)?[$€£¥]?$",
     re.IGNORECASE,
 )
+# "1,700 people, including 22 in Sindh", "among them 40 children": a part of the total before
+_INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+$", re.I)
 # "17 of the injured", "five of the 20 wounded", "119 of the drones": a part of a group, never
 # its total (two outlets' parts may still agree)
 _PART_OF_A_GROUP = re.compile(

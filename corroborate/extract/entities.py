@@ -288,9 +288,23 @@ def _honorific_names(
             s0, e0, label, _ = out[i]
             if label != "PERSON" and start <= s0 and e0 <= end:
                 out[i] = (s0, e0, "PERSON", None)  # only the name itself, never a wider span
+    # "Nigel Farage was elected ... Mr Farage told": the full name the tagger took for a place
+    # is the person the honorific names
+    surnames = {text[s:e].split()[-1] for s, e in found}
+    for i, (s0, e0, label, sub) in enumerate(out):
+        words = text[s0:e0].split()
+        if (
+            label in {"LOC", "ORG"}
+            and 2 <= len(words) <= 3
+            and words[-1] in surnames
+            and all(w[:1].isupper() and w.isalpha() for w in words)
+            and not any(w.lower() in PLACES or w.lower() in _SMALL_WORDS for w in words)
+        ):
+            out[i] = (s0, e0, "PERSON", sub)
     return sorted(out)
 
 
+_SMALL_WORDS: Final = frozenset({"on", "of", "the", "and", "for", "in", "at", "to", "with"})
 # Organisations whose names link capitalised words with small ones: "Save the Children",
 # "Friends of the Earth", "Committee to Protect Journalists", "Doctors Without Borders". The
 # tagger finds a piece ("Children", "Earth" as a place, "Protect Journalists").

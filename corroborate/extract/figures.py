@@ -268,7 +268,8 @@ _GROUP_NOUNS = {
     "general staff", "groups", "group", "organisation", "organization", "charity", "ngo",
     "mission", "bureau", "commission", "parliament", "company", "firm", "bank", "centre",
     "center", "ministers", "leaders", "governments", "allies", "donors", "negotiators",
-    "countries", "nations", "reporters", "journalists", "correspondents",
+    "countries", "nations", "reporters", "journalists", "correspondents", "newspaper",
+    "paper", "broadcaster", "channel", "outlet", "network", "tv", "radio",
 }
 # fmt: on
 # fmt: off
@@ -1112,17 +1113,27 @@ def _figure(
         original_value, original_unit = round(value * number.base / 100, 6), f"in {number.base:g}"
     unit = number.currency or counted.unit
     noun = counted.noun
-    if number.currency and (counted.noun or "").startswith("money_per_"):
+    money = bool(number.currency) or counted.category == "currency"  # "$5m", "5 million euros"
+    if money and (counted.noun or "").startswith("money_per_"):
         noun = counted.noun  # a price: "money_per_barrel"
-    elif number.currency:
+    elif money:
         noun = _head(counted.counted) or "money"
         of_noun = _AMOUNT_OF.search(text, max(sent.start, number.start - 40), number.start)
         if noun == "money" and of_noun is not None:
             # "sales of €189bn", "a fine of $5m", "a budget of £2bn": what the amount is
-            word = of_noun.group(1).split()[-1]
+            words = of_noun.group(1).split()
+            word = words[-1]
             if word not in _FUNCTION and word not in _NOT_GOVERNING and not _is_verb_form(word):
                 noun = word
-                counted.counted = counted.counted or word
+                modifier = words[0] if len(words) > 1 else ""
+                plain = (
+                    modifier
+                    and modifier not in _FUNCTION
+                    and modifier not in _CUE_WORDS  # "Nvidia forecast revenue of $32.5bn"
+                    and not _is_verb_form(modifier)
+                )
+                # "an aid package of 250 million euros": the package, of aid
+                counted.counted = counted.counted or (f"{modifier} {word}" if plain else word)
         if noun == "money" and (verb is None or verb in _LEVEL_VERBS):
             # "Revenue rose to $4.2 billion", "Net income fell to $310 million", "the prize
             # money is worth €20 million": the amount is the level of what rose or fell, not
@@ -1130,6 +1141,15 @@ def _figure(
             level = _level_subject(text, toks, i_first, number)
             noun = _head(level) or noun
             counted.counted = counted.counted or level
+    elif (
+        counted.category in {"length", "volume", "power", "mass", "speed"}
+        and counted.counted is None
+        and (verb is None or verb in _LEVEL_VERBS)
+    ):
+        # "the storm surge could reach 15 feet", "the train reached 200 mph": the level of
+        # what (the measure stays the quantity's, "distance" or "speed", so that "a surge of
+        # 15 feet" elsewhere still meets it)
+        counted.counted = _level_subject(text, toks, i_first, number)
     elif counted.category == "percent":
         pct_measure: str | None = None
         holder: str | None = None
@@ -1271,7 +1291,9 @@ _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s
 # million" (a name or two may stand before the elided figure)
 _ELLIPSIS = re.compile(
     r"(?:\banother|\bthe\s+other|\ba\s+further|\band|,|\bwhile|\bwith|\bfrom|\bto|\bthan|"
-    r"\bversus|\bvs\.?|\bagainst)\s*(?:(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,3})?$"
+    r"\bversus|\bvs\.?|\bagainst|\bincluding|\bof\s+which|\bof\s+whom)"
+    r"\s*(?:(?:about|some|around|nearly|more\s+than|at\s+least)\s+)?"  # "including about 2,500"
+    r"(?:(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,3})?$"
 )
 # a noun that governs the number through "of" or "to": "a majority of 170", "a total of 2,000",
 # "raised the death toll from the blast to 13"
@@ -1280,7 +1302,7 @@ _PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|all|its|their)\s+(?=[a-z])", re.IGNO
 _NOUN_OUT_OF = re.compile(r"[\w-]+\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s+out\s+of\b")
 # the noun an amount belongs to: "sales of €189bn", "a fine of about $5m", "aid worth $40bn"
 _AMOUNT_OF = re.compile(
-    r"\b([a-z]{3,})\s+(?:of|worth)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|"
+    r"(?<![\w’'])((?:[a-z]+\s+)?[a-z]{3,})\s+(?:of|worth)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|"
     r"more\s+than\s+|less\s+than\s+|up\s+to\s+|at\s+least\s+|over\s+|just\s+)?$"
 )
 _TOLL_TO = re.compile(r"\btoll\b(?:[^.;:!?]|\.(?=\d)){0,100}?\bto\s+$", re.I)
@@ -1347,7 +1369,8 @@ def _governing_noun(text: str, sent: Span, number: NumberMatch) -> str | None:
 _NOT_GOVERNING = frozenset(
     {"age", "ages", "ratio", "score", "rate", "scale", "factor", "kind", "sort", "type", "one",
      "out", "some", "most", "many", "each", "all", "none", "both", "either", "neither", "any",
-     "class", "group", "team", "grade", "level", "list", "series", "article", "section"}
+     "class", "group", "team", "grade", "level", "list", "series", "article", "section",
+     "upward", "upwards"}  # "upward of $10 million": more than, of nothing
 )  # fmt: skip
 
 
@@ -1926,6 +1949,8 @@ def _of_phrase(text: str, pos: int, end: int, *, allow_in: bool) -> tuple[str, i
         keep.append(w)
     if not keep or (allow_in and {keep[0].lower(), keep[-1].lower()} & _TIME_NOUNS):
         return None  # "$355 million in the quarter", "in the first half": when, not what
+    if allow_in and keep[0].lower() in {"exchange", "return", "addition", "total", "cash"}:
+        return None  # "50 cents in exchange for ...", "$5m in total": no thing it buys
     return " ".join(keep), pos + m.end()
 
 
@@ -2122,7 +2147,8 @@ def _verb_lemma(t: _Tok) -> str | None:
 _LIGHT_VERBS = frozenset(
     {"have", "do", "make", "get", "go", "come", "see", "hear", "know", "want", "need", "use",
      "seem", "become", "refer", "include", "involve", "mean", "let", "begin", "try", "like",
-     "think", "feel", "look", "call", "ask", "tell", "say", "be", "move", "face", "turn"}
+     "think", "feel", "look", "call", "ask", "tell", "say", "be", "move", "face", "turn",
+     "accord"}  # "60 percent according to several polls": a cue, no act
 )  # fmt: skip
 
 
@@ -2472,6 +2498,7 @@ def _share_holder(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) 
 
 
 _HEAD_PREPS = frozenset({"for", "of", "in", "from", "at", "on"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 
 
 def _level_subject(text: str, toks: list[_Tok], i_first: int, number: NumberMatch) -> str | None:
@@ -2502,9 +2529,15 @@ def _level_subject(text: str, toks: list[_Tok], i_first: int, number: NumberMatc
         words = [words[0].lower()]  # "Turnout reached 67 per cent": a capital at the start
     if not words or any(w[0].isupper() for w in words[-1:]):
         return None
-    if _lemma_of(words[-1]) is not None and not (len(words) > 1 and words[-1].endswith("s")):
-        # "he said rose" is no subject, but "Jobless claims rose": a plural noun that looks
-        # like a verb, after its modifier, right before the verb of level
+    determined = any(w.lower() in _DETERMINERS for w in raw[:-1])
+    if (
+        _lemma_of(words[-1]) is not None
+        and not (len(words) > 1 and words[-1].endswith("s"))
+        and not determined
+    ):
+        # "he said rose" is no subject, but "Jobless claims rose" (a plural noun that looks
+        # like a verb, after its modifier) and "the storm surge reached" (after its article)
+        # are
         return None
     # the noun phrase ends at the verb; keep a compound ("death toll") but no more
     phrase = " ".join(words[-2:]).lower()
@@ -3123,7 +3156,7 @@ def _group_source(text: str, floor: int, end: int) -> Source:
         if (
             word.lower() in _FUNCTION
             or _lemma_of(word) is not None
-            or word.endswith("ly")
+            or (word.endswith("ly") and word.islower())  # "recently", not "the Daily Star"
             or any(c.isdigit() for c in word)
             or word.lower() in _SCALE_WORDS
         ):

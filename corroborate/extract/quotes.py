@@ -98,7 +98,7 @@ _NOT_CONTENT_START: Final[frozenset[str]] = frozenset(
      "hello", "thanks", "something", "anything", "on", "in",
      "at", "to", "during", "after", "before", "via", "from", "as", "what", "that",
      "when", "how", "why", "where", "who", "which", ",", ".", "outside", "inside", "near",
-     "behind", "later", "afterwards", "again"}
+     "behind", "later", "afterwards", "again", "late", "early", "earlier", "yesterday"}
 )  # fmt: skip
 _COMPLEMENTISERS: Final[frozenset[str]] = frozenset({"that", "whether", "if"})
 # What a speaker goes on to do after reporting ("said the talks had failed and renewed his
@@ -1072,6 +1072,11 @@ def _indirect(
     return _content_before(text, s, c, k, m)
 
 
+# verbs by which a source gives a figure of its own: "while police put the crowd at 30,000"
+_ESTIMATING: Final[frozenset[str]] = frozenset(
+    {"put", "puts", "estimated", "estimates", "reported", "reports", "counted", "tallied",
+     "recorded", "gave", "gives", "registered"}
+)  # fmt: skip
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|whose)\b[^,;]*$", re.IGNORECASE)
 
 
@@ -1091,7 +1096,16 @@ def _after_addressee(toks: Sequence[Tok], j: int) -> int:
         j += 1
     if j == start and j < n:
         j += 1  # one common noun: "told lawmakers"
+        while j < n and toks[j].low in _ADDRESSEE_HEADS:
+            j += 1  # a compound: "told a news conference", "told a press briefing"
     return j
+
+
+_ADDRESSEE_HEADS: Final[frozenset[str]] = frozenset(
+    {"conference", "briefing", "agency", "channel", "station", "service", "network", "outlet",
+     "magazine", "newspaper", "programme", "program", "show", "audience", "crowd", "meeting",
+     "rally", "gathering", "summit", "forum", "session", "hearing", "committee"}
+)  # fmt: skip
 
 
 def _opening_words(text: str, toks: Sequence[Tok], b: int) -> Mention | None:
@@ -1130,8 +1144,17 @@ _CAVEAT: Final = re.compile(
     re.IGNORECASE,
 )
 _CLAIMED_THINGS: Final[frozenset[str]] = frozenset(
-    {"responsibility", "credit", "victory", "ownership", "asylum", "compensation", "benefits"}
-)
+    {"responsibility", "credit", "victory", "ownership", "asylum", "compensation", "benefits",
+     "third", "second", "fourth", "fifth", "term", "seat", "seats", "title", "win", "majority",
+     "lives", "gold", "silver", "bronze", "power"}
+)  # fmt: skip
+# what a cue verb takes as the object of an act: "claimed victory", "conceded defeat"
+_ACT_OBJECTS: Final[dict[str, frozenset[str]]] = {
+    "claim": _CLAIMED_THINGS,
+    "concede": frozenset(
+        {"defeat", "victory", "ground", "territory", "goal", "goals", "points", "penalty", "seats"}
+    ),
+}  # fmt: skip
 # verbs that report a claim only with "that": "ISW assessed that ...", "the UN estimates that"
 # cues that report only a "that" clause: "assessed whether", "estimated the damage at", "rose
 # 12.6%, continuing a trend" report nothing
@@ -1177,8 +1200,10 @@ def _content_after(
                 or (t.low in _VERBISH)
             ):
                 break
-    if not that and c.lemma == "claim" and j < n and toks[j].low in _CLAIMED_THINGS:
-        return None  # "claimed responsibility for the attack": an act, no statement reported
+    if not that and j < n and toks[j].low in _ACT_OBJECTS.get(c.lemma, ()):
+        # "claimed responsibility for the attack", "claims third term", "conceded defeat in the
+        # early hours": an act, no statement reported
+        return None
     if (
         not that
         and c.lemma == "add"
@@ -1234,6 +1259,15 @@ def _content_after(
         if t.low in {"and", "but"} and any(k2 in {i + 1, i + 2} for _, k2 in s.cues):
             stop = t.start  # "... and said that ...": the next cue has its own content
             break
+        if t.text == "," and i + 1 < n and toks[i + 1].low in {"while", "whereas"}:
+            close = next((x for x in range(i + 2, n) if toks[x].text in {",", ";"}), n)
+            if any(i + 2 < k2 < close for _, k2 in s.cues) or any(
+                toks[x].low in _ESTIMATING for x in range(i + 3, close)
+            ):
+                # "Organisers said 50,000 marched, while police put the crowd at 30,000":
+                # the other source's estimate is not part of what the first said
+                stop = t.start
+                break
         if (
             t.low in {"that", "which"}
             and i > j

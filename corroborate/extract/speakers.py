@@ -134,7 +134,8 @@ GROUP_NOUNS: Final[frozenset[str]] = frozenset(
         "airline", "airlines", "carrier", "force", "operator", "utility", "manufacturer",
         "planemaker", "carmaker", "automaker", "chipmaker", "chipmakers", "insurer", "lender",
         "retailer", "broker", "brokerage", "ministries", "authority", "bank", "banks", "fund",
-        "exchange", "hospital",
+        "exchange", "hospital", "centre", "center", "observatory", "tribunal", "foundation",
+        "federation",
         # governments named by their level: "the state said", "the city said"
         "state", "city", "county",
         # military and state bodies: "Poland's operational command said"
@@ -1728,10 +1729,17 @@ def _pp_head(
 
 
 _ROLE_PHRASE_RE: Final = re.compile(
-    r"(?:the|its)\s+(airline|carrier|company|firm|ministry|agency|regulator|operator|utility|"
-    r"manufacturer|planemaker|carmaker|automaker|chipmaker|insurer|lender|retailer|bank|group)",
+    r"(?:the|its)\s+(?:(?P<modifier>[a-z]+)\s+)?"
+    r"(?P<role>airline|carrier|company|firm|ministry|agency|regulator|operator|utility|"
+    r"manufacturer|planemaker|carmaker|automaker|chipmaker|insurer|lender|retailer|bank|group|"
+    # bodies named by the word their name ends with: "The commission said", "the weather
+    # service", "the centre warned"
+    r"commission|centre|center|bureau|service|authority|council|committee|institute|"
+    r"organisation|organization|foundation|federation|association|union|observatory|court|"
+    r"watchdog|tribunal)",
     re.IGNORECASE,
 )
+_BODIES: Final = frozenset({"centre", "center"})
 _ROLE_KINDS: Final[dict[str, frozenset[str]]] = {
     "airline": frozenset({"airlines", "airline", "airways", "air"}),
     "carrier": frozenset({"airlines", "airline", "airways", "air"}),
@@ -1739,12 +1747,27 @@ _ROLE_KINDS: Final[dict[str, frozenset[str]]] = {
     "agency": frozenset({"agency", "administration", "bureau", "service", "office"}),
     "regulator": frozenset({"agency", "administration", "authority", "commission", "regulator"}),
     "bank": frozenset({"bank"}),
-}
+    "centre": _BODIES,
+    "center": _BODIES,
+    "organization": frozenset({"organization", "organisation"}),
+    "organisation": frozenset({"organization", "organisation"}),
+    "watchdog": frozenset({"watchdog", "authority", "commission", "regulator", "agency"}),
+    **{
+        w: frozenset({w})
+        for w in (
+            "commission", "bureau", "service", "authority", "council", "committee", "institute",
+            "foundation", "federation", "association", "union", "observatory", "court",
+            "tribunal",
+        )
+    },
+}  # fmt: skip
 _NOT_COMPANY: Final[frozenset[str]] = frozenset(
     {"ministry", "agency", "administration", "government", "parliament", "council", "committee",
      "party", "court", "police", "army", "force", "forces", "navy", "board", "commission",
      "bureau", "union", "university", "office", "department", "service", "senate", "house",
-     "congress", "authority", "front", "rally", "league", "nato", "un", "eu"}
+     "congress", "authority", "front", "rally", "league", "nato", "un", "eu", "reserve",
+     "centre", "center", "institute", "foundation", "federation", "association",
+     "organisation", "organization", "observatory", "tribunal"}
 )  # fmt: skip
 
 
@@ -1757,6 +1780,8 @@ def _cut_at_kind(name: str, role: str) -> str:
         return name
     for i in range(len(words) - 1, 0, -1):
         if words[i].lower() in kinds:
+            if words[i + 1 : i + 2] and words[i + 1][:1].islower():
+                return name  # "Commission on Human Rights": the name goes on
             return " ".join(words[: i + 1])
     return name
 
@@ -2241,7 +2266,8 @@ class SpeakerResolver:
         hit = _ROLE_PHRASE_RE.fullmatch(m.name or "")
         if hit is None:
             return None
-        role = hit.group(1).lower()
+        role = hit.group("role").lower()
+        modifier = (hit.group("modifier") or "").lower()
         found: list[str] = []
         for _, sp in self.history:  # "the grid operator X said" ... "the operator said"
             if sp.kind == "organisation" and sp.name and sp.title and role in sp.title.lower():
@@ -2263,6 +2289,10 @@ class SpeakerResolver:
                     found.append(sp.name)
         names = sorted(set(found), key=len)
         names = [n for i, n in enumerate(names) if not any(o in n for o in names[:i])]
+        if len(names) > 1 and modifier:
+            # "the weather service", "the health ministry": the one the modifier names
+            named = [n for n in names if modifier in n.lower().split()]
+            names = named or names
         if len(names) == 1:
             return names[0]
         return self._just_named(names, position) if names else None
