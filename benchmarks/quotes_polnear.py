@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from corroborate.extract.cues import is_speech_cue  # noqa: E402
 from corroborate.extract.entities import extract_entities  # noqa: E402
 from corroborate.extract.quotes import extract_quotes  # noqa: E402
+from corroborate.extract.transcripts import with_transcripts  # noqa: E402
 from corroborate.model import Quote  # noqa: E402
 from corroborate.nlp import parse as nlp_parse  # noqa: E402
 from corroborate.nlp import segment as nlp_segment  # noqa: E402
@@ -62,7 +63,7 @@ def _outer(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _parse(text: str, use_parser: bool = True) -> tuple[Any, list[Any], list[Any]]:
+def _parse(text: str, use_parser: bool = True) -> tuple[Any, list[Any], list[Any], list[Any]]:
     doc = None
     if use_parser:
         try:
@@ -70,8 +71,8 @@ def _parse(text: str, use_parser: bool = True) -> tuple[Any, list[Any], list[Any
         except Exception:  # the trained model is optional for this benchmark
             doc = None
     entities = extract_entities(text, doc) if doc is not None else []
-    _, sentences = nlp_segment(text)
-    return doc, sentences, entities
+    paragraphs, sentences = nlp_segment(text)
+    return doc, sentences, entities, paragraphs
 
 
 def speaker_ok(text: str, speaker: Any, gold: dict[str, Any]) -> bool:
@@ -127,9 +128,12 @@ def main() -> None:
         speech = [a for a in golds if is_speech_cue(a.get("cue_text") or "")]
         other = [a for a in golds if a not in speech]
         n_gold += len(speech)
-        doc, sentences, entities = _parse(text, not args.no_parser)
+        doc, sentences, entities, paragraphs = _parse(text, not args.no_parser)
         t_q = time.process_time()
-        found = extract_quotes(text, doc, sentences, entities)
+        # as the pipeline runs it: with interview answers and transcript turns
+        found = with_transcripts(
+            text, paragraphs, entities, extract_quotes(text, doc, sentences, entities)
+        )
         quote_cpu += time.process_time() - t_q
         n_words += len(text.split())
         preds = _outer(found)

@@ -493,3 +493,17 @@ def test_a_part_after_including_is_a_figure_of_its_own() -> None:
     text = "The consortium received 37,000 claims, including 22,000 for vehicles."
     _, figures = run(text)
     assert [(f.value, f.unit) for f in figures] == [(37000, "claims"), (22000, "claims")]
+
+
+def test_a_ministry_named_by_its_field_is_not_another_ministry() -> None:
+    text = (
+        "The interior ministry said 120 people were arrested. The health ministry later gave a "
+        "higher number, saying 66 people had been treated."
+    )
+    q = quote(text, "66 people")
+    assert q.speaker is not None and q.speaker.name == "The health ministry"
+
+
+def test_early_estimates_are_what_was_said() -> None:
+    text = "Alejandro Izuzquiza said early estimates suggested payouts of about 1.9 billion euros."
+    assert quote(text, "early estimates").speaker.name == "Alejandro Izuzquiza"  # type: ignore[union-attr]

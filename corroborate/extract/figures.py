@@ -908,7 +908,7 @@ class _Context:
         if not name:
             return None
         if name not in self._titles:
-            self._titles[name] = _title_in_text(self.text, name)
+            self._titles[name] = title_in_text(self.text, name)
         return self._titles[name]
 
 
@@ -3267,7 +3267,7 @@ def _full_name_text(text: str, name: str) -> str:
     return best
 
 
-def _title_in_text(text: str, name: str) -> str | None:
+def title_in_text(text: str, name: str) -> str | None:
     """The title written before `name` (or its surname) at its first titled mention."""
     parts = name.split()
     if not parts:

@@ -1,6 +1,7 @@
 """Article → Article with every annotation: the per-article extraction, stage by stage.
 
-Read top to bottom to follow one article: segment, parse, entities, quotes, figures,
+Read top to bottom to follow one article: segment, parse, entities, quotes (with interview
+answers and transcript turns), figures,
 check-worthiness, claims, then the integrity signals (structure and stray text, loaded
 language, unattributed claims) and the sourcing profile built from all of them.
 """
@@ -20,6 +21,7 @@ from corroborate.extract.loaded import loaded_language_flags
 from corroborate.extract.profile import claim_flags, language_note, sourcing_profile
 from corroborate.extract.quotes import extract_quotes
 from corroborate.extract.structure import PendingStructure, embed_together, structure_pending
+from corroborate.extract.transcripts import with_transcripts
 from corroborate.extract.units import local_dollar, local_rupee
 from corroborate.model import Article, Entity, Flag, Span
 
@@ -71,7 +73,7 @@ def _annotate(parsed: _Parsed) -> Article:
     headings = [(f.start, f.end) for f in structure if f.kind == "heading"]
     entities = outside_headings(text, entities, headings)
     body = [s for s in sentences if not _inside(s.start, s.end, strays)]
-    quotes = extract_quotes(text, doc, body, entities)
+    quotes = with_transcripts(text, paragraphs, entities, extract_quotes(text, doc, body, entities))
     figures = [
         f
         for f in extract_figures(

@@ -98,7 +98,7 @@ _NOT_CONTENT_START: Final[frozenset[str]] = frozenset(
      "hello", "thanks", "something", "anything", "on", "in",
      "at", "to", "during", "after", "before", "via", "from", "as", "what", "that",
      "when", "how", "why", "where", "who", "which", ",", ".", "outside", "inside", "near",
-     "behind", "later", "afterwards", "again", "late", "early", "earlier", "yesterday"}
+     "behind", "later", "afterwards", "again", "late", "earlier", "yesterday"}
 )  # fmt: skip
 _COMPLEMENTISERS: Final[frozenset[str]] = frozenset({"that", "whether", "if"})
 # What a speaker goes on to do after reporting ("said the talks had failed and renewed his

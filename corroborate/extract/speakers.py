@@ -1740,6 +1740,12 @@ _ROLE_PHRASE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _BODIES: Final = frozenset({"centre", "center"})
+# words before a role that do not tell one body from another: "the same company", "the new
+# commission"
+_NOT_MODIFIERS: Final = frozenset(
+    {"same", "new", "former", "main", "other", "whole", "entire", "national", "federal", "state",
+     "local", "regional", "global", "international", "country's", "nation's", "city's"}
+)  # fmt: skip
 _ROLE_KINDS: Final[dict[str, frozenset[str]]] = {
     "airline": frozenset({"airlines", "airline", "airways", "air"}),
     "carrier": frozenset({"airlines", "airline", "airways", "air"}),
@@ -2289,10 +2295,10 @@ class SpeakerResolver:
                     found.append(sp.name)
         names = sorted(set(found), key=len)
         names = [n for i, n in enumerate(names) if not any(o in n for o in names[:i])]
-        if len(names) > 1 and modifier:
-            # "the weather service", "the health ministry": the one the modifier names
-            named = [n for n in names if modifier in n.lower().split()]
-            names = named or names
+        if modifier and modifier not in _NOT_MODIFIERS:
+            # "the weather service", "the health ministry": the one the modifier names, and
+            # never another ("the health ministry" is not the interior ministry named before)
+            names = [n for n in names if modifier in n.lower().split()]
         if len(names) == 1:
             return names[0]
         return self._just_named(names, position) if names else None
