@@ -507,3 +507,45 @@ def test_a_ministry_named_by_its_field_is_not_another_ministry() -> None:
 def test_early_estimates_are_what_was_said() -> None:
     text = "Alejandro Izuzquiza said early estimates suggested payouts of about 1.9 billion euros."
     assert quote(text, "early estimates").speaker.name == "Alejandro Izuzquiza"  # type: ignore[union-attr]
+
+
+# --- pronouns: the person just described, not the last to speak --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "“This man is dangerous,” the judge, Lewis Kaplan, said. Sam Bankman-Fried spoke "
+            "for about 20 minutes. He did not admit to fraud. “I'm sorry about that,” he told "
+            "the court.",
+            "sorry",
+            "Sam Bankman-Fried",
+        ),
+        (
+            "Kimberly Cheatle testified on Monday. Asked by Rep. Nancy Mace why no agent had "
+            "been posted on the roof, she said the decision had been made locally.",
+            "the decision",
+            "Kimberly Cheatle",
+        ),
+        (
+            "State officials said 8,000 jobs were linked to the port. Moody's Analytics "
+            "estimated the closure would cost $15 million a day, though it cautioned that the "
+            "national impact would be limited.",
+            "national impact",
+            "Moody's Analytics",
+        ),
+        (
+            "“We will win,” said Agriculture Secretary Tom Vilsack. But as Mr. Sanders "
+            "campaigned on Friday in Washington, Iowa, he stuck to his message. ''I like this "
+            "Washington more than the other Washington,'' he said.",
+            "I like this",
+            "Sanders",
+        ),
+    ],
+)
+def test_a_pronoun_is_the_person_the_sentences_before_are_about(
+    text: str, fragment: str, speaker: str
+) -> None:
+    q = quote(text, fragment)
+    assert q.speaker is not None and q.speaker.name == speaker

@@ -1631,7 +1631,33 @@ _SUBJECT_BLOCKERS: Final[frozenset[str]] = frozenset(
     {"in", "at", "to", "from", "with", "after", "before", "by", "for", "against", "when",
      "while", "as", "than", "said", "told", "that", "and", "but", "which", "who", "met"}
 )  # fmt: skip
-_SENT_END_RE: Final = re.compile(r"[.!?][”\"’']?\s+|\n")
+# (a title's abbreviation ends no sentence: "Asked by Rep. Nancy Mace why ...")
+_PLACE_TIME_OPENERS: Final = frozenset(
+    {"at", "in", "on", "by", "after", "during", "over", "from", "for", "these", "those", "this",
+     "last", "earlier", "later", "outside", "inside", "speaking", "addressing", "with"}
+)  # fmt: skip
+
+
+def _state_after(toks: Sequence[Tok], comma: int) -> bool:
+    """ "in Coralville, Iowa, ...": a comma between a town and its state or country, not the
+    end of the opening phrase."""
+    nxt = toks[comma + 1]
+    return nxt.cap and toks[comma + 2].text == "," and nxt.low not in _OPENERS
+
+
+_SUBORDINATORS: Final = frozenset(
+    {"as", "when", "while", "after", "before", "because", "since", "although", "though", "once",
+     "until", "whenever"}
+)  # fmt: skip
+_SENT_END_RE: Final = re.compile(
+    r"(?:"
+    + "".join(
+        rf"(?<!\b{a})"
+        for a in ("Rep", "Sen", "Gov", "Gen", "Mrs", "Mr", "Ms", "Dr", "St", "Jr", "Col", "Lt",
+                  "Sgt", "Capt", "Prof", "Adm", "Maj", "Rev", "Hon", "Cmdr", "Supt", "Insp", "Det")
+    )
+    + r"\.|[!?])[”\"’']?\s+|\n"
+)  # fmt: skip
 _OPENERS: Final[frozenset[str]] = frozenset(
     {"meanwhile", "but", "and", "yet", "however", "still", "so", "also", "then", "earlier",
      "later", "separately", "similarly", "finally", "indeed", "now", ","}
@@ -2191,6 +2217,9 @@ class SpeakerResolver:
     def _pronoun(self, m: Mention, position: int, said: tuple[int, int] | None) -> Speaker:
         want = m.gender
         if want == "n":
+            own = self._subject_organisation(m, position, own=True)
+            if own is not None:
+                return own  # its own sentence's subject, before any earlier speaker
             named = self._subject_organisation(m, position)
             here = _sentence_start(self.text, min(m.start, position))
             before = _sentence_start(self.text, here - 1) if here else 0
@@ -2336,7 +2365,7 @@ class SpeakerResolver:
         anchor = min(m.start, position)  # a direct quote: from its opening mark
         here = _sentence_start(self.text, anchor)
         spans = [(here, m.start), *self._sentence_before(here)]
-        for lo, hi in spans:
+        for x, (lo, hi) in enumerate(spans):
             toks = tokenize(self.text, lo, hi)
             i = 0
             dash = next((x for x, t in enumerate(toks[:8]) if t.text in _DASHES), None)
@@ -2346,7 +2375,26 @@ class SpeakerResolver:
                 i += 1
             if i >= len(toks) or not toks[i].text[0].isalnum():
                 continue  # a sentence that opens with a quote: its words are not the writer's
+            if toks[i].low in {"asked", "pressed", "questioned", "challenged"}:
+                continue  # "Asked by Rep. Nancy Mace why ..., she said": the asker is no subject
+            if toks[i].low in _SUBORDINATORS and i + 1 < len(toks):
+                i += 1  # "But as Mr. Sanders campaigned ..., he stuck to ...": the clause's subject
+            elif toks[i].low in _PLACE_TIME_OPENERS:
+                # "At a recent event in Coralville, Iowa, Mr. Bush rejected ...", "These days,
+                # Mr. Clinton's remarks ...": the subject after the opening phrase
+                comma = next(
+                    (x for x in range(i + 1, min(len(toks), i + 14)) if toks[x].text == ","), None
+                )
+                while comma is not None and comma + 2 < len(toks) and _state_after(toks, comma):
+                    comma += 2  # "in Coralville, Iowa, ..."
+                if comma is not None and comma + 1 < len(toks):
+                    i = comma + 1
             found = np_after(self.text, toks, i, len(toks), self._antecedent_entities())
+            if found is not None and found.pronoun == m.pronoun and x >= 1 and len(spans) < 4:
+                # "X spoke for 20 minutes. He did not admit fraud. ‘...,’ he said": the same
+                # pronoun goes on; its person is the subject of the sentence before
+                spans.extend(self._sentence_before(lo))
+                continue
             if found is None or found.kind != "person" or not found.name or found.pronoun:
                 continue
             if said is not None and said[0] <= found.start < said[1]:
@@ -2418,14 +2466,19 @@ class SpeakerResolver:
                 return lo, Speaker(found.name, m.start, m.end, None, "organisation")
         return None
 
-    def _subject_organisation(self, m: Mention, position: int) -> Speaker | None:
+    def _subject_organisation(self, m: Mention, position: int, own: bool = False) -> Speaker | None:
         """ "Goldman Sachs reported a rise in profit. It said ...": with no organisation
-        speaking before, "it" is the named organisation that opens the sentence before."""
+        speaking before, "it" is the named organisation that opens the sentence before; with
+        `own`, the one that opens the pronoun's own sentence ("Moody's estimated ..., though it
+        cautioned that ...")."""
         here = _sentence_start(self.text, min(m.start, position))
-        if here == 0:
+        if own:
+            lo, hi = here, m.start
+        elif here == 0:
             return None
-        lo = _sentence_start(self.text, here - 1)
-        toks = tokenize(self.text, lo, here)
+        else:
+            lo, hi = _sentence_start(self.text, here - 1), here
+        toks = tokenize(self.text, lo, hi)
         i = 0
         while i < len(toks) and toks[i].low in _OPENERS:
             i += 1
