@@ -549,3 +549,42 @@ def test_a_pronoun_is_the_person_the_sentences_before_are_about(
 ) -> None:
     q = quote(text, fragment)
     assert q.speaker is not None and q.speaker.name == speaker
+
+
+# --- floors, herds and the writer's background -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "qualifier"),
+    [
+        ("The USGS estimated that the death toll could exceed 10,000.", "10,000", "more than"),
+        ("Some estimates topped $37 billion.", "$37", "more than"),
+        ("Plans start at as little as $40 per person.", "as little as", "at least"),
+        ("The top 10 companies grew.", "10", None),
+    ],
+)
+def test_a_verb_or_phrase_that_sets_a_floor_is_a_qualifier(
+    text: str, number: str, qualifier: str | None
+) -> None:
+    assert figure(text, number).qualifier == qualifier
+
+
+def test_head_of_livestock_counts_the_livestock() -> None:
+    f = figure("Some 735,000 head of livestock were lost.", "Some")
+    assert (f.value, f.unit, f.counted) == (735000, "livestock", "livestock")
+
+
+def test_a_figure_in_an_aside_about_the_speaker_is_not_what_they_said() -> None:
+    text = (
+        "Rahul Gandhi, whose Congress party nearly doubled its tally to 99 seats, said the "
+        "result was a rejection of Modi."
+    )
+    assert figure(text, "99").source.kind == "unattributed"  # type: ignore[union-attr]
+    f = figure("Officials, who counted 40 bodies, said the toll would rise.", "40")
+    assert f.source is not None and f.source.name == "Officials"
+    text = (
+        "Republicans denounced the deal, which would cut its rate to 18 percent, according to "
+        "company leaders."
+    )
+    f = figure(text, "18")
+    assert f.source is not None and f.source.name == "company leaders"

@@ -127,6 +127,7 @@ _IDIOMS = {
     ("prisoners", "captured"): "taken",
     # an election is won, not captured: "won 240 seats", "secured 52% of the votes"
     ("seats", "captured"): "won",
+    ("share", "captured"): "won",
     ("votes", "captured"): "won",
     ("races", "captured"): "won",
     ("states", "captured"): "won",
@@ -1255,7 +1256,8 @@ def _figure(
         value_max=vmax,
         counted=counted.counted,
         measure=measure,
-        qualifier=number.qualifier,
+        qualifier=number.qualifier
+        or ("more than" if _FLOOR_VERB.search(text, max(0, start - 16), start) else None),
         original_unit=original_unit,
         original_value=original_value,
     )
@@ -1766,6 +1768,11 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
         return None
     n_start, n_end = noun
     head = text[n_start:n_end].lower()
+    of_herd = _HEAD_OF.match(text, n_end, sent.end) if head == "head" else None
+    if of_herd is not None:  # "735,000 head of livestock": the livestock, counted by head
+        n_start, n_end = of_herd.span(1)
+        head = of_herd.group(1).lower()
+        pos = n_start
     counted_text = _with_pp(text, pos, n_end, sent.end)
     if text[n_start].isupper():  # a people by name: "8 million Americans"
         return _Counted("people", head, counted_text, n_end, "people", None)
@@ -1774,6 +1781,7 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
     return _Counted(head, head, counted_text, n_end, "count", None)
 
 
+_HEAD_OF = re.compile(r"\s+of\s+([a-z]+)")
 _IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children", "person": "people"}
 
 
@@ -2498,6 +2506,8 @@ def _share_holder(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) 
 
 
 _HEAD_PREPS = frozenset({"for", "of", "in", "from", "at", "on"})
+# a verb that makes the figure a floor: "the toll could exceed 10,000", "estimates topped $37bn"
+_FLOOR_VERB = re.compile(r"\b(?:exceed(?:s|ed|ing)?|topp(?:ed|ing)|surpass(?:es|ed|ing)?)\s+$")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 
 
@@ -2791,6 +2801,7 @@ def _pick_source(ctx: _Context, explicit: list[tuple[int, Source]], fig: Figure)
         if not _other_clause(ctx.quote_at_cue(p), p, fig)
         and _agent_covers(ctx.text, p, fig)
         and not _respondents(ctx.text, s)
+        and not _in_the_speaker_s_aside(ctx.text, p, fig)
     ]
     if not usable:
         return None
@@ -2798,6 +2809,24 @@ def _pick_source(ctx: _Context, explicit: list[tuple[int, Source]], fig: Figure)
 
 
 _SHARE_OF_PEOPLE = re.compile(r"\d\s*%|\b(?:percent|per\s+cent)\b", re.IGNORECASE)
+
+
+def _in_the_speaker_s_aside(text: str, cue: int, fig: Figure) -> bool:
+    """ "Rahul Gandhi, whose Congress party nearly doubled its tally to 99 seats, said ...": a
+    figure in the relative clause about the speaker, right before the cue, is the writer's
+    background, not what the speaker said."""
+    if text[cue : cue + 9].lower() == "according":
+        return False  # "..., which would cut the rate to 18 percent, according to X": X's
+    opened = _ASIDE_OPENS.search(text, max(0, fig.start - 120), fig.start)
+    if opened is None or "," in text[opened.end() : fig.start]:
+        return False
+    if any(w.lower() in _CUE_WORDS for w in re.findall(r"[a-z]+", text[opened.end() : fig.start])):
+        return False  # "Officials, who counted 40 bodies, said ...": their own count
+    close = text.find(",", fig.end, cue)
+    return close >= 0 and not text[close + 1 : cue].strip()
+
+
+_ASIDE_OPENS = re.compile(r",\s+(?:who|whose|which)\b(?!.*,\s+(?:who|whose|which)\b)")
 
 
 def _respondents(text: str, source: Source) -> bool:
