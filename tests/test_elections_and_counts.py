@@ -22,6 +22,12 @@ from corroborate import nlp
 from corroborate.extract.entities import extract_entities
 
 
+def speaker_of(text: str, fragment: str) -> str | None:
+    """The name of who said the quote holding `fragment`."""
+    q = quote(text, fragment)
+    return q.speaker.name if q.speaker is not None else None
+
+
 def _entities(text: str) -> list[tuple[str, str]]:
     return [(e.label, text[e.start : e.end]) for e in extract_entities(text, nlp.parse(text))]
 
@@ -298,8 +304,8 @@ def test_the_place_at_the_end_of_an_apposition_does_not_speak(
 def test_openers_participles_and_documents_are_not_the_speaker(
     text: str, fragment: str, speaker: str
 ) -> None:
+    assert speaker_of(text, fragment) == speaker
     q = quote(text, fragment)
-    assert q.speaker is not None and q.speaker.name == speaker
     assert not text[q.start : q.end].startswith(("of ", "networks")), text[q.start : q.end]
 
 
@@ -420,8 +426,7 @@ def test_cents_are_money_and_a_billion_is_exact() -> None:
 def test_a_body_or_person_named_again_is_the_one_named_first(
     text: str, fragment: str, speaker: str
 ) -> None:
-    q = quote(text, fragment)
-    assert q.speaker is not None and q.speaker.name == speaker
+    assert speaker_of(text, fragment) == speaker
 
 
 def test_the_federal_reserve_is_no_company() -> None:
@@ -547,8 +552,7 @@ def test_early_estimates_are_what_was_said() -> None:
 def test_a_pronoun_is_the_person_the_sentences_before_are_about(
     text: str, fragment: str, speaker: str
 ) -> None:
-    q = quote(text, fragment)
-    assert q.speaker is not None and q.speaker.name == speaker
+    assert speaker_of(text, fragment) == speaker
 
 
 # --- floors, herds and the writer's background -------------------------------------------------

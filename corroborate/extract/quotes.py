@@ -1155,9 +1155,9 @@ _ACT_OBJECTS: Final[dict[str, frozenset[str]]] = {
         {"defeat", "victory", "ground", "territory", "goal", "goals", "points", "penalty", "seats"}
     ),
 }  # fmt: skip
-# verbs that report a claim only with "that": "ISW assessed that ...", "the UN estimates that"
-# cues that report only a "that" clause: "assessed whether", "estimated the damage at", "rose
-# 12.6%, continuing a trend" report nothing
+# verbs that report a claim only with "that" ("ISW assessed that ...", "the UN estimates
+# that"): "assessed whether", "estimated the damage at", "rose 12.6%, continuing a trend"
+# report nothing
 _THAT_ONLY_LEMMAS: Final[frozenset[str]] = frozenset({"assess", "estimate", "continue"})
 
 

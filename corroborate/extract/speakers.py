@@ -1631,7 +1631,8 @@ _SUBJECT_BLOCKERS: Final[frozenset[str]] = frozenset(
     {"in", "at", "to", "from", "with", "after", "before", "by", "for", "against", "when",
      "while", "as", "than", "said", "told", "that", "and", "but", "which", "who", "met"}
 )  # fmt: skip
-# (a title's abbreviation ends no sentence: "Asked by Rep. Nancy Mace why ...")
+# words that open a phrase of place or time before a sentence's subject ("At a recent event in
+# Coralville, Iowa, Mr. Bush ...")
 _PLACE_TIME_OPENERS: Final = frozenset(
     {"at", "in", "on", "by", "after", "during", "over", "from", "for", "these", "those", "this",
      "last", "earlier", "later", "outside", "inside", "speaking", "addressing", "with"}
@@ -1645,10 +1646,12 @@ def _state_after(toks: Sequence[Tok], comma: int) -> bool:
     return nxt.cap and toks[comma + 2].text == "," and nxt.low not in _OPENERS
 
 
+# words that open a subordinate clause before the main one ("But as Mr. Sanders campaigned")
 _SUBORDINATORS: Final = frozenset(
     {"as", "when", "while", "after", "before", "because", "since", "although", "though", "once",
      "until", "whenever"}
 )  # fmt: skip
+# (a title's abbreviation ends no sentence: "Asked by Rep. Nancy Mace why ...")
 _SENT_END_RE: Final = re.compile(
     r"(?:"
     + "".join(
