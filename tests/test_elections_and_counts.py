@@ -592,3 +592,10 @@ def test_a_figure_in_an_aside_about_the_speaker_is_not_what_they_said() -> None:
     )
     f = figure(text, "18")
     assert f.source is not None and f.source.name == "company leaders"
+
+
+def test_from_one_number_to_another_after_a_change_is_no_range() -> None:
+    f = figure("The new format expands the competition from 32 to 36 teams.", "36")
+    assert (f.value, f.value_max, f.unit) == (36, None, "teams")
+    f = figure("Temperatures will range from 10 to 15C.", "10")
+    assert (f.value, f.value_max) == (10, 15)

@@ -317,7 +317,11 @@ _TRAILING_QUALIFIER = re.compile(
 _CHANGE_FROM = re.compile(
     r"\b(?:rose|risen|rising|rises|increased?|increasing|fell|fallen|falling|falls|dropped|"
     r"dropping|drops|jumped|jumps|climbed|climbs|grew|grown|growing|went|gone|up|down|cut|"
-    r"raised|lowered|declined|declines|soared|surged|doubled|revised|changed)\b[^.;]{0,25}"
+    r"raised|lowered|declined|declines|soared|surged|doubled|revised|changed|"
+    # "expands the competition from 32 to 36 teams", "reduced its stake from 10 to 4 percent"
+    r"expand\w*|reduc\w*|shr[aiu]nk\w*|boost\w*|lift\w*|slash\w*|trimm?\w*|widen\w*|"
+    r"narrow\w*|extend\w*|decreas\w*|upgrad\w*|downgrad\w*|shift\w*|mov(?:e|ed|es|ing))"
+    r"\b[^.;]{0,25}"
     r"\bfrom\s+(?:\S+\s+)?$",
     re.IGNORECASE,
 )
