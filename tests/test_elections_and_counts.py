@@ -599,3 +599,11 @@ def test_from_one_number_to_another_after_a_change_is_no_range() -> None:
     assert (f.value, f.value_max, f.unit) == (36, None, "teams")
     f = figure("Temperatures will range from 10 to 15C.", "10")
     assert (f.value, f.value_max) == (10, 15)
+
+
+def test_a_range_with_its_percent_written_twice_is_one_range() -> None:
+    text = "The former mayor won between 58.3 percent and 60.7 percent of the vote."
+    _, figures = run(text)
+    assert [(f.value, f.value_max, f.unit) for f in figures] == [(58.3, 60.7, "percent")]
+    _, figures = run("Growth was 2 percent and inflation 3 percent.")
+    assert [f.value_max for f in figures] == [None, None]

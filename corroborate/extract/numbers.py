@@ -326,7 +326,9 @@ _CHANGE_FROM = re.compile(
     re.IGNORECASE,
 )
 # "4.75%-5.00%", "3% to 4%": a percent sign may repeat on both ends of a range
-_RANGE_JOIN = re.compile(r"\s*%?\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+# (a percent sign or word may stand after both ends: "between 58.3 percent and 60.7 percent")
+_RANGE_JOIN = re.compile(r"\s*(?:%|per\s?cent\b)?\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+_PERCENT_WORD = re.compile(r"%|per\s?cent", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)", re.IGNORECASE)
 # "rose by 2,000 to 230,000": a change and the level it reached, not a range
 _CHANGE_BY = re.compile(r"\bby\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
@@ -449,7 +451,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         elif i + 1 < len(raw):
             s2, e2, v2, cur2, _w2, _ns2, _ne2 = raw[i + 1]
             join = _RANGE_JOIN.fullmatch(text, e, s2)
-            if join and "%" in join.group() and not _PERCENT_AFTER.match(text, e2):
+            if join and _PERCENT_WORD.search(join.group()) and not _PERCENT_AFTER.match(text, e2):
                 join = None  # "rose 10% to $22bn": a change and a level, not one range
             if join and _is_range(text, s, join.group(), value, v2):
                 if v2 > value * 1000:
@@ -651,7 +653,7 @@ def _bare_value(text: str, start: int, end: int) -> float:
 
 
 def _is_range(text: str, start: int, join: str, lo: float, hi: float) -> bool:
-    join = join.replace("%", "").strip().lower()
+    join = _PERCENT_WORD.sub("", join).strip().lower()
     if 1800 <= lo <= 2100 and lo.is_integer() and hi > 3 * lo and join == "to":
         return False  # "killed since October 2023 to 52,615": a year, then the total
     if join == "to" and _CHANGE_FROM.search(text, max(0, start - 40), start):
