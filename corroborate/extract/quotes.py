@@ -93,13 +93,17 @@ _TAIL_STARTERS: Final[frozenset[str]] = frozenset(
      "tonight", "late", "earlier", "later", "recently", "monday", "tuesday", "wednesday",
      "thursday", "friday", "saturday", "sunday", "via", "while", "when", ",", "—", "–"}
 )  # fmt: skip
+# where or when a speaker spoke, right after the cue: "said outside the courthouse (that)"
+_WHERE_SPOKEN: Final[frozenset[str]] = frozenset(
+    {"outside", "inside", "near", "behind", "afterwards", "again"}
+)
 _NOT_CONTENT_START: Final[frozenset[str]] = frozenset(
     {"about", "of", "for", "with", "by", "so", "no", "yes", "nothing", "goodbye", "sorry",
      "hello", "thanks", "something", "anything", "on", "in",
      "at", "to", "during", "after", "before", "via", "from", "as", "what", "that",
-     "when", "how", "why", "where", "who", "which", ",", ".", "outside", "inside", "near",
-     "behind", "later", "afterwards", "again", "late", "earlier", "yesterday"}
-)  # fmt: skip
+     "when", "how", "why", "where", "who", "which", ",", ".", "later", "late", "earlier",
+     "yesterday"}
+) | _WHERE_SPOKEN  # fmt: skip
 _COMPLEMENTISERS: Final[frozenset[str]] = frozenset({"that", "whether", "if"})
 # What a speaker goes on to do after reporting ("said the talks had failed and renewed his
 # appeal", "... and urged residents to stay calm"): past forms of acts that need a person or
@@ -139,9 +143,8 @@ def _subject_like(t: Tok) -> bool:
 
 _PREPOSITIONS: Final[frozenset[str]] = frozenset(
     {"in", "on", "at", "during", "after", "before", "to", "with", "via", "from", "through",
-     "over", "last", "this", "earlier", "later", "yesterday", "today", "late", "early",
-     "outside", "inside", "near", "behind", "afterwards", "again"}
-)  # fmt: skip
+     "over", "last", "this", "earlier", "later", "yesterday", "today", "late", "early"}
+) | _WHERE_SPOKEN  # fmt: skip
 _END_PUNCT: Final = ".!?"
 
 
