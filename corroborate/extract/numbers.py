@@ -4,7 +4,7 @@
 with its value (and upper bound for a range), the qualifier in front of it ("about", "at least",
 ...) normalised, and a currency when a sign or code is attached ("$5m", "€1.2 billion").
 It does not decide whether a number is a *figure*: years, dates, ages, times and numbers inside
-names are still returned here, marked by `kind`, and `figures.py` decides what to keep.
+names are still returned here, marked by `kind`, and `figures/` decides what to keep.
 
 Decisions:
 

@@ -1,0 +1,361 @@
+"""One figure: a number match turned into a `Figure` with its unit, counted thing and measure."""
+
+from __future__ import annotations
+
+import re
+
+from corroborate.extract.figures.counted import _Counted, _counted, _rate_step
+from corroborate.extract.figures.lexicon import (
+    _AFFECTED,
+    _CUE_WORDS,
+    _FUNCTION,
+    _LEVEL_VERBS,
+    _NOT_GOVERNING,
+    _NOUN_MEASURES,
+    _TALLY_TO,
+)
+from corroborate.extract.figures.measure import (
+    _done_to_the_counted,
+    _governing_noun,
+    _governing_verb,
+    _noun_of,
+    _verb_key,
+    measure_key,
+)
+from corroborate.extract.figures.percents import (
+    _coordinated_change,
+    _level_subject,
+    _parallel_share,
+    _percent_subject,
+    _share_holder,
+)
+from corroborate.extract.figures.tokens import _head, _index_at, _is_verb_form, _key, _Tok
+from corroborate.extract.numbers import NumberMatch
+from corroborate.extract.units import convert, match_unit
+from corroborate.model import Entity, Figure, Span
+
+# verbs that take people as their object when no noun is written: "killed 12"
+# fmt: off
+_PEOPLE_VERBS = {
+    "killed", "injured", "evacuated", "displaced", "arrested", "released", "rescued",
+    "hospitalised", "exchanged",
+}
+# fmt: on
+
+
+def _figure(
+    text: str,
+    sent: Span,
+    toks: list[_Tok],
+    number: NumberMatch,
+    before: list[Figure],
+    ents: list[Entity],
+    prev_verb: str | None = None,
+    para_prev: Figure | None = None,
+) -> tuple[Figure, str | None] | None:
+    counted = _counted(text, sent, toks, number)
+    if counted is not None and counted.category == "duration":
+        return None
+    if counted is not None and counted.unit_match is None and counted.counted in _ELIDING:
+        counted = None  # "and two others were injured": the noun of the figure before
+    i_first = _index_at(toks, number.number_start)
+    i_after = _index_at(toks, counted.end if counted else number.end)
+    verb, pending, planned = _governing_verb(text, toks, i_first, i_after, number)
+    if (
+        verb is None
+        and prev_verb
+        and before
+        and _COORDINATED.fullmatch(text, before[-1].end, number.start)
+    ):
+        verb = prev_verb  # "launched 45 drones and three missiles"
+    if counted is None:
+        # no noun: an ellipsis of the figure before ("and another 59,000 are leaving") or the
+        # object of a verb that counts people ("killed 12")
+        # a bare number does not elide a percent sign or a currency ("42.5%, ... and 9.4 million")
+        prev = next(
+            (
+                f
+                for f in reversed(before)
+                if f.unit
+                and f.unit not in _NOT_ELIDED
+                and not (f.unit.isupper() and len(f.unit) == 3)
+            ),
+            None,
+        )
+        verb_key = _verb_key(verb) if verb else None
+        if (
+            prev is not None
+            and prev.unit
+            and (verb or _ELLIPSIS.search(text, sent.start, number.start))
+            and not _LEVEL_OF_ANOTHER.search(text, max(sent.start, number.start - 40), number.start)
+            and not _TOLL_TO.search(text, max(sent.start, number.start - 130), number.start)
+        ):  # "two people died, and the death toll has risen to three": the toll, not "people"
+            counted = _Counted(prev.unit, _noun_of(prev), prev.counted, number.end, None, None)
+        elif verb_key in _PEOPLE_VERBS:
+            counted = _Counted("people", "people", "people", number.end, "people", None)
+        elif _NOT_COUNTED_AFTER.match(text, number.end):
+            return None  # "10 times the average"
+        else:
+            # a tally names what it counts, whatever phrase stands before the verb: "the
+            # death toll from the flooding has risen to seven" counts deaths, not flooding
+            tally = _TALLY_TO.search(text, max(sent.start, number.start - 130), number.start)
+            governing = _governing_noun(text, sent, number) if tally else None
+            subject = (
+                governing
+                or _level_subject(text, toks, i_first, number)
+                or (None if tally else _governing_noun(text, sent, number))
+            )
+            if subject is None:
+                return None
+            lexical = match_unit(f" {subject}", 0)
+            if lexical is not None and lexical.end == len(subject) + 1:  # "number of evacuees"
+                counted = _Counted(lexical.unit, lexical.noun, subject, number.end, None, None)
+            else:
+                counted = _Counted(None, subject, subject, number.end, None, None)
+            verb = _done_to_the_counted(tally.group(0)) if tally and governing else None
+    elif (
+        number.words
+        and counted.unit_match is None
+        and not number.currency
+        and (verb is None or verb in _LEVEL_VERBS)
+        and number.value < 1000
+        and number.kind != "proportion"
+        and not (counted.category == "people" and counted.noun in _AFFECTED)
+    ):
+        # a small number in words counting a plain noun ("two countries"): only when a verb of
+        # measure governs it; "a million homes" is a count whatever follows it
+        return None
+    if number.value == 0:
+        return None
+    value, vmax = number.value, number.value_max
+    original_value: float | None = None
+    original_unit: str | None = None
+    if counted.unit_match is not None:
+        value, original_value, original_unit = convert(value, counted.unit_match)
+        if vmax is not None:
+            vmax, _, _ = convert(vmax, counted.unit_match)
+    elif number.base is not None:  # "six in 10": 60%, written "6 in 10"
+        original_value, original_unit = round(value * number.base / 100, 6), f"in {number.base:g}"
+    unit = number.currency or counted.unit
+    noun = counted.noun
+    money = bool(number.currency) or counted.category == "currency"  # "$5m", "5 million euros"
+    if money and (counted.noun or "").startswith("money_per_"):
+        noun = counted.noun  # a price: "money_per_barrel"
+    elif money:
+        noun = _head(counted.counted) or "money"
+        of_noun = _AMOUNT_OF.search(text, max(sent.start, number.start - 40), number.start)
+        if noun == "money" and of_noun is not None:
+            # "sales of €189bn", "a fine of $5m", "a budget of £2bn": what the amount is
+            words = of_noun.group(1).split()
+            word = words[-1]
+            if word not in _FUNCTION and word not in _NOT_GOVERNING and not _is_verb_form(word):
+                noun = word
+                modifier = words[0] if len(words) > 1 else ""
+                plain = (
+                    modifier
+                    and modifier not in _FUNCTION
+                    and modifier not in _CUE_WORDS  # "Nvidia forecast revenue of $32.5bn"
+                    and not _is_verb_form(modifier)
+                )
+                # "an aid package of 250 million euros": the package, of aid
+                counted.counted = counted.counted or (f"{modifier} {word}" if plain else word)
+        if noun == "money" and (verb is None or verb in _LEVEL_VERBS):
+            # "Revenue rose to $4.2 billion", "Net income fell to $310 million", "the prize
+            # money is worth €20 million": the amount is the level of what rose or fell, not
+            # any money
+            level = _level_subject(text, toks, i_first, number)
+            noun = _head(level) or noun
+            counted.counted = counted.counted or level
+    elif (
+        counted.category in {"length", "volume", "power", "mass", "speed"}
+        and counted.counted is None
+        and (verb is None or verb in _LEVEL_VERBS)
+    ):
+        # "the storm surge could reach 15 feet", "the train reached 200 mph": the level of
+        # what (the measure stays the quantity's, "distance" or "speed", so that "a surge of
+        # 15 feet" elsewhere still meets it)
+        counted.counted = _level_subject(text, toks, i_first, number)
+    elif counted.category == "percent":
+        pct_measure: str | None = None
+        holder: str | None = None
+        change_noun = (
+            _PCT_CHANGE_NOUN.match(text, counted.end) if counted.unit == "percent" else None
+        )
+        if counted.counted is not None and counted.unit == "percent":
+            # "14% of the vote": a share of the noun, whoever won or took it
+            pct_measure = f"{_key(_head(counted.counted))}_share"
+        elif change_noun is not None:
+            # "a 5.5% pay rise", "a 10% cut": the change the percent qualifies, whatever verb
+            # governs it ("rejected a 5.5% pay rise" is no share of anything)
+            what, change = change_noun.group("what"), change_noun.group("change").lower()
+            kind = _CHANGE_NOUNS.get(change.rstrip("s"), change.rstrip("s"))
+            counted.counted = " ".join(change_noun.group(0).split()).lstrip("-")
+            pct_measure = f"{_key(what)}_{kind}" if what else kind
+        else:
+            subject, direction = _percent_subject(text, sent, toks, number)
+            if subject is None:
+                # "rose 0.1% on the month and 2.7% on the year": the same subject and change
+                # ("fell 0.8% and are now down 4%": the particle already gave the direction)
+                shared, shared_direction = _coordinated_change(text, number, before)
+                subject, direction = shared, direction or shared_direction
+            if counted.counted is None and subject:
+                counted.counted = subject  # "The index rose 2.5%", "inflation held at 3.2%"
+            parallel = None
+            if counted.counted is None and counted.unit == "percent":
+                # "33% of the vote, ahead of X with about 28%", "10.4 million votes, or 42.5%"
+                parallel = _parallel_share(text, sent, number, before, para_prev)
+            if parallel is not None:
+                counted.counted, direction = parallel[0], None
+                pct_measure = parallel[1]
+            if counted.counted is None:  # "turnout was 61%"
+                counted.counted = _level_subject(text, toks, 0, number)
+            if counted.counted is None and counted.unit == "percent":
+                # "Jalili won 42.5%": nothing says of what, so the share takes its holder, as
+                # a change takes its subject ("the Nasdaq gained 2.5%")
+                counted.counted = holder = _share_holder(text, sent, toks, number)
+                if holder:  # won, took, got, secured: one family ("seats_won")
+                    pct_measure = "share_won"
+            if direction in {"rise", "fall"} and counted.unit == "percent":
+                # a change in the level of whatever the subject is: "the index rose 2.5%" and
+                # "the Nasdaq climbed 2.5 per cent" are one quantity
+                pct_measure = direction
+            elif direction == "level" and counted.counted and parallel is None:
+                pct_measure = _key(_head(counted.counted))
+        noun = "share" if holder else _head(counted.counted) or "share"
+        if counted.unit == "percentage points":
+            # "cut rates by half a percentage point", "a 25-basis-point cut": one rate step,
+            # whatever verb or outlet reports it
+            pct_measure = _rate_step(text, sent, number, counted.counted) or pct_measure
+    change = _CHANGE_OF.fullmatch(counted.counted or "") if not number.currency else None
+    if change is not None and verb is None and counted.category == "count":
+        # "1,400 job cuts" are 1,400 jobs cut, as "cutting 1,400 jobs" is
+        unit = noun = change.group(1).lower() + "s"
+        verb = _CHANGE_HEADS[change.group(2).lower()]
+    elif verb == "lose" and _LOSE_JOBS.match(text, counted.end):
+        unit = noun = "jobs"  # "1,100 workers will lose their jobs": 1,100 jobs cut, not deaths
+        verb = "cut"
+    power_cut = (
+        counted.category in {"count", "people"}
+        and not number.currency
+        and _NO_POWER.match(text, counted.end)
+    )
+    measure: str | None
+    if power_cut:
+        # "homes lost power", "customers were without electricity", "left in the dark": one
+        # measure whichever way an outlet words it
+        measure = f"{_key(noun)}_without_power"
+    elif counted.category == "percent" and pct_measure:
+        measure = pct_measure
+    elif counted.category in {"magnitude", "temperature"}:
+        # a reading: "quake_killed" would read a magnitude as a count of people, and "the
+        # record of 37.6C" is a temperature like any other
+        measure = counted.category
+    elif verb is None and counted.counted and counted.counted.lower() in _NOUN_MEASURES:
+        measure = _NOUN_MEASURES[counted.counted.lower()]
+    elif verb is None and noun in _NOUN_MEASURES:
+        measure = _NOUN_MEASURES[noun]
+    elif verb is None and noun == "toll" and unit is None and not number.currency:
+        measure = "people_killed"  # "the toll rose to 312": a bare toll in news is of the dead
+    else:
+        measure = measure_key(
+            noun,
+            verb,
+            pending=pending,
+            planned=planned,
+            human=unit in {"people", "soldiers", "prisoners"},
+        )
+    if unit is None and ((measure or "").startswith("people_") or noun == "crowd"):
+        unit = "people"  # "the death toll has risen to seven": seven people, like "7 dead"
+    start = number.start
+    minus = _MINUS_BEFORE.search(text, max(0, number.start - 8), number.start)
+    if minus and counted.category == "temperature":
+        # "fell to minus 9C", "-9C": below zero (other units have no sign in news prose)
+        value, vmax, start = -value, (-vmax if vmax is not None else None), minus.start()
+        original_value = -original_value if original_value is not None else None
+    fig = Figure(
+        start=start,
+        end=counted.end,
+        value=value,
+        unit=unit,
+        value_max=vmax,
+        counted=counted.counted,
+        measure=measure,
+        qualifier=number.qualifier
+        or ("more than" if _FLOOR_VERB.search(text, max(0, start - 16), start) else None),
+        original_unit=original_unit,
+        original_value=original_value,
+    )
+    return fig, verb
+
+
+_MINUS_BEFORE = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−–])$", re.IGNORECASE)
+
+_ELIDING = frozenset({"others", "more"})
+
+_COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as\s+well\s+as\s+)")
+
+# what sits between a figure and a later number that elides its noun: "and another 59,000",
+# "88 seats, down from 240", "from 48 seats to nine", "won 4.2 million votes and Ms Green 2.1
+# million" (a name or two may stand before the elided figure)
+_ELLIPSIS = re.compile(
+    r"(?:\banother|\bthe\s+other|\ba\s+further|\band|,|\bwhile|\bwith|\bfrom|\bto|\bthan|"
+    r"\bversus|\bvs\.?|\bagainst|\bincluding|\bof\s+which|\bof\s+whom)"
+    r"\s*(?:(?:about|some|around|nearly|more\s+than|at\s+least)\s+)?"  # "including about 2,500"
+    r"(?:(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,3})?$"
+)
+
+# the noun an amount belongs to: "sales of €189bn", "a fine of about $5m", "aid worth $40bn"
+_AMOUNT_OF = re.compile(
+    r"(?<![\w’'])((?:[a-z]+\s+)?[a-z]{3,})\s+(?:of|worth)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|"
+    r"more\s+than\s+|less\s+than\s+|up\s+to\s+|at\s+least\s+|over\s+|just\s+)?$"
+)
+
+_TOLL_TO = re.compile(r"\btoll\b(?:[^.;:!?]|\.(?=\d)){0,100}?\bto\s+$", re.I)
+
+
+_NOT_ELIDED = frozenset({"percent", "percentage points"})
+
+_NOT_COUNTED_AFTER = re.compile(r"\s*(?:times|fold|ways)\b", re.IGNORECASE)
+
+
+# "lowered his ERA from 8.08 to 7.24": a bare number after "from"/"to" and a noun of its own
+# is that noun's level, not more of the figure before
+_LEVEL_OF_ANOTHER = re.compile(
+    r"\b(?:his|her|its|their|the|a|an)\s+[A-Za-z][\w-]*\s+(?:from|to|at)\s+(?:\d[\d.,]*\s+to\s+)?$"
+)
+
+# a change noun after a percent, with what changed before it: "a 5.5% pay rise", "a 10% cut"
+_PCT_CHANGE_NOUN = re.compile(
+    r"[-‑\s]+(?:(?:annual|monthly|yearly|quarterly|sharp|steep|further|modest|small|big|"
+    r"overall|average|record|surprise|planned|proposed|possible)\s+)?"
+    r"(?:(?P<what>[a-z]{3,})\s+)?"
+    r"(?P<change>rises?|increases?|hikes?|raises?|jumps?|gains?|growth|cuts?|falls?|drops?|"
+    r"declines?|reductions?|slumps?|plunges?)\b",
+    re.IGNORECASE,
+)
+
+_CHANGE_NOUNS = {
+    "increase": "rise", "hike": "rise", "raise": "rise", "jump": "rise", "gain": "rise",
+    "drop": "fall", "decline": "fall", "reduction": "fall", "slump": "fall", "plunge": "fall",
+}  # fmt: skip
+
+
+# a count named by its change: "1,400 job cuts", "300 job losses" (the thing, then the verb)
+_NO_POWER = re.compile(
+    r"\s+(?:[\w’']+\s+){0,6}?(?:(?:lost|lose|losing|loses)\s+(?:their\s+|its\s+)?"
+    r"(?:power|electricity)|(?:were|are|was|is|remain|remained|still|left)\s+(?:still\s+)?"
+    r"(?:without\s+(?:power|electricity)|in\s+the\s+dark))\b",
+    re.IGNORECASE,
+)
+
+_LOSE_JOBS = re.compile(
+    r"\s+(?:[\w’']+\s+){0,3}?(?:lose|loses|lost|losing)\s+(?:their|its|his|her)\s+jobs?\b",
+    re.IGNORECASE,
+)
+
+_CHANGE_HEADS = {"cuts": "cut", "losses": "lose", "layoffs": "cut", "redundancies": "cut"}
+
+_CHANGE_OF = re.compile(r"([a-z]+)\s+(cuts|losses|layoffs|redundancies)", re.IGNORECASE)
+
+# a verb that makes the figure a floor: "the toll could exceed 10,000", "estimates topped $37bn"
+_FLOOR_VERB = re.compile(r"\b(?:exceed(?:s|ed|ing)?|topp(?:ed|ing)|surpass(?:es|ed|ing)?)\s+$")
