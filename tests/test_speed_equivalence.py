@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.extract import quotes
+from corroborate.extract.quotes import marks
 from corroborate.nlp import checkworthy, fastpath, pipeline
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "polnear_dev.jsonl"
@@ -164,7 +164,7 @@ def test_checkworthiness_bit_identical_to_term_by_term(sentences: list[str]) -> 
 def _quoted_spans_reference(
     text: str, paragraphs: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int, bool, int]]:
-    """The character-by-character scan `quotes.quoted_spans` replaced."""
+    """The character-by-character scan `marks.quoted_spans` replaced."""
     out: list[tuple[int, int, bool, int]] = []
     for pi, (ps, pe) in enumerate(paragraphs):
         open_at: int | None = None
@@ -180,13 +180,13 @@ def _quoted_spans_reference(
                     out.append((open_at, i + 2, True, pi))
                     open_at = None
                     continue
-            if ch in quotes._OPEN or (ch == '"' and open_at is None):
+            if ch in marks._OPEN or (ch == '"' and open_at is None):
                 if open_at is None:
                     open_at, straight = i, ch == '"'
                 elif not straight:
-                    out.append((open_at, quotes._trim_end(text, open_at, i), False, pi))
+                    out.append((open_at, marks._trim_end(text, open_at, i), False, pi))
                     open_at = i
-            elif (ch in quotes._CLOSE and open_at is not None and not straight) or (
+            elif (ch in marks._CLOSE and open_at is not None and not straight) or (
                 ch == '"' and open_at is not None and straight
             ):
                 out.append((open_at, i + 1, True, pi))
@@ -205,5 +205,5 @@ def test_quoted_spans_same_as_character_scan() -> None:
             paragraphs = [(a, rng.randint(a, len(text)))]
         else:
             paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-        got = [(m.start, m.end, m.closed, m.para) for m in quotes.quoted_spans(text, paragraphs)]
+        got = [(m.start, m.end, m.closed, m.para) for m in marks.quoted_spans(text, paragraphs)]
         assert got == _quoted_spans_reference(text, paragraphs), (text, paragraphs)
