@@ -481,8 +481,8 @@ def test_conceding_a_clause_is_still_speech() -> None:
         (
             "He had an approval rating of around 60 percent according to polls.",
             "around",
-            None,
-            "share",
+            "approval rating",
+            "rating",
         ),
         ("Clinton's goal of $50 million was met.", "$50", "goal", "goal_met"),
     ],

@@ -41,7 +41,8 @@ class UnitMatch:
     end: int
     unit: str  # normalised: km2, km, people, soldiers, settlements, prisoners, USD, percent, ...
     category: str  # area | length | volume | speed | people | soldiers | settlements |
-    # prisoners | currency | percent | duration | mass | temperature | count
+    # prisoners | currency | percent | duration | mass | temperature | flow | concentration |
+    # count
     noun: str  # the counted-thing key for `measure`: "area", "people", "children", ...
     factor: float = 1.0  # value written × factor = value in `unit`
     original: str | None = None  # the unit as written, normalised, when it is converted
@@ -116,6 +117,17 @@ _ENTRIES: list[tuple[str, str, str, str, float, str | None]] = [
     # electric power: "2,400 MW to the grid", "3 gigawatts" (in megawatts)
     (r"megawatts?|MW\b", "MW", "power", "power", 1.0, None),
     (r"gigawatts?|GW\b", "MW", "power", "power", 1000.0, "gigawatts"),
+    # concentrations: "422 parts per million" of carbon dioxide
+    (r"parts\s+per\s+million|ppm\b", "ppm", "concentration", "concentration", 1.0, None),
+    # oil: "9 million barrels per day", "500,000 bpd" (barrels alone stay a count)
+    (
+        r"(?:barrels?|bbls?)\s+(?:per|a|each)\s+day\b|bpd\b|b/d\b",
+        "barrels per day",
+        "flow",
+        "oil",
+        1.0,
+        None,
+    ),
     # mass
     (r"(?:metric\s+)?tonnes?|tons?\b", "tonnes", "mass", "weight", 1.0, None),
     # temperature: Fahrenheit is kept as written (its conversion is not a factor)

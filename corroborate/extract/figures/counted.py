@@ -210,6 +210,8 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
             "currency",
             "power",
             "volume",
+            "flow",
+            "concentration",
         }:  # "500 gigawatts of renewable capacity", "40 million litres of water"
             obj = _of_phrase(text, unit.end, sent.end, allow_in=unit.category == "currency")
             counted_text = obj[0] if obj else None

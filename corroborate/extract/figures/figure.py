@@ -25,9 +25,12 @@ from corroborate.extract.figures.measure import (
 from corroborate.extract.figures.percents import (
     _coordinated_change,
     _level_subject,
+    _noun_before_of,
+    _object_set_to,
     _parallel_share,
     _percent_subject,
     _share_holder,
+    _subject_carried,
 )
 from corroborate.extract.figures.tokens import _head, _index_at, _is_verb_form, _key, _Tok
 from corroborate.extract.numbers import NumberMatch
@@ -141,6 +144,16 @@ def _figure(
     money = bool(number.currency) or counted.category == "currency"  # "$5m", "5 million euros"
     if money and (counted.noun or "").startswith("money_per_"):
         noun = counted.noun  # a price: "money_per_barrel"
+        per = counted.counted or ""
+        if per.startswith("per "):
+            # "crude fell 6.6% to $66.95 a barrel": the price of crude, per barrel
+            of = (
+                _subject_carried(text, number, before)
+                or _level_subject(text, toks, i_first, number)
+                or _percent_subject(text, sent, toks, number)[0]
+                or _noun_before_of(text, sent, number)
+            )
+            counted.counted = f"{of} {per}" if of else per
     elif money:
         noun = _head(counted.counted) or "money"
         of_noun = _AMOUNT_OF.search(text, max(sent.start, number.start - 40), number.start)
@@ -166,8 +179,27 @@ def _figure(
             level = _level_subject(text, toks, i_first, number)
             noun = _head(level) or noun
             counted.counted = counted.counted or level
+        if counted.counted is None:
+            # "the deal is valued at $14.9 billion", "fell 6.6% to $66.95 a barrel": what the
+            # amount is of, as a percent's subject is found
+            subject, direction = _percent_subject(text, sent, toks, number)
+            if direction is None or _AGENT_MONEY_VERB.search(
+                text, max(sent.start, number.start - 30), number.start
+            ):
+                subject = None  # "his companies lost $916 million": the loser, not the money
+            elif subject and any(w[:1].isupper() for w in subject.split()[1:] or [""]):
+                subject = None  # "Trump Restaurants LLC was paid $125,080": the payee
+            elif subject and subject[:1].isupper() and not text.startswith(subject, sent.start):
+                subject = None  # "in West Palm Beach was paid": a name, not what was paid
+            counted.counted = (
+                subject
+                or _noun_before_of(text, sent, number)
+                or _subject_carried(text, number, before)
+            )
+            if noun == "money":
+                noun = _head(counted.counted) or noun
     elif (
-        counted.category in {"length", "volume", "power", "mass", "speed"}
+        counted.category in {"length", "volume", "power", "mass", "speed", "concentration"}
         and counted.counted is None
         and (verb is None or verb in _LEVEL_VERBS)
     ):
@@ -175,6 +207,15 @@ def _figure(
         # what (the measure stays the quantity's, "distance" or "speed", so that "a surge of
         # 15 feet" elsewhere still meets it)
         counted.counted = _level_subject(text, toks, i_first, number)
+    elif counted.category == "flow" and counted.counted is None:
+        # "deepen its cut in oil exports to 500,000 bpd", "Saudi output of 9 million barrels
+        # a day", "output fell by 1.2 million barrels a day": whose flow
+        counted.counted = (
+            _noun_before_of(text, sent, number)
+            or _object_set_to(text, sent, number)
+            or _subject_carried(text, number, before)
+            or _percent_subject(text, sent, toks, number)[0]
+        )
     elif counted.category == "percent":
         pct_measure: str | None = None
         holder: str | None = None
@@ -209,6 +250,12 @@ def _figure(
                 pct_measure = parallel[1]
             if counted.counted is None:  # "turnout was 61%"
                 counted.counted = _level_subject(text, toks, 0, number)
+            if counted.counted is None:
+                # "a baseline tariff of 10%", "fell to 5.7% from 6.1%": the noun before "of",
+                # or the subject of the figure this one continues
+                counted.counted = _noun_before_of(text, sent, number) or _subject_carried(
+                    text, number, before
+                )
             if counted.counted is None and counted.unit == "percent":
                 # "Jalili won 42.5%": nothing says of what, so the share takes its holder, as
                 # a change takes its subject ("the Nasdaq gained 2.5%")
@@ -226,6 +273,14 @@ def _figure(
             # "cut rates by half a percentage point", "a 25-basis-point cut": one rate step,
             # whatever verb or outlet reports it
             pct_measure = _rate_step(text, sent, number, counted.counted) or pct_measure
+    index_move: str | None = None
+    if counted.counted == "points" and counted.category == "count" and not money:
+        # "the Dow dropped 1,679 points", "the Sensex closed at 80,429 points": an index's
+        # move or level (points scored keep their noun: no index stands before their verb)
+        index, direction = _percent_subject(text, sent, toks, number)
+        if index and index[:1].isupper():
+            counted.counted = index
+            index_move = f"points_{direction}" if direction in {"rise", "fall"} else "points"
     change = _CHANGE_OF.fullmatch(counted.counted or "") if not number.currency else None
     if change is not None and verb is None and counted.category == "count":
         # "1,400 job cuts" are 1,400 jobs cut, as "cutting 1,400 jobs" is
@@ -240,7 +295,9 @@ def _figure(
         and _NO_POWER.match(text, counted.end)
     )
     measure: str | None
-    if power_cut:
+    if index_move:
+        measure = index_move
+    elif power_cut:
         # "homes lost power", "customers were without electricity", "left in the dark": one
         # measure whichever way an outlet words it
         measure = f"{_key(noun)}_without_power"
@@ -266,6 +323,16 @@ def _figure(
         )
     if unit is None and ((measure or "").startswith("people_") or noun == "crowd"):
         unit = "people"  # "the death toll has risen to seven": seven people, like "7 dead"
+    end = counted.end
+    rate_of = _PER_BASE.match(text, end)
+    if rate_of is not None and not money and counted.category not in {"percent", "currency"}:
+        # "393 deaths per million people", "5.7 per 100,000 residents": a rate, never a count
+        base = _BASES[rate_of.group("base").lower().replace(",", "")]
+        rate = " ".join(rate_of.group(0).split())
+        counted.counted = f"{counted.counted} {rate}" if counted.counted else rate
+        unit = f"per {base:,}"
+        measure = f"{measure or 'rate'}_per_{base}"
+        end = rate_of.end()
     start = number.start
     minus = _MINUS_BEFORE.search(text, max(0, number.start - 8), number.start)
     if minus and counted.category == "temperature":
@@ -274,7 +341,7 @@ def _figure(
         original_value = -original_value if original_value is not None else None
     fig = Figure(
         start=start,
-        end=counted.end,
+        end=end,
         value=value,
         unit=unit,
         value_max=vmax,
@@ -287,6 +354,25 @@ def _figure(
     )
     return fig, verb
 
+
+# verbs whose subject gains or spends money rather than being priced in it: "the company
+# lost $916 million" (against "Brent fell 24 cents", "the deal is valued at $5bn")
+_AGENT_MONEY_VERB = re.compile(
+    r"\b(?:los[te]s?|losing|gain(?:s|ed)?|shed(?:s)?|add(?:s|ed)|cut(?:s)?|rais(?:e|es|ed)|"
+    r"sp[eo]nds?|spent|pa(?:id|ys?)|earn(?:s|ed)?|ma(?:de|kes?)|cost(?:s)?|owe(?:s|d)?)"
+    r"\s+(?:(?:about|around|nearly|almost|roughly|some|over|more\s+than|up\s+to|an?\s+"
+    r"(?:further|additional|extra))\s+)?$",
+    re.IGNORECASE,
+)
+
+# what a rate is per: "per 100,000 residents", "per million people", "per 1,000 live births"
+_PER_BASE = re.compile(
+    r"\s+per\s+(?P<base>1,?000,?000|100,?000|10,?000|1,?000|100|thousand|million)\b"
+    r"(?:\s+(?:(?:live|adult|young)\s+)?[a-z]+(?<!\bin)(?<!\bat)(?<!\bon)(?<!\bof)\b)?",
+    re.IGNORECASE,
+)
+_BASES = {"100": 100, "1000": 1000, "10000": 10_000, "100000": 100_000, "1000000": 1_000_000,
+          "thousand": 1000, "million": 1_000_000}  # fmt: skip
 
 _MINUS_BEFORE = re.compile(r"(?:\bminus\s+|(?<![\w.,])[-−–])$", re.IGNORECASE)
 

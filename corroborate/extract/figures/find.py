@@ -27,6 +27,7 @@ from corroborate.extract.figures.when_where import (
     _that_day,
 )
 from corroborate.extract.numbers import NumberMatch, find_numbers
+from corroborate.extract.units import match_unit
 from corroborate.model import Entity, Figure, Quote, Source, Span
 
 # ---------------------------------------------------------------------------------------------
@@ -51,6 +52,8 @@ def extract_figures(
         (q for q in quotes or () if q.speaker and (q.speaker.name or q.speaker.title)),
         key=lambda q: q.end - q.start,
     )
+    # "Two people familiar with the talks said": the number is part of who speaks
+    speaker_spans = [(q.speaker.start, q.speaker.end) for q in quotes or () if q.speaker]
     sents = sorted(sentences, key=lambda s: s.start)
     ctx = _Context(text, doc, sents, _entity_list(entities, doc), paragraphs, spoken)
     # a report without a publication date of its own was filed on its dateline's date, if any
@@ -72,6 +75,7 @@ def extract_figures(
             for n in by_sentence[i]
             if (n.kind in {"cardinal", "proportion"} or _year_that_counts(text, n))
             and not _not_a_quantity(text, sent, n)
+            and not any(_counts_the_speakers(text, n, a, b) for a, b in speaker_spans)
         ]
         if not candidates:
             continue
@@ -253,3 +257,20 @@ _SUPERLATIVE_BEFORE = re.compile(
     r"(?:\s+[\w-]+){0,4}\s*$",
     re.IGNORECASE,
 )
+
+
+_SPEAKER_QUANTIFIER = re.compile(r"(?:the|some|about|at\s+least|more\s+than|nearly)?\s*", re.I)
+
+
+def _counts_the_speakers(text: str, n: NumberMatch, start: int, end: int) -> bool:
+    """ "Two people familiar with the talks [said]", "three OPEC+ sources [said]": a number
+    that opens the speaker's own phrase counts who speaks, not what they report. A percent
+    stays a figure ("Twenty-four percent said ..." is a poll's finding)."""
+    if not start <= n.start < end or not _SPEAKER_QUANTIFIER.fullmatch(text, start, n.start):
+        return False
+    if n.kind != "cardinal" or n.value > 12:
+        # "Nine in 10 voters said", "Half of Democrats said", "about 20 people have
+        # indicated": a share or a count of people; a few sources are counted in words
+        return False
+    unit = match_unit(text, n.end)
+    return unit is None or unit.category != "percent"

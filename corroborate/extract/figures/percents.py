@@ -187,7 +187,11 @@ def _percent_subject(
         return None, None
     particle = text[toks[j].end : number.start].lower()
     lemma = _pct_lemma(toks[j].text)
-    if lemma is None:
+    # "was estimated at 4.2%", "is valued at": a level; "was defeated by 74 percent" is not
+    passive = (
+        lemma is None and _passive(toks, j, sent) and bool(re.search(r"\b(?:to|at)\b", particle))
+    )
+    if lemma is None and not passive:
         # "Shares closed up 4.5%", "..., down 12% on last year": the particle says which way
         if re.search(r"\b(?:up|higher)\s*$", particle):
             return None, "rise"
@@ -196,6 +200,8 @@ def _percent_subject(
         return None, None
     if re.search(r"\b(?:to|at)\b", particle):
         direction = "level"  # "rose to 7%": the new level, not the change
+    elif passive:
+        direction = None  # "was revised by 0.2%": a change of unknown sign
     elif lemma in _RISE_VERBS:
         direction = "rise"
     elif lemma in _FALL_VERBS:
@@ -211,17 +217,21 @@ def _percent_subject(
         j >= 0
         and toks[j].start >= sent.start
         and (
-            toks[j].lower in _PCT_ADVERBS
+            toks[j].lower in _AUXILIARIES  # "was cut to", "has been revised to"
+            or toks[j].lower in _PCT_ADVERBS
             or (toks[j].lower.endswith("ly") and toks[j].lower != "only")
         )
     ):
         j -= 1
     if j >= 0 and toks[j].text == ",":
         # "Shelter costs, the biggest contributor, rose 0.5%", "Core PCE, which excludes
-        # food, rose": an aside between the subject and its verb
-        k = j - 1
-        while k >= 0 and toks[k].start >= sent.start and toks[k].text != "," and j - k < 16:
-            k -= 1
+        # food, rose": an aside between the subject and its verb; a relative clause may hold
+        # commas of its own ("which strips out food, energy and tobacco prices,")
+        k = _relative_opener(toks, j, sent)
+        if k is None:
+            k = j - 1
+            while k >= 0 and toks[k].start >= sent.start and toks[k].text != "," and j - k < 16:
+                k -= 1
         if k >= 0 and toks[k].start >= sent.start and toks[k].text == ",":
             j = k - 1
     words: list[_Tok] = []
@@ -229,7 +239,11 @@ def _percent_subject(
         t = toks[j]
         if not t.text[0].isalnum() and t.text not in {"&"}:
             break
-        if t.lower in _FUNCTION or t.lower in _CUE_WORDS or _lemma_of(t.lower) in _CUE_VERBS:
+        if t.lower in _FUNCTION:
+            break
+        if (t.lower in _CUE_WORDS or _lemma_of(t.lower) in _CUE_VERBS) and not (
+            t.tag.startswith("NN")  # "the growth forecast was cut": the tagger says noun
+        ):
             break
         if t.tag and not (t.tag.startswith(("NN", "JJ")) or t.tag == "CD" or t.text == "&"):
             break
@@ -241,7 +255,39 @@ def _percent_subject(
         words.pop()
     if not words:
         return None, direction
+    link = j - 1 if j >= 1 and toks[j].lower in {"the", "a", "an"} else j
+    if all(w.text[0].isupper() for w in words) and link >= 0 and toks[link].lower in _PLACE_LINKS:
+        # "imports from China and the United States grew to 40%": the name ends a phrase
+        # that qualifies the subject; it is not the subject
+        return None, direction
     return text[words[0].start : words[-1].end], direction
+
+
+_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "has", "have", "had"})
+_PLACE_LINKS = frozenset({"from", "and", "in", "with", "to", "for", "at", "across"})
+_BE = frozenset({"was", "were", "is", "are", "be", "been"})
+_RELATIVE_OPENERS = frozenset({"which", "who", "whose", "where", "including", "excluding"})
+
+
+def _passive(toks: list[_Tok], j: int, sent: Span) -> bool:
+    """ "Unemployment was estimated at 4.2%", "the deal is valued at": a participle after a
+    form of "be" states the level of the subject, whatever the verb."""
+    word = toks[j]
+    participle = word.tag == "VBN" if word.tag else word.lower.endswith("ed")
+    k = j - 1
+    while k >= 0 and toks[k].start >= sent.start and toks[k].lower.endswith("ly"):
+        k -= 1  # "was narrowly estimated"
+    return participle and k >= 0 and toks[k].start >= sent.start and toks[k].lower in _BE
+
+
+def _relative_opener(toks: list[_Tok], comma: int, sent: Span) -> int | None:
+    """The comma opening a relative clause or an "including" aside that ends at `comma`."""
+    k = comma - 1
+    while k > 0 and toks[k].start >= sent.start and comma - k < 30:
+        if toks[k].text == "," and toks[k + 1].lower in _RELATIVE_OPENERS:
+            return k
+        k -= 1
+    return None
 
 
 # what links a percent to the one it parallels: "33% of the vote, ahead of X with about 28%",
@@ -274,6 +320,8 @@ def _parallel_share(
         and not money
         and _RESTATED.fullmatch(text, prev.end, number.start)
     ):
+        if prev.measure in {"points_rise", "points_fall"}:
+            return prev.counted, prev.measure.removeprefix("points_")  # "1,679 points, or 4%"
         return prev.counted, f"{_key(_head(prev.counted))}_share"
     for cand in [*reversed(before), para_prev]:
         if cand is None or cand.unit != "percent":
@@ -380,3 +428,87 @@ def _level_subject(text: str, toks: list[_Tok], i_first: int, number: NumberMatc
     # the noun phrase ends at the verb; keep a compound ("death toll") but no more
     phrase = " ".join(words[-2:]).lower()
     return phrase if re.fullmatch(r"[a-z][a-z’' -]*", phrase) else None
+
+
+# "a baseline tariff of 10%", "expects global growth of 3.2%", "a deficit target of 4.9%"
+_NOUN_OF = re.compile(
+    r"(?<![\w’'-])((?:[A-Za-z][\w’'-]*\s+){0,3}[a-z][\w’'-]{2,})\s+of\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|more\s+than\s+|"
+    r"less\s+than\s+|up\s+to\s+|at\s+least\s+|over\s+|just\s+|an?\s+estimated\s+)?$"
+)
+# heads that say nothing of what is measured: "a total of 5%", "most of 40%"
+_EMPTY_HEADS = frozenset(
+    {"total", "range", "average", "most", "all", "some", "part", "each", "none", "both", "many",
+     "lot", "rest", "majority", "half", "third", "quarter", "level", "figure", "high", "low",
+     "top", "peak", "instead", "because", "out", "ahead", "short", "outside", "inside"}
+)  # fmt: skip
+
+
+def _noun_before_of(text: str, sent: Span, number: NumberMatch) -> str | None:
+    """The noun phrase a number is "of": "a baseline tariff of 10%" → "baseline tariff"."""
+    m = _NOUN_OF.search(text, max(sent.start, number.start - 70), number.start)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if words[-1].lower() in _EMPTY_HEADS or words[-1].lower() in _FUNCTION:
+        return None
+    if _is_verb_form(words[-1].lower()) and not words[-1].endswith(("th", "ion", "ment")):
+        return None  # "rose by a margin" is a noun, "consisted of" is not
+    # the phrase starts after the last function word or verb: "face a baseline tariff"
+    start = 0
+    for k, w in enumerate(words[:-1]):
+        low = w.lower()
+        if low == "of" and k > start:
+            continue  # "a margin of error of 2.8 points": one noun phrase
+        if low in _FUNCTION or low in _CUE_WORDS or _is_verb_form(low) or w[0].isupper():
+            start = k + 1
+    phrase = " ".join(words[start:])
+    return phrase.lower() if phrase else None
+
+
+_UNIT_WORDS = frozenset({"cent", "cents", "penny", "pence", "points", "point", "percent"})
+
+# what sits between a figure and the next one of the same subject: "fell 6.6% to $66.95",
+# "fell to 5.7% from 6.1%", "rose 0.4% in August and were up 3.8%"
+_SAME_SUBJECT = re.compile(
+    r"\s*,?\s*(?:(?:from|in|on|for)\s+[\w ]{1,20}?\s+)?(?:to|from|compared\s+with|against)\s+"
+    r"|[^.;:!?]{0,40}?\s(?:and|but)\s+(?:(?:were|was|is|are|ha(?:s|ve|d))\s+)?(?:\w+ly\s+)?"
+    r"(?:up|down|higher|lower|rose|risen|fell|fallen|climbed|dropped|gained|lost|jumped|"
+    r"slipped|increased|decreased|declined|grew|edged\s+(?:up|down))\b(?:\s+by)?\s+",
+    re.IGNORECASE,
+)
+
+
+def _subject_carried(text: str, number: NumberMatch, before: Sequence[Figure]) -> str | None:
+    """The subject of the figure just before, when this one continues its clause."""
+    if not before:
+        return None
+    prev = before[-1]
+    subject = prev.counted
+    if not subject or subject.lower() in _UNIT_WORDS or subject.startswith("per "):
+        return None  # "rose less than 1 cent, to $1.28": the cent is no subject
+    if not _SAME_SUBJECT.fullmatch(text, prev.end, number.start):
+        return None
+    return subject
+
+
+# "deepen its cut in oil exports to 500,000 bpd", "keep the ceiling at 2 million bpd"
+_OBJECT_TO = re.compile(
+    r"\b(?:its|their|the|his|her|our)\s+((?:[a-z][\w’'-]*\s+){0,4}?[a-z][\w’'-]*)\s+"
+    r"(?:to|at)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?$"
+)
+_OBJECT_LINKS = frozenset({"in", "of", "on", "for"})
+
+
+def _object_set_to(text: str, sent: Span, number: NumberMatch) -> str | None:
+    """The object a verb sets to the number: "deepen its cut in oil exports to 500,000 bpd"."""
+    m = _OBJECT_TO.search(text, max(sent.start, number.start - 80), number.start)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for w in words:
+        if w in _FUNCTION and w not in _OBJECT_LINKS:
+            return None
+    if words[-1] in _EMPTY_HEADS or _is_verb_form(words[-1]):
+        return None
+    return " ".join(words)

@@ -172,6 +172,9 @@ def subject_before(
             j = p - 1
     if j < lo:
         return None
+    anonymous = _anonymous_group(text, toks, j, lo)
+    if anonymous is not None:
+        return anonymous
     if toks[j].low in PRONOUNS:
         return classify(text, toks[j : j + 1], entities)
     if toks[j].low == "who" and j - 1 > lo and toks[j - 1].text == ",":
@@ -650,6 +653,39 @@ _NAME_END_ABBREVIATIONS: Final[frozenset[str]] = frozenset(
 _ORDINAL: Final = re.compile(r"\d+(?:st|nd|rd|th)")
 
 _PP_HEADS: Final[frozenset[str]] = frozenset({"in", "at", "on", "from", "of", "for", "near"})
+
+
+# "people familiar with the matter", "sources close to the talks", "officials briefed on it"
+_INFORMED: Final[frozenset[str]] = frozenset(
+    {"familiar", "close", "knowledgeable", "briefed", "privy", "involved"}
+)
+_INFORMED_LINKS: Final[frozenset[str]] = frozenset({"with", "to", "on", "about", "in"})
+
+
+def _anonymous_group(text: str, toks: Sequence[Tok], j: int, lo: int) -> Mention | None:
+    """ "Two people familiar with the bank's thinking [said]": unnamed sources described by
+    what they know, credited as a group with the whole phrase as their name."""
+    for a in range(j - 1, max(lo, j - 9), -1):
+        if toks[a].text in _PHRASE_BOUNDS:
+            return None
+        if toks[a].low in _INFORMED and toks[a + 1].low in _INFORMED_LINKS and a - 1 >= lo:
+            head = a - 1
+            if toks[head].low not in GROUP_NOUNS and toks[head].low not in {"people", "person"}:
+                return None
+            start = head
+            while (
+                start - 1 >= lo
+                and head - start < 3
+                and toks[start - 1].text[0].isalnum()
+                and toks[start - 1].low not in _CLAUSE_BREAKS
+                and toks[start - 1].low not in SKIP_BEFORE_CUE
+            ):
+                start -= 1  # "two senior U.S. officials", "three OPEC+ sources"
+            if start > lo and toks[start - 1].low in DETERMINERS:
+                start -= 1
+            name = " ".join(text[toks[start].start : toks[j].end].split())
+            return Mention(toks[start].start, toks[j].end, "organisation", name=name, generic=True)
+    return None
 
 
 def _inside_organisation(entities: Sequence[Entity], t: Tok) -> bool:

@@ -124,7 +124,7 @@ _ROLE_PHRASE_RE: Final = re.compile(
     # service", "the centre warned"
     r"commission|centre|center|bureau|service|authority|council|committee|institute|"
     r"organisation|organization|foundation|federation|association|union|observatory|court|"
-    r"watchdog|tribunal)",
+    r"watchdog|tribunal|department|fund|office|administration|monitor)",
     re.IGNORECASE,
 )
 
@@ -149,12 +149,13 @@ _ROLE_KINDS: Final[dict[str, frozenset[str]]] = {
     "organization": frozenset({"organization", "organisation"}),
     "organisation": frozenset({"organization", "organisation"}),
     "watchdog": frozenset({"watchdog", "authority", "commission", "regulator", "agency"}),
+    "monitor": frozenset({"monitor", "observatory"}),
     **{
         w: frozenset({w})
         for w in (
             "commission", "bureau", "service", "authority", "council", "committee", "institute",
             "foundation", "federation", "association", "union", "observatory", "court",
-            "tribunal",
+            "tribunal", "department", "fund", "office", "administration",
         )
     },
 }  # fmt: skip

@@ -75,8 +75,10 @@ class Tok:
 
 # A number with thousands separators is one token: its commas delimit no phrase ("alleging
 # that Obama wanted to admit 250,000 Syrians, said ..." has no aside "000 Syrians").
+# "OPEC+" is one word (a capitalised name with a plus sign), "1+1" is not
 _TOKEN_RE: Final = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\w+(?:[’'.\-]\w+)*(?:[’'](?!\w))?|[^\w\s]"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)"
+    r"|\w+(?:[’'.\-]\w+)*(?:(?<=[A-Z])\+(?![\w+]))?(?:[’'](?!\w))?|[^\w\s]"
 )
 
 

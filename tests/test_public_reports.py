@@ -1,0 +1,79 @@
+"""Health, crime, migration and climate reports (issue 4, stop 22).
+
+An audit of twelve such reports found bodies named again by their kind ("the department",
+"the fund") left unresolved, and rates that lost what they are per ("393 deaths per million").
+Each case below is written anew, as a general form of what the audit saw.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_elections_and_counts import speaker_of
+from test_extract_followup import figure
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (
+            "The Louisville Metro Police Department said 120 people were killed last year. "
+            "Homicides fell 15%, the department said.",
+            "Homicides",
+            "Louisville Metro Police Department",
+        ),
+        (
+            "The International Monetary Fund (IMF) kept its forecast unchanged. The fund said "
+            "inflation would average 2.5 per cent this year.",
+            "inflation would",
+            "International Monetary Fund",
+        ),
+        (
+            "The Office for National Statistics said unemployment rose. The office said wages "
+            "grew 5%.",
+            "wages",
+            "Office for National Statistics",
+        ),
+        (
+            "He once worked for the Department of Homeland Security. The department said 2,000 "
+            "migrants were detained.",
+            "migrants",
+            "Department of Homeland Security",
+        ),
+    ],
+)
+def test_a_body_named_again_by_its_kind_is_that_body(text: str, fragment: str, name: str) -> None:
+    assert speaker_of(text, fragment) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit", "counted"),
+    [
+        (
+            "The death rate was 393 deaths per million people, the study found.",
+            "393",
+            "per 1,000,000",
+            "deaths per million people",
+        ),
+        (
+            "The murder rate fell to 5.7 per 100,000 residents.",
+            "5.7",
+            "per 100,000",
+            "murder rate per 100,000 residents",
+        ),
+        (
+            "Infant mortality was 27 per 1,000 live births in 2023.",
+            "27",
+            "per 1,000",
+            "infant mortality per 1,000 live births",
+        ),
+    ],
+)
+def test_a_rate_keeps_what_it_is_per(text: str, number: str, unit: str, counted: str) -> None:
+    f = figure(text, number)
+    assert (f.unit, f.counted) == (unit, counted)
+    assert f.measure is not None and f.measure.endswith(unit.split()[1].replace(",", ""))
+
+
+def test_a_concentration_is_parts_per_million_of_its_subject() -> None:
+    f = figure("Carbon dioxide in the atmosphere reached 422 parts per million.", "422")
+    assert f.unit == "ppm" and f.counted is not None and "carbon dioxide" in f.counted.lower()
