@@ -114,3 +114,39 @@ def test_a_number_of_anonymous_sources_is_no_figure(text: str) -> None:
     quotes, figures = run(text)
     assert not figures, [text[f.start : f.end] for f in figures]
     assert quotes and quotes[0].speaker is not None
+
+
+# --- forecasts and revisions -------------------------------------------------------------------
+
+
+def test_an_expectation_is_the_forecasters_figure() -> None:
+    text = (
+        "The unemployment rate rose to 4.6%, the statistics office said. "
+        "City economists had expected a rise to 4.8%."
+    )
+    f = figure(text, "4.8")
+    assert f.source is not None and f.source.name == "City economists"
+    g = figure(text, "4.6")
+    assert g.source is not None and g.source.name != "City economists"
+
+
+def test_an_expected_change_with_no_noun_is_still_a_figure() -> None:
+    f = figure("Economists had expected payrolls to increase by 160,000.", "160,000")
+    assert f.counted == "payrolls"
+    assert f.source is not None and f.source.name == "Economists"
+
+
+def test_a_revision_keeps_both_values() -> None:
+    text = "The May figure was cut to 118,000 from 179,000, the department said."
+    assert counted(text, "118,000") == counted(text, "179,000")
+    assert "figure" in counted(text, "118,000")
+
+
+def test_jobs_added_are_no_words_added() -> None:
+    f = figure("Employers added 142,000 jobs in August, the Labor Department said.", "142,000")
+    assert f.source is not None and f.source.name == "Labor Department"
+
+
+def test_an_age_foreseen_is_no_level() -> None:
+    _, figures = run("By the next inauguration, Justice Breyer will be 78.")
+    assert not figures

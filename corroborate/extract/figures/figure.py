@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from corroborate.extract.figures.counted import _Counted, _counted, _rate_step
 from corroborate.extract.figures.lexicon import (
@@ -108,6 +109,17 @@ def _figure(
                 or _level_subject(text, toks, i_first, number)
                 or (None if tally else _governing_noun(text, sent, number))
             )
+            if subject is None and not tally:
+                # "payrolls to increase by 160,000", "June's figure was cut to 118,000": the
+                # number is the change or the new level of the subject
+                changed, direction = _percent_subject(text, sent, toks, number)
+                if (
+                    changed
+                    and not _a_name(text, sent, changed, ents)  # "Justice Breyer will be 78"
+                    and (direction in {"rise", "fall"} or _TO_LEVEL.search(text, 0, number.start))
+                ):
+                    subject = changed
+                subject = subject or _subject_carried(text, number, before)  # "... from 179,000"
             if subject is None:
                 return None
             lexical = match_unit(f" {subject}", 0)
@@ -183,14 +195,14 @@ def _figure(
             # "the deal is valued at $14.9 billion", "fell 6.6% to $66.95 a barrel": what the
             # amount is of, as a percent's subject is found
             subject, direction = _percent_subject(text, sent, toks, number)
+            if subject and any(c.isdigit() for c in subject):
+                subject = None  # "was up 46 cents to settle at $41.60": no noun of its own
             if direction is None or _AGENT_MONEY_VERB.search(
                 text, max(sent.start, number.start - 30), number.start
             ):
                 subject = None  # "his companies lost $916 million": the loser, not the money
-            elif subject and any(w[:1].isupper() for w in subject.split()[1:] or [""]):
+            elif subject and _a_name(text, sent, subject, ents):
                 subject = None  # "Trump Restaurants LLC was paid $125,080": the payee
-            elif subject and subject[:1].isupper() and not text.startswith(subject, sent.start):
-                subject = None  # "in West Palm Beach was paid": a name, not what was paid
             counted.counted = (
                 subject
                 or _noun_before_of(text, sent, number)
@@ -363,6 +375,22 @@ _AGENT_MONEY_VERB = re.compile(
     r"\s+(?:(?:about|around|nearly|almost|roughly|some|over|more\s+than|up\s+to|an?\s+"
     r"(?:further|additional|extra))\s+)?$",
     re.IGNORECASE,
+)
+
+
+def _a_name(text: str, sent: Span, phrase: str, ents: Sequence[Entity]) -> bool:
+    """A proper name rather than a common noun phrase: capitalised beyond the sentence's
+    first word ("Trump Restaurants LLC", "in West Palm Beach"; not "Sales" opening it), or a
+    name the tagger found ("Sanders will gain at least 24")."""
+    if any(w[:1].isupper() for w in phrase.split()[1:]):
+        return True
+    if phrase[:1].isupper() and not text.startswith(phrase, sent.start):
+        return True
+    return any(sent.start <= e.start < sent.end and text[e.start : e.end] == phrase for e in ents)
+
+
+_TO_LEVEL = re.compile(
+    r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?$"
 )
 
 # what a rate is per: "per 100,000 residents", "per million people", "per 1,000 live births"

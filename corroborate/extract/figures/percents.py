@@ -218,6 +218,8 @@ def _percent_subject(
         and toks[j].start >= sent.start
         and (
             toks[j].lower in _AUXILIARIES  # "was cut to", "has been revised to"
+            # "expected payrolls to rise by 160,000": the infinitive's subject before "to"
+            or (toks[j].lower == "to" and j > 0 and toks[j - 1].tag.startswith("NN"))
             or toks[j].lower in _PCT_ADVERBS
             or (toks[j].lower.endswith("ly") and toks[j].lower != "only")
         )

@@ -54,7 +54,8 @@ _GROUP_NOUNS = {
     "administration", "office", "analysts", "experts", "sources", "observers",
     "witnesses", "residents", "monitors", "council", "command", "headquarters", "committee",
     "service", "department", "forces", "kremlin", "pentagon", "un", "organisers", "organizers",
-    "investigators", "doctors", "activists", "campaigners",
+    "investigators", "doctors", "activists", "campaigners", "economists", "strategists",
+    "forecasters", "traders", "investors",
     "spokespeople", "diplomats", "lawmakers", "researchers", "scientists", "staff",
     "general staff", "groups", "group", "organisation", "organization", "charity", "ngo",
     "mission", "bureau", "commission", "parliament", "company", "firm", "bank", "centre",
@@ -70,7 +71,7 @@ _PERSON_NOUNS = {
     "commander", "general", "official", "source", "analyst", "expert", "witness", "resident",
     "chief", "head", "officer", "adviser", "advisor", "envoy", "ambassador", "leader", "secretary",
     "director", "prosecutor", "doctor", "journalist", "correspondent", "attaché", "attache",
-    "reporter", "photographer",
+    "reporter", "photographer", "economist", "strategist", "forecaster",
 }
 # fmt: on
 
@@ -182,10 +183,23 @@ def _pick_source(ctx: _Context, explicit: list[tuple[int, Source]], fig: Figure)
         and _agent_covers(ctx.text, p, fig)
         and not _respondents(ctx.text, s)
         and not _in_the_speaker_s_aside(ctx.text, p, fig)
+        and not _another_expectation(ctx.text, p, fig)
     ]
     if not usable:
         return None
     return min(usable, key=lambda item: abs(item[0] - fig.start))[1]
+
+
+_RELATIVE_EXPECTED = re.compile(r"\b(?:that|which)\s+(?:[\w’'-]+\s+){1,4}(?:had\s+)?$", re.I)
+
+
+def _another_expectation(text: str, cue: int, fig: Figure) -> bool:
+    """ "$1.78 a share, above the $1.11 that analysts expected": a forecast in a relative clause
+    is the forecasters' only for the figure the clause hangs on."""
+    if not text.startswith(("expected", "anticipated"), cue):
+        return False
+    rel = _RELATIVE_EXPECTED.search(text, max(0, cue - 50), cue)
+    return rel is not None and not (0 <= rel.start() - fig.end <= 25)
 
 
 _SHARE_OF_PEOPLE = re.compile(r"\d\s*%|\b(?:percent|per\s+cent)\b", re.IGNORECASE)
@@ -238,6 +252,17 @@ def _other_clause(quote: Quote | None, cue: int, fig: Figure) -> bool:
     return fig.end <= min(cue, speaker_at) and not quote.start <= fig.start < quote.end
 
 
+_ADDED_AMOUNT = re.compile(
+    r"\s+(?:(?:a|an|another|a\s+further|some|about|around|nearly|almost|roughly|just|"
+    r"more\s+than|over|less\s+than)\s+)?(?:[$€£¥₹]\s?)?\d"
+)
+_EXPECTED_BY = re.compile(
+    r"(?:\b(?:had|have|has)\s+(?:\w+\s+)?|\b(?:economists|analysts|traders|investors|markets|"
+    r"forecasters|strategists|experts|polls?|surveys?)\s+)$",
+    re.IGNORECASE,
+)
+
+
 def _explicit_sources(ctx: _Context, i: int) -> list[tuple[int, Source]]:
     """Sources named in sentence `i`, each with the position of its cue."""
     text, sent = ctx.text, ctx.sents[i]
@@ -259,6 +284,8 @@ def _explicit_sources(ctx: _Context, i: int) -> list[tuple[int, Source]]:
             text, max(sent.start, word.start() - 12), word.start()
         ):
             continue  # "Trump’s claim", "a report", "the estimates": nouns
+        elif w in {"added", "adds", "add"} and _ADDED_AMOUNT.match(text, word.end()):
+            continue  # "Employers added 142,000 jobs": an amount added, not words
         elif (
             (w in _CUE_WORDS and not (w in _NOUNISH_CUES and _NOT_A_CLAUSE.match(text, word.end())))
             or (w in _TALLY_VERBS and _PUT_THE.match(text, word.end()))
@@ -270,6 +297,12 @@ def _explicit_sources(ctx: _Context, i: int) -> list[tuple[int, Source]]:
             src = _source_before_cue(ctx, i, word.start())
             if src is None:
                 src = _source_after_cue(ctx, i, word.end())
+        elif w in {"expected", "anticipated"} and _EXPECTED_BY.search(
+            text, max(sent.start, word.start() - 40), word.start()
+        ):
+            # "City economists had expected a rise to 4.8%": the forecasters' figure, not the
+            # statistics office's ("is expected to" names no forecaster)
+            src = _source_before_cue(ctx, i, word.start())
         elif w in {"found", "finds", "find"} and _FINDING_SUBJECT.search(
             text, max(sent.start, word.start() - 80), word.start()
         ):
