@@ -150,3 +150,35 @@ def test_jobs_added_are_no_words_added() -> None:
 def test_an_age_foreseen_is_no_level() -> None:
     _, figures = run("By the next inauguration, Justice Breyer will be 78.")
     assert not figures
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "currency"),
+    [
+        ("The rupee closed flat at 83.69 per dollar on Friday.", "83.69", "rupee"),
+        ("The yen strengthened to 146 per dollar.", "146", "yen"),
+        ("The naira fell to 1,500 to the dollar on Monday, traders said.", "1,500", "naira"),
+    ],
+)
+def test_an_exchange_rate_is_per_dollar(text: str, number: str, currency: str) -> None:
+    f = figure(text, number)
+    assert (f.unit, f.measure, f.counted) == ("per USD", "exchange_rate", currency)
+
+
+def test_a_pound_of_weight_is_no_exchange_rate() -> None:
+    _, figures = run("Beef costs 5 a pound at the market.")
+    assert all(f.unit != "per GBP" for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "measure"),
+    [
+        ("Stocks closed 2% higher on Friday.", "2%", "rise"),
+        ("The index ended 1.2% lower.", "1.2", "fall"),
+        ("The BSE Sensex closed 73 points lower at 80,429.", "73", "points_fall"),
+    ],
+)
+def test_a_move_written_after_the_number_gives_its_way(
+    text: str, number: str, measure: str
+) -> None:
+    assert figure(text, number).measure == measure

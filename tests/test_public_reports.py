@@ -77,3 +77,46 @@ def test_a_rate_keeps_what_it_is_per(text: str, number: str, unit: str, counted:
 def test_a_concentration_is_parts_per_million_of_its_subject() -> None:
     f = figure("Carbon dioxide in the atmosphere reached 422 parts per million.", "422")
     assert f.unit == "ppm" and f.counted is not None and "carbon dioxide" in f.counted.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        (
+            "The Gun Violence Archive, a nonprofit that counts shootings, has recorded more "
+            "than 146 mass shootings in 2023.",
+            "more than 146",
+            "Gun Violence Archive",
+        ),
+        (
+            "Congo has reported 537 deaths, according to WHO figures. The Africa Centres for "
+            "Disease Control and Prevention put the number of cases across Africa at 17,541.",
+            "17,541",
+            "Africa Centres for Disease Control and Prevention",
+        ),
+        (
+            "The Heatwatch network, which compiles media reports, put the toll at more than 100.",
+            "more than 100",
+            "Heatwatch network",
+        ),
+    ],
+)
+def test_a_body_that_records_or_puts_a_figure_is_its_source(
+    text: str, number: str, source: str
+) -> None:
+    f = figure(text, number)
+    assert f.source is not None and f.source.name == source
+
+
+def test_a_modifier_the_tagger_calls_a_verb_is_part_of_the_counted_noun() -> None:
+    text = "The F.B.I. recorded 11,862 hate crime incidents in 2023, up about 2 percent."
+    f = figure(text, "11,862")
+    assert f.counted == "hate crime incidents"
+    g = figure(text, "about 2")
+    assert g.counted == "hate crime incidents" and g.measure == "rise"
+    assert figure("Texas has 607 confirmed measles cases.", "607").counted is not None
+
+
+def test_a_change_takes_the_noun_before_its_time_phrase() -> None:
+    f = figure("Arrests in December rose 31% from November.", "31")
+    assert f.counted == "Arrests in December" and f.measure == "rise"

@@ -42,7 +42,7 @@ class UnitMatch:
     unit: str  # normalised: km2, km, people, soldiers, settlements, prisoners, USD, percent, ...
     category: str  # area | length | volume | speed | people | soldiers | settlements |
     # prisoners | currency | percent | duration | mass | temperature | flow | concentration |
-    # count
+    # exchange | count
     noun: str  # the counted-thing key for `measure`: "area", "people", "children", ...
     factor: float = 1.0  # value written × factor = value in `unit`
     original: str | None = None  # the unit as written, normalised, when it is converted
@@ -117,6 +117,24 @@ _ENTRIES: list[tuple[str, str, str, str, float, str | None]] = [
     # electric power: "2,400 MW to the grid", "3 gigawatts" (in megawatts)
     (r"megawatts?|MW\b", "MW", "power", "power", 1.0, None),
     (r"gigawatts?|GW\b", "MW", "power", "power", 1000.0, "gigawatts"),
+    # exchange rates: "83.69 per dollar", "146 yen to the dollar" is a currency amount first
+    *(
+        (
+            rf"(?:per|to\s+the|against\s+the)\s+(?:U\.?S\.?\s+)?{word}\b",
+            f"per {code}",
+            "exchange",
+            "exchange_rate",
+            1.0,
+            None,
+        )
+        for word, code in (
+            ("dollar", "USD"),
+            ("euro", "EUR"),
+            ("pound", "GBP"),
+            ("yen", "JPY"),
+            ("yuan", "CNY"),
+        )
+    ),
     # concentrations: "422 parts per million" of carbon dioxide
     (r"parts\s+per\s+million|ppm\b", "ppm", "concentration", "concentration", 1.0, None),
     # oil: "9 million barrels per day", "500,000 bpd" (barrels alone stay a count)

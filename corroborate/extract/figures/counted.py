@@ -212,6 +212,7 @@ def _counted(text: str, sent: Span, toks: list[_Tok], number: NumberMatch) -> _C
             "volume",
             "flow",
             "concentration",
+            "exchange",
         }:  # "500 gigawatts of renewable capacity", "40 million litres of water"
             obj = _of_phrase(text, unit.end, sent.end, allow_in=unit.category == "currency")
             counted_text = obj[0] if obj else None
@@ -325,6 +326,18 @@ def _plain_noun(text: str, toks: list[_Tok], pos: int) -> tuple[int, int] | None
             ):  # a capitalised word the tagger got wrong is still a name: "Shahed/CD"
                 named = named or t.text[0].isupper()
                 continue
+            if (  # a modifier the tagger took for a verb: "hate/VB crime incidents",
+                # "confirmed/VBD measles cases"
+                last is None
+                and t.tag.startswith("VB")
+                and t.text.isalpha()
+                and t.text.islower()
+                and t.lower not in _SPEECH_VERBS  # "4 in 10 said billionaire Donald Trump"
+                and t.lower not in _LINKING_PARTICIPLES  # "16 involving business activity"
+                and j + 1 < len(toks)
+                and toks[j + 1].tag in {"NNS", "NN"}
+            ):
+                continue
             if (  # a mis-tagged word inside a compound: "tax haven/RB subsidiaries"
                 last is not None
                 and t.tag not in _FINITE_TAGS  # "homes lost/VBD power": the verb
@@ -357,6 +370,13 @@ def _plain_noun(text: str, toks: list[_Tok], pos: int) -> tuple[int, int] | None
     return last
 
 
+_SPEECH_VERBS = frozenset(
+    {"said", "says", "say", "told", "tells", "added", "adds", "claimed", "claims", "wrote"}
+)
+_LINKING_PARTICIPLES = frozenset(
+    {"involving", "including", "regarding", "concerning", "following", "according",
+     "excluding", "affecting", "targeting", "covering", "representing", "making"}
+)  # fmt: skip
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 

@@ -219,6 +219,13 @@ def _figure(
         # what (the measure stays the quantity's, "distance" or "speed", so that "a surge of
         # 15 feet" elsewhere still meets it)
         counted.counted = _level_subject(text, toks, i_first, number)
+    elif counted.category == "exchange" and counted.counted is None:
+        # "the rupee closed flat at 83.69 per dollar", "the yen strengthened to 146 per
+        # dollar": the currency whose rate it is
+        counted.counted = (
+            _level_subject(text, toks, i_first, number)
+            or _percent_subject(text, sent, toks, number)[0]
+        )
     elif counted.category == "flow" and counted.counted is None:
         # "deepen its cut in oil exports to 500,000 bpd", "Saudi output of 9 million barrels
         # a day", "output fell by 1.2 million barrels a day": whose flow
@@ -315,6 +322,8 @@ def _figure(
         measure = f"{_key(noun)}_without_power"
     elif counted.category == "percent" and pct_measure:
         measure = pct_measure
+    elif counted.category == "exchange":
+        measure = "exchange_rate"  # whichever verb moved it
     elif counted.category in {"magnitude", "temperature"}:
         # a reading: "quake_killed" would read a magnitude as a count of people, and "the
         # record of 37.6C" is a temperature like any other

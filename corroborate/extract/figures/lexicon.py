@@ -133,7 +133,7 @@ _CUE_WORDS = frozenset({
     "reveals", "warned", "warns", "insisted", "insists", "emphasised", "emphasized", "stressed",
     "declared", "declares", "explained", "explains", "tallied",
     # a count is its counter's: "An AP reporter counted 14 bodies", "the monitor documented 96"
-    "counted", "documented", "verified",
+    "counted", "documented", "verified", "recorded", "registered", "logged",
     # forecasts are their forecaster's: "He expects the Fed to cut by a quarter point", "Fed
     # officials projected that inflation would end the year at 2.3%" ("expected" is left out:
     # "is expected to" has no forecaster before it)
@@ -232,5 +232,7 @@ _ORG_WORDS = frozenset(
      "government", "army", "police", "service", "forces", "command", "staff", "administration",
      "organisation", "organization", "fund", "union", "league", "board", "bureau",
      "school", "college", "hospital", "clinic", "force", "navy", "guard", "brigade", "kremlin",
-     "pentagon", "parliament", "senate", "congress", "assembly", "cabinet", "federation"}
+     "pentagon", "parliament", "senate", "congress", "assembly", "cabinet", "federation",
+     "centres", "centers", "archive", "project", "observatory", "programme", "program",
+     "institution", "authority", "coalition", "alliance", "society", "trust", "watch"}
 )  # fmt: skip

@@ -39,18 +39,20 @@ _NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)\s+of\s+([a-z][\w-]*)$",
 # fmt: off
 _RISE_VERBS = {
     "rise", "climb", "increase", "grow", "jump", "soar", "surge", "gain", "advance", "rally",
-    "add", "rebound", "accelerate", "expand", "spike", "leap", "improve", "swell",
+    "add", "rebound", "accelerate", "expand", "spike", "leap", "improve", "swell", "strengthen",
+    "appreciate", "firm",
 }
 
 _FALL_VERBS = {
     "fall", "drop", "decline", "slip", "slide", "tumble", "plunge", "sink", "lose", "shed",
     "ease", "dip", "retreat", "contract", "slump", "sag", "decrease", "shrink", "plummet",
-    "slow", "crash", "lower", "cut", "reduce",
+    "slow", "crash", "lower", "cut", "reduce", "weaken", "depreciate",
 }
 
 _STATE_PCT_VERBS = {
     "be", "hold", "stand", "remain", "stay", "reach", "hit", "total", "average", "come", "run",
-    "sit", "settle", "hover", "steady", "edge", "tick", "move",
+    "sit", "settle", "hover", "steady", "edge", "tick", "move", "close", "end", "finish",
+    "open", "trade",
 }
 
 _PCT_FORMS = {
@@ -92,6 +94,7 @@ _PCT_SKIP = frozenset(
         "lower",
         "steady",
         "unchanged",
+        "flat",
     }
 )  # fmt: skip
 
@@ -212,6 +215,9 @@ def _percent_subject(
         direction = "fall"
     else:
         direction = "level"
+        after = _WAY_AFTER.match(text, number.end)
+        if after is not None:  # "closed 2% higher", "ended 1.2% lower"
+            direction = "rise" if after.group(1).lower() in {"higher", "up"} else "fall"
     j -= 1
     while (
         j >= 0
@@ -260,12 +266,25 @@ def _percent_subject(
     link = j - 1 if j >= 1 and toks[j].lower in {"the", "a", "an"} else j
     if all(w.text[0].isupper() for w in words) and link >= 0 and toks[link].lower in _PLACE_LINKS:
         # "imports from China and the United States grew to 40%": the name ends a phrase
-        # that qualifies the subject; it is not the subject
+        # that qualifies the subject; it is not the subject. "Arrests in December rose
+        # 31%": the noun the phrase hangs on is
+        head = link - 1
+        if (
+            toks[link].lower != "and"
+            and head >= 0
+            and toks[head].start >= sent.start
+            and toks[head].tag in {"NN", "NNS"}
+        ):
+            return text[toks[head].start : words[-1].end], direction
         return None, direction
     return text[words[0].start : words[-1].end], direction
 
 
 _AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being", "has", "have", "had"})
+_WAY_AFTER = re.compile(
+    r"\s*(?:%|per\s?cent\b|percent\b|points?\b)?\s*(higher|lower|up|down)\b(?!\s+than)",
+    re.IGNORECASE,
+)
 _PLACE_LINKS = frozenset({"from", "and", "in", "with", "to", "for", "at", "across"})
 _BE = frozenset({"was", "were", "is", "are", "be", "been"})
 _RELATIVE_OPENERS = frozenset({"which", "who", "whose", "where", "including", "excluding"})
@@ -474,6 +493,7 @@ _UNIT_WORDS = frozenset({"cent", "cents", "penny", "pence", "points", "point", "
 # "fell to 5.7% from 6.1%", "rose 0.4% in August and were up 3.8%"
 _SAME_SUBJECT = re.compile(
     r"\s*,?\s*(?:(?:from|in|on|for)\s+[\w ]{1,20}?\s+)?(?:to|from|compared\s+with|against)\s+"
+    r"|[^.;:!?,]{0,30},\s*(?:up|down)\s+(?:by\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+)?"
     r"|[^.;:!?]{0,40}?\s(?:and|but)\s+(?:(?:were|was|is|are|ha(?:s|ve|d))\s+)?(?:\w+ly\s+)?"
     r"(?:up|down|higher|lower|rose|risen|fell|fallen|climbed|dropped|gained|lost|jumped|"
     r"slipped|increased|decreased|declined|grew|edged\s+(?:up|down))\b(?:\s+by)?\s+",

@@ -370,7 +370,9 @@ def _unnamed_source(text: str, start: int, end: int) -> Source | None:
 
 _BEFORE_CUE = re.compile(
     r"(?:,\s+(?:meeting|speaking|gathered|visiting|talking|writing)\b[^,]{0,50},)?"  # an aside
-    r"(?:,\s+who\s[^,]{0,90},)?"  # "a police official, who spoke on condition of anonymity,"
+    # "a police official, who spoke on condition of anonymity,", "The Archive, a nonprofit
+    # that counts shootings,"
+    r"(?:,\s+(?:who|which|a|an)\s[^,]{0,90},)?"
     r"(?:\s*\([A-Z][\w&.-]{0,12}\))?"  # the name's acronym: "The German Economic Institute (IW)"
     r"(?:\s+(?:has|have|had|also|later|earlier|previously|again|further|"
     r"recently|separately|officially|publicly|reportedly))*\s*$"
@@ -379,7 +381,7 @@ _BEFORE_CUE = re.compile(
 
 def _source_before_cue(ctx: _Context, i: int, cue: int) -> Source | None:
     text, sent = ctx.text, ctx.sents[i]
-    m = _BEFORE_CUE.search(text, max(sent.start, cue - 80), cue)
+    m = _BEFORE_CUE.search(text, max(sent.start, cue - 130), cue)
     end = m.start() if m else cue
     for ent in ctx.ents:
         if ent.end == end and ent.label in {"PERSON", "ORG"}:
@@ -513,8 +515,14 @@ def _source_from_phrase(ctx: _Context, start: int, end: int) -> Source | None:
         return Source(_strip_det(phrase), "report", start, end)
     if head in _PERSON_NOUNS:
         return Source(_strip_det(phrase), "person", start, end)
-    if not ents and any(w.lower() in _ORG_WORDS for w in words) and not _PERSON_TAIL.search(phrase):
-        return Source(_strip_det(phrase), "organisation", start, end)  # "the Institute for ..."
+    if (
+        not persons
+        and any(w.lower() in _ORG_WORDS for w in words if w[:1].isupper())
+        and not _PERSON_TAIL.search(phrase)
+    ):
+        # "the Institute for ...", "The Africa Centres for Disease Control and Prevention" (a
+        # name the tagger cut into a place and a thing)
+        return Source(_strip_det(phrase), "organisation", start, end)
     if not ents:
         # no NER: the capitalised words at the end are the name, the rest is the title
         caps = re.search(r"((?:(?:[A-Z][\w’'-]+|[A-Z]\.)\s+)*[A-Z][\w’'-]+)$", phrase)
