@@ -182,3 +182,25 @@ def test_a_move_written_after_the_number_gives_its_way(
     text: str, number: str, measure: str
 ) -> None:
     assert figure(text, number).measure == measure
+
+
+def test_each_clause_of_a_market_roundup_keeps_its_subject() -> None:
+    text = "The Nikkei fell 12.4%, and Toyota Motor lost 13%, while the Nasdaq Composite lost 3.4%."
+    assert [counted(text, n) for n in ("12.4", "13", "3.4")] == [
+        "nikkei",
+        "toyota motor",
+        "nasdaq composite",
+    ]
+
+
+def test_a_forecast_is_not_carried_onto_the_next_sentence_s_fact() -> None:
+    text = (
+        "Economists surveyed by FactSet had expected a rate of 4.1%. "
+        "The unemployment rate was 4.2%."
+    )
+    f = figure(text, "4.2")
+    assert f.source is None or f.source.name is None
+
+
+def test_the_fed_is_not_the_cut() -> None:
+    assert "fed" not in counted("Trump urged the Fed to cut rates by 75 basis points.", "75")

@@ -120,3 +120,27 @@ def test_a_modifier_the_tagger_calls_a_verb_is_part_of_the_counted_noun() -> Non
 def test_a_change_takes_the_noun_before_its_time_phrase() -> None:
     f = figure("Arrests in December rose 31% from November.", "31")
     assert f.counted == "Arrests in December" and f.measure == "rise"
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        (
+            "In Philadelphia, homicides fell by 20 percent to 410, while Baltimore recorded 263 "
+            "killings, police data showed.",
+            "263",
+            "police data",
+        ),
+        (
+            "The Met Office put 2024 at 1.53C above pre-industrial levels, give or take 0.08C, "
+            "while Berkeley Earth, a US research group, estimated the figure at 1.62C.",
+            "0.08",
+            "Met Office",
+        ),
+    ],
+)
+def test_a_place_that_records_a_figure_and_a_source_after_while_are_not_its_source(
+    text: str, number: str, source: str
+) -> None:
+    f = figure(text, number)
+    assert f.source is not None and f.source.name == source

@@ -114,6 +114,8 @@ class _Context:
             pos, src = found[-1]
             if _RELATIVE_CUE.search(self.text, max(self.sents[j].start, pos - 60), pos):
                 return None  # "The outage, which Microsoft estimates hit 8.5 million ...": its own
+            if self.text.startswith(("expected", "anticipated"), pos):
+                return None  # "Economists had expected 4.1%. The rate was 4.2%": not theirs
             framing = self.text[pos : pos + 9].lower() == "according" and _OPENS.fullmatch(
                 self.text, self.sents[j].start, pos
             )  # "According to X, ..." frames what follows; "..., according to X." does not

@@ -225,7 +225,7 @@ def _percent_subject(
         and (
             toks[j].lower in _AUXILIARIES  # "was cut to", "has been revised to"
             # "expected payrolls to rise by 160,000": the infinitive's subject before "to"
-            or (toks[j].lower == "to" and j > 0 and toks[j - 1].tag.startswith("NN"))
+            or (toks[j].lower == "to" and j > 0 and toks[j - 1].tag in {"NN", "NNS"})
             or toks[j].lower in _PCT_ADVERBS
             or (toks[j].lower.endswith("ly") and toks[j].lower != "only")
         )
@@ -264,17 +264,20 @@ def _percent_subject(
     if not words:
         return None, direction
     link = j - 1 if j >= 1 and toks[j].lower in {"the", "a", "an"} else j
+    if link >= 0 and toks[link].lower == "and":
+        # "from China and the United States": a coordinated place after a preposition (not
+        # "..., and Nike fell 14%", a clause of its own)
+        k = link - 1
+        while k >= sent.start and k >= 0 and toks[k].text[:1].isupper():
+            k -= 1
+        if k >= 0 and k < link - 1 and toks[k].lower in _PLACE_LINKS:
+            link = k
     if all(w.text[0].isupper() for w in words) and link >= 0 and toks[link].lower in _PLACE_LINKS:
         # "imports from China and the United States grew to 40%": the name ends a phrase
         # that qualifies the subject; it is not the subject. "Arrests in December rose
         # 31%": the noun the phrase hangs on is
         head = link - 1
-        if (
-            toks[link].lower != "and"
-            and head >= 0
-            and toks[head].start >= sent.start
-            and toks[head].tag in {"NN", "NNS"}
-        ):
+        if head >= 0 and toks[head].start >= sent.start and toks[head].tag in {"NN", "NNS"}:
             return text[toks[head].start : words[-1].end], direction
         return None, direction
     return text[words[0].start : words[-1].end], direction
@@ -285,7 +288,7 @@ _WAY_AFTER = re.compile(
     r"\s*(?:%|per\s?cent\b|percent\b|points?\b)?\s*(higher|lower|up|down)\b(?!\s+than)",
     re.IGNORECASE,
 )
-_PLACE_LINKS = frozenset({"from", "and", "in", "with", "to", "for", "at", "across"})
+_PLACE_LINKS = frozenset({"from", "in", "with", "to", "for", "at", "across"})
 _BE = frozenset({"was", "were", "is", "are", "be", "been"})
 _RELATIVE_OPENERS = frozenset({"which", "who", "whose", "where", "including", "excluding"})
 

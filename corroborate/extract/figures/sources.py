@@ -140,7 +140,7 @@ _TALLY_VERBS = frozenset(
 # "put the turnout at 22,000", "puts the national figure at 3.5 million", "put it at 100,000"
 _PUT_THE = re.compile(
     r"\s+(?:the\s+(?:figure|number|toll|total|death\s+toll|crowd|turnout)\b"
-    r"|(?:(?:the|its|their)\s+(?:[\w’'-]+\s+){0,3}?|it\s+)at\s+(?:about\s+|around\s+|some\s+|"
+    r"|(?:(?:the|its|their)\s+(?:[\w’'-]+\s+){0,3}?|it\s+|\d{4}\s+)at\s+(?:about\s+|around\s+|some\s+|"
     r"roughly\s+|nearly\s+|more\s+than\s+|up\s+to\s+|just\s+)?(?:[$€£¥]?\d|(?:one|two|three|"
     r"four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|hundreds|thousands|a\s+hundred|"
     r"a\s+thousand|a\s+million)\b))",
@@ -184,10 +184,28 @@ def _pick_source(ctx: _Context, explicit: list[tuple[int, Source]], fig: Figure)
         and not _respondents(ctx.text, s)
         and not _in_the_speaker_s_aside(ctx.text, p, fig)
         and not _another_expectation(ctx.text, p, fig)
+        and not _in_a_while_clause(ctx.text, p, s, fig)
     ]
     if not usable:
         return None
     return min(usable, key=lambda item: abs(item[0] - fig.start))[1]
+
+
+# "the Met Office put it at 1.53C, give or take 0.08C, while Berkeley Earth estimated ...": a
+# source named after ", while" speaks for its own clause, not the one before
+_WHILE = re.compile(r",\s+(?:while|whereas)\s")
+
+_SENTENCE_FINAL_CUE = re.compile(r"[\w’'-]+(?:\s+[\w’'-]+){0,2}\s*[.!?]")
+
+
+def _in_a_while_clause(text: str, cue: int, src: Source, fig: Figure) -> bool:
+    """A source whose name and cue sit in a ", while" clause after the figure."""
+    if fig.end > cue or src.start is None or text[cue : cue + 9].lower() == "according":
+        return False  # "..., while ..., according to the FBI": the whole sentence's source
+    clause = _WHILE.search(text, fig.end, cue)
+    if clause is None or src.start < clause.end():
+        return False
+    return not _SENTENCE_FINAL_CUE.match(text, cue)  # "..., while ..., Mook wrote."
 
 
 _RELATIVE_EXPECTED = re.compile(r"\b(?:that|which)\s+(?:[\w’'-]+\s+){1,4}(?:had\s+)?$", re.I)
@@ -252,6 +270,34 @@ def _other_clause(quote: Quote | None, cue: int, fig: Figure) -> bool:
     return fig.end <= min(cue, speaker_at) and not quote.start <= fig.start < quote.end
 
 
+_RECORDING = frozenset({"recorded", "registered", "logged"})
+
+
+def _a_recorder(ctx: _Context, src: Source) -> bool:
+    """Who can record a figure: a body or a document, not a place where it happened (a
+    town "records" its killings and its heat) and not a bare name."""
+    if src.kind not in {"organisation", "report"}:
+        return False
+    start, end = src.start, src.end
+    if start is None or end is None:
+        return True
+    places = [e for e in ctx.ents if e.label == "LOC"]
+    if any(e.start <= start < e.end or e.end == end for e in places):
+        return False
+    name = src.name or ""
+    words = name.lower().split()
+    head = words[-1] if words else ""
+    if len(words) == 1 and not name.replace(".", "").isupper() and head not in _GROUP_NOUNS:
+        return False  # "Baltimore recorded 263 killings" (a city the tagger called a body)
+    return (
+        any(e.label == "ORG" and e.start <= start < e.end for e in ctx.ents)
+        or head in _GROUP_NOUNS
+        or head in _REPORT_NOUNS
+        or any(w in _ORG_WORDS for w in words)
+        or len(words) > 1  # a name of several words no tagger placed: "Gun Violence Archive"
+    )
+
+
 _ADDED_AMOUNT = re.compile(
     r"\s+(?:(?:a|an|another|a\s+further|some|about|around|nearly|almost|roughly|just|"
     r"more\s+than|over|less\s+than)\s+)?(?:[$€£¥₹]\s?)?\d"
@@ -297,6 +343,8 @@ def _explicit_sources(ctx: _Context, i: int) -> list[tuple[int, Source]]:
             src = _source_before_cue(ctx, i, word.start())
             if src is None:
                 src = _source_after_cue(ctx, i, word.end())
+            if src is not None and w in _RECORDING and not _a_recorder(ctx, src):
+                src = None  # "Baltimore recorded 263 killings", "Churu recorded 50.5C"
         elif w in {"expected", "anticipated"} and _EXPECTED_BY.search(
             text, max(sent.start, word.start() - 40), word.start()
         ):
