@@ -204,3 +204,28 @@ def test_a_forecast_is_not_carried_onto_the_next_sentence_s_fact() -> None:
 
 def test_the_fed_is_not_the_cut() -> None:
     assert "fed" not in counted("Trump urged the Fed to cut rates by 75 basis points.", "75")
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "thing", "measure"),
+    [
+        ("The Fed cut interest rates by half a percentage point.", "half", "interest rates", "cut"),
+        ("Tariffs could cut global output by 0.8 per cent in 2025.", "0.8", "global output", None),
+        ("The Fed's 2% inflation target remains in sight.", "2%", "inflation target", "target"),
+        ("India faces a 26% levy on its exports.", "26", "levy", "levy"),
+        (
+            "He expects inflation to peak at about 33 percent in April.",
+            "about 33",
+            "inflation",
+            None,
+        ),
+        ("The S&P 500 fell 0.29% to 5,618.26 points.", "5,618.26", "S&P 500", "points"),
+    ],
+)
+def test_what_a_rate_or_an_index_is_of(
+    text: str, number: str, thing: str, measure: str | None
+) -> None:
+    f = figure(text, number)
+    assert f.counted == thing
+    if measure is not None:
+        assert f.measure == measure

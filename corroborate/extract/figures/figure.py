@@ -27,6 +27,7 @@ from corroborate.extract.figures.percents import (
     _coordinated_change,
     _level_subject,
     _noun_before_of,
+    _object_changed_by,
     _object_set_to,
     _parallel_share,
     _percent_subject,
@@ -244,6 +245,11 @@ def _figure(
         if counted.counted is not None and counted.unit == "percent":
             # "14% of the vote": a share of the noun, whoever won or took it
             pct_measure = f"{_key(_head(counted.counted))}_share"
+        elif counted.unit == "percent" and (level_noun := _PCT_LEVEL_NOUN.match(text, counted.end)):
+            # "the Fed's 2% inflation target", "a 10% baseline tariff", "the 26% levy": the
+            # level the percent sets
+            counted.counted = " ".join(level_noun.group(1).split())
+            pct_measure = _key(level_noun.group("head").lower())
         elif change_noun is not None:
             # "a 5.5% pay rise", "a 10% cut": the change the percent qualifies, whatever verb
             # governs it ("rejected a 5.5% pay rise" is no share of anything)
@@ -270,10 +276,13 @@ def _figure(
             if counted.counted is None:  # "turnout was 61%"
                 counted.counted = _level_subject(text, toks, 0, number)
             if counted.counted is None:
-                # "a baseline tariff of 10%", "fell to 5.7% from 6.1%": the noun before "of",
-                # or the subject of the figure this one continues
-                counted.counted = _noun_before_of(text, sent, number) or _subject_carried(
-                    text, number, before
+                # "a baseline tariff of 10%", "fell to 5.7% from 6.1%", "could cut global output
+                # by 0.8%": the noun before "of", the subject of the figure this one
+                # continues, or the object a verb changes by the percent
+                counted.counted = (
+                    _noun_before_of(text, sent, number)
+                    or _subject_carried(text, number, before)
+                    or _object_changed_by(text, sent, number)
                 )
             if counted.counted is None and counted.unit == "percent":
                 # "Jalili won 42.5%": nothing says of what, so the share takes its holder, as
@@ -291,12 +300,18 @@ def _figure(
         if counted.unit == "percentage points":
             # "cut rates by half a percentage point", "a 25-basis-point cut": one rate step,
             # whatever verb or outlet reports it
-            pct_measure = _rate_step(text, sent, number, counted.counted) or pct_measure
+            pct_measure = (
+                _rate_step(text, sent, number, counted.counted)
+                or _rate_step(text, sent, number, None)  # "cut interest rates by half a point"
+                or pct_measure
+            )
     index_move: str | None = None
     if counted.counted == "points" and counted.category == "count" and not money:
         # "the Dow dropped 1,679 points", "the Sensex closed at 80,429 points": an index's
         # move or level (points scored keep their noun: no index stands before their verb)
         index, direction = _percent_subject(text, sent, toks, number)
+        if not index:  # "the S&P 500 fell 0.29% to 5,618.26 points": the level after the move
+            index, direction = _subject_carried(text, number, before), "level"
         if index and index[:1].isupper():
             counted.counted = index
             index_move = f"points_{direction}" if direction in {"rise", "fall"} else "points"
@@ -400,6 +415,13 @@ def _a_name(text: str, sent: Span, phrase: str, ents: Sequence[Entity]) -> bool:
 
 _TO_LEVEL = re.compile(
     r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+)?$"
+)
+
+# a percent before the level it sets: "the 2% inflation target", "a 10% baseline tariff"
+_PCT_LEVEL_NOUN = re.compile(
+    r"[-‑\s]+((?:[a-z]+[-\s]+){0,2}(?P<head>target|goal|tariffs?|levy|levies|tax|stake|cap|"
+    r"ceiling|threshold|duty|duties|discount|premium|commission|fee|surcharge|quota))\b",
+    re.IGNORECASE,
 )
 
 # what a rate is per: "per 100,000 residents", "per million people", "per 1,000 live births"

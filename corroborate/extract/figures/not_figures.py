@@ -184,7 +184,8 @@ def _not_a_quantity(text: str, sent: Span, number: NumberMatch) -> bool:
     # a number right after a capitalised word is part of a name: "Lot 10", "Apollo 11"
     if number.start == s and not number.words and not _SCALED.match(text, s, number.end):
         m = _CAP_WORD_BEFORE.search(text, max(sent.start, s - 30), s)
-        if m and not _is_plain_word(m.group(1)):
+        # ("the Fed's 2% target", "the IMF's 191 members": an owner, not a name's number)
+        if m and not _is_plain_word(m.group(1)) and not m.group(1).endswith(("'s", "’s")):
             return True
         if _named_elsewhere(text, s, e):
             return True

@@ -52,7 +52,7 @@ _FALL_VERBS = {
 _STATE_PCT_VERBS = {
     "be", "hold", "stand", "remain", "stay", "reach", "hit", "total", "average", "come", "run",
     "sit", "settle", "hover", "steady", "edge", "tick", "move", "close", "end", "finish",
-    "open", "trade",
+    "open", "trade", "peak",
 }
 
 _PCT_FORMS = {
@@ -260,6 +260,8 @@ def _percent_subject(
         words.insert(0, t)
         j -= 1
     while words and not words[-1].text[0].isalpha():
+        if len(words) > 1 and words[-1].text.isdigit() and words[-2].text[:1].isupper():
+            break  # an index named with its number: "the S&P 500", "the FTSE 100"
         words.pop()
     if not words:
         return None, direction
@@ -268,7 +270,7 @@ def _percent_subject(
         # "from China and the United States": a coordinated place after a preposition (not
         # "..., and Nike fell 14%", a clause of its own)
         k = link - 1
-        while k >= sent.start and k >= 0 and toks[k].text[:1].isupper():
+        while k >= 0 and toks[k].start >= sent.start and toks[k].text[:1].isupper():
             k -= 1
         if k >= 0 and k < link - 1 and toks[k].lower in _PLACE_LINKS:
             link = k
@@ -535,5 +537,28 @@ def _object_set_to(text: str, sent: Span, number: NumberMatch) -> str | None:
         if w in _FUNCTION and w not in _OBJECT_LINKS:
             return None
     if words[-1] in _EMPTY_HEADS or _is_verb_form(words[-1]):
+        return None
+    return " ".join(words)
+
+
+# "cut interest rates by half a percentage point", "could cut global output by 0.8%"
+_CHANGED_BY = re.compile(
+    r"\b(?:cut|cuts|cutting|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|hik(?:e|es|ed|ing)|"
+    r"reduc(?:e|es|ed|ing)|increas(?:e|es|ed|ing)|lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|"
+    r"trim(?:s|med|ming)?|slash(?:es|ed|ing)?)\s+"
+    r"(?:its\s+|the\s+|their\s+|his\s+|her\s+)?((?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*)\s+"
+    r"by\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|some\s+|another\s+|a\s+"
+    r"further\s+|an\s+additional\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _object_changed_by(text: str, sent: Span, number: NumberMatch) -> str | None:
+    """The object a verb changes by the number: "cut interest rates by 0.5 points"."""
+    m = _CHANGED_BY.search(text, max(sent.start, number.start - 80), number.start)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if any(w.lower() in _FUNCTION and w.lower() not in _OBJECT_LINKS for w in words):
         return None
     return " ".join(words)
