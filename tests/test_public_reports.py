@@ -144,3 +144,15 @@ def test_a_place_that_records_a_figure_and_a_source_after_while_are_not_its_sour
 ) -> None:
     f = figure(text, number)
     assert f.source is not None and f.source.name == source
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "source"),
+    [
+        ("Brazil's health ministry recorded 6.5 million dengue cases.", "6.5", "Brazil's health"),
+        ("Police in Sweden registered 363 shootings last year.", "363", "Police in Sweden"),
+    ],
+)
+def test_a_body_named_with_its_country_still_records(text: str, number: str, source: str) -> None:
+    f = figure(text, number)
+    assert f.source is not None and (f.source.name or "").startswith(source)

@@ -282,8 +282,8 @@ def _a_recorder(ctx: _Context, src: Source) -> bool:
     if start is None or end is None:
         return True
     places = [e for e in ctx.ents if e.label == "LOC"]
-    if any(e.start <= start < e.end or e.end == end for e in places):
-        return False
+    if any(e.start <= start and end <= e.end for e in places):
+        return False  # the source is the place itself (not "Brazil's health ministry")
     name = src.name or ""
     words = name.lower().split()
     head = words[-1] if words else ""
