@@ -1,4 +1,8 @@
-"""Percentages and shares: whose share, of what, and the change a percent measures."""
+"""What a rate, a share, an amount or a flow is of, when no noun follows the number: the subject
+of its verb ("the Nasdaq gained 2.5%", "unemployment was estimated at 4.2%"), the noun before
+"of" ("a baseline tariff of 10%"), the object a verb sets or changes ("cut interest rates by half
+a point"), or the subject the figure before it in the clause carries ("fell 6.6% to $66.95").
+"""
 
 from __future__ import annotations
 
