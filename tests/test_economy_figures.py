@@ -229,3 +229,17 @@ def test_what_a_rate_or_an_index_is_of(
     assert f.counted == thing
     if measure is not None:
         assert f.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "qualifier"),
+    [
+        ("Lending rates could climb to 30 percent or more, he said.", "30", "at least"),
+        ("Officials saw a quarter point or less of cuts this year.", "quarter", "up to"),
+        ("Brent hit a 2023 high near $98 in late September.", "near", "about"),
+    ],
+)
+def test_a_qualifier_written_after_or_as_near(text: str, number: str, qualifier: str) -> None:
+    f = figure(text, number)
+    assert f.qualifier == qualifier
+    assert f.counted != "late September"

@@ -296,7 +296,7 @@ QUALIFIERS: dict[str, str] = {
     "close to": "nearly", "just under": "nearly", "up to": "up to", "as many as": "up to",
     "at most": "up to", "no more than": "up to", "a maximum of": "up to", "as much as": "up to",
     "as high as": "up to", "as little as": "at least", "as few as": "at least",
-    "as low as": "at least", "upward of": "more than",
+    "as low as": "at least", "upward of": "more than", "near": "about",
     "fewer than": "less than", "less than": "less than", "under": "less than",
     "below": "less than", "another": "additional", "an additional": "additional",
     "a further": "additional", "an extra": "additional", "additional": "additional",

@@ -422,10 +422,17 @@ def _of_phrase(text: str, pos: int, end: int, *, allow_in: bool) -> tuple[str, i
         keep.append(w)
     if not keep or (allow_in and {keep[0].lower(), keep[-1].lower()} & _TIME_NOUNS):
         return None  # "$355 million in the quarter", "in the first half": when, not what
+    if allow_in and {w.lower() for w in keep} & _MONTHS_AND_PARTS:
+        return None  # "a high near $98 in late September": when
     if allow_in and keep[0].lower() in {"exchange", "return", "addition", "total", "cash"}:
         return None  # "50 cents in exchange for ...", "$5m in total": no thing it buys
     return " ".join(keep), pos + m.end()
 
+
+_MONTHS_AND_PARTS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "late", "early", "mid"}
+)  # fmt: skip
 
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ary|ful|less|able|ible|ern)$")
 

@@ -384,7 +384,8 @@ def _figure(
         counted=counted.counted,
         measure=measure,
         qualifier=number.qualifier
-        or ("more than" if _FLOOR_VERB.search(text, max(0, start - 16), start) else None),
+        or ("more than" if _FLOOR_VERB.search(text, max(0, start - 16), start) else None)
+        or _qualifier_after(text, end),
         original_unit=original_unit,
         original_value=original_value,
     )
@@ -423,6 +424,21 @@ _PCT_LEVEL_NOUN = re.compile(
     r"ceiling|threshold|duty|duties|discount|premium|commission|fee|surcharge|quota))\b",
     re.IGNORECASE,
 )
+
+# "30 percent or more", "a quarter point or less": the qualifier written after the figure
+_OR_MORE = re.compile(
+    r"\s+or\s+(?:(?P<floor>more|higher|above|greater|over)|(?P<cap>less|fewer|lower|below|"
+    r"under))\b(?!\s+than)",
+    re.IGNORECASE,
+)
+
+
+def _qualifier_after(text: str, end: int) -> str | None:
+    m = _OR_MORE.match(text, end)
+    if m is None:
+        return None
+    return "at least" if m.group("floor") else "up to"
+
 
 # what a rate is per: "per 100,000 residents", "per million people", "per 1,000 live births"
 _PER_BASE = re.compile(
