@@ -11,6 +11,7 @@ from corroborate.extract.figures.lexicon import (
     _GEO_NOUNS,
     _MAGNITUDE_AFTER,
     _MODIFIERS,
+    _MONTHS,
     _NOT_PLACES,
     _POINT_AFTER,
     _SERIES_NOUN,
@@ -429,10 +430,7 @@ def _of_phrase(text: str, pos: int, end: int, *, allow_in: bool) -> tuple[str, i
     return " ".join(keep), pos + m.end()
 
 
-_MONTHS_AND_PARTS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "late", "early", "mid"}
-)  # fmt: skip
+_MONTHS_AND_PARTS = frozenset(_MONTHS) | {"late", "early", "mid"}
 
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous|ary|ful|less|able|ible|ern)$")
 

@@ -217,6 +217,11 @@ _NOUN_MEASURES = {
     "casualties": "casualties", "missing": "people_missing",
 }  # fmt: skip
 
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+
 _NOT_PLACES = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
      "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -11,7 +11,7 @@ from typing import Any
 
 from corroborate.extract.datelines import after_dateline
 from corroborate.extract.dates import find_dates
-from corroborate.extract.figures.lexicon import _GEO_NOUNS, _NOT_PLACES
+from corroborate.extract.figures.lexicon import _GEO_NOUNS, _MONTHS, _NOT_PLACES
 from corroborate.model import Entity, Figure, Span
 
 # fmt: off
@@ -50,11 +50,6 @@ def _past_year(text: str, sent: Span, fig: Figure, pub: Any) -> str | None:
         return None  # "121 seats, down from 365 in 2019": the year belongs to the other number
     return f"{m.group(1)}-12-31"
 
-
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
 
 _IN_MONTH = re.compile(
     r"\b(?:in|during|for)\s+(" + "|".join(_MONTHS) + r")\b(?:\s+((?:19|20)\d\d))?(?![\w-])",
