@@ -31,15 +31,18 @@ from corroborate.corpus.dedup import Dedup, sort_key
 from corroborate.corpus.text import STOPWORDS, day, location_key, stem, words
 from corroborate.model import Article, Figure, FigureGroup
 
-__all__ = ["align_figures", "compatible", "interval"]
+__all__ = ["agrees", "align_figures", "compatible", "interval", "pair_relation"]
 
 TOLERANCE = 0.01  # exact values within 1% agree (rounding, unit conversion)
+CLOSE = 0.1  # compatible values on different days agree when this close; further is a change
 WINDOW_WORDS = 6  # words either side of a number that say what it counts
 MATCH = 0.2  # context overlap needed to put two figures in one group
 UNNAMED_MATCH = 0.4  # ... when no concept ("evacuated", "died") names what both count
 COMPARE = 4  # members of a group an incoming figure is compared with, at each end
 RECENT_GROUPS = 50  # groups of the same measure an incoming figure is compared with
 MAX_CHANGE = 10.0
+SAME_VALUE = 0.3  # two reports giving one distinctive value: evidence of one quantity
+MIN_PART = 0.05  # a part of a sum is at least this share of its total (0.76 + 50bn is no sum)
 # values further apart than this are taken for different quantities, never grouped: a false
 # conflict costs more than a missed update (a toll that triples shows as two groups)
 GROUP_RATIO = 3.0
@@ -117,6 +120,35 @@ def compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return lo1 <= hi2 and lo2 <= hi1
 
 
+def agrees(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two members agree: compatible values, and for a toll that grows (deaths,
+    injuries, evacuations, arrests) no real change on another day. "Above 100" dead on Monday
+    and 130 on Tuesday fit one range, but the toll has risen: an update. "More than 100
+    missiles" and "127 missiles" a day later count one attack: they agree."""
+    if not compatible(a, b):
+        return False
+    x, y = a["value"], b["value"]
+    if a["window"] == b["window"] or not (_grows(a) or _grows(b)):
+        return True
+    return abs(x - y) <= CLOSE * max(abs(x), abs(y))
+
+
+_CUMULATIVE = frozenset({"death", "injury", "evacuation", "missing", "arrest", "rescue"})
+
+
+def _grows(member: dict[str, Any]) -> bool:
+    return bool(_concepts(words((member["measure"] or "").replace("_", " "))) & _CUMULATIVE)
+
+
+def pair_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
+    """How two members of one group from different origins relate: agree, conflict (the same
+    moment, or a change too large to be one) or update."""
+    if agrees(a, b):
+        return "agree"
+    ratio = max(a["value"], b["value"], 1e-9) / max(min(a["value"], b["value"]), 1e-9)
+    return "conflict" if a["window"] == b["window"] or ratio > MAX_CHANGE else "update"
+
+
 _FUTURE = (
     "would",
     "will",
@@ -132,9 +164,19 @@ _FUTURE = (
     "target",
     "total",
     "forecast",
+    "forecasts",
     "projected",
+    "projections",
+    "likely",
+    "estimate",
+    "estimates",
+    "chance",
+    "odds",
+    "bets",
+    "priced",
 )
-_FUTURE_RE = re.compile(r"\b(?:" + "|".join(_FUTURE) + r")\b")
+# "less than expected", "as expected": a comparison with a forecast, not one
+_FUTURE_RE = re.compile(r"\b(?<!than )(?<!as )(?:" + "|".join(_FUTURE) + r")\b")
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s|\n")
 
 
@@ -171,7 +213,15 @@ def _context(article: Article, figure: Figure) -> tuple[set[str], set[str], bool
     stems = {stem(w) for w in near if len(w) > 3 and w[0].isalpha() and w not in STOPWORDS}
     # the sentence is tokenised only when the nearest words name no concept
     concepts = _concepts(near) or _concepts(words(sentence))
-    future = _FUTURE_RE.search(sentence.casefold()) is not None
+    # only the words next to the number say whether it is planned: "deposits would be made
+    # whole" later in the sentence says nothing of "the $250,000 limit" before it
+    at = sentence.find(article.text[figure.start : figure.end])
+    if at >= 0:  # the sentence's own words: the next sentence's "would" is not this one's
+        inside = words(sentence[:at])[-WINDOW_WORDS:]
+        inside += words(sentence[at + figure.end - figure.start :])[:WINDOW_WORDS]
+    else:
+        inside = near
+    future = _FUTURE_RE.search(" ".join(inside).casefold()) is not None
     return stems, concepts, future
 
 
@@ -254,15 +304,23 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
             # extractors name the same quantity differently ("people", "people_evacuated"):
             # group by unit, and let the measure's words join the context instead
             measure_words = words((figure.measure or "").replace("_", " "))
-            stems |= {stem(w) for w in measure_words if w not in STOPWORDS and len(w) > 3}
+            stems |= {stem(w) for w in measure_words if w not in STOPWORDS and len(w) > 2}
             # the extractor's own verb says what is counted better than the words nearby:
             # "three people have died, she said, and two more are missing" counts the missing
             concepts = _concepts(measure_words) or concepts
             if (
                 (figure.qualifier or "").casefold() in INCREMENTS
                 or _rolling(figure.period)
-                or _DIFFERENCE_AFTER.match(article.text, figure.end)
-                or _CHANGE_BEFORE.search(article.text, max(0, figure.start - 40), figure.start)
+                # "rose 0.2%", "2.2% higher than a year earlier": a rate of change is the
+                # rate itself, whatever the verb; only counts and sums have a total to add to
+                or (unit not in _RATES and _DIFFERENCE_AFTER.match(article.text, figure.end))
+                or _INCREMENT_AFTER.match(article.text, figure.end)
+                or (
+                    unit not in _RATES
+                    # "the toll rose above 100" is the level it reached
+                    and not _LEVEL_REACHED.match(article.text, figure.start)
+                    and _CHANGE_BEFORE.search(article.text, max(0, figure.start - 40), figure.start)
+                )
                 or _PART_OF_A_GROUP.search(article.text, figure.start, figure.end)
                 or _INCLUDING_BEFORE.search(article.text, max(0, figure.start - 16), figure.start)
             ):
@@ -281,7 +339,7 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
                     future,
                     _basis(figure.period),
                     _rate_subject(figure),
-                    frozenset(w.casefold() for w in _NAME.findall(figure.counted or "")),
+                    _owners(article.text, figure.counted),
                 )
             )
     return items
@@ -294,6 +352,7 @@ _CHANGE_BEFORE = re.compile(
     r"(?:about\s+|nearly\s+|some\s+|almost\s+|more\s+than\s+|just\s+)?[$€£¥]?$",
     re.IGNORECASE,
 )
+_LEVEL_REACHED = re.compile(r"(?:above|past|beyond)\b", re.IGNORECASE)
 # "1,700 people, including 22 in Sindh", "among them 40 children": a part of the total before
 _INCLUDING_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom|of\s+which)\s+$", re.I)
 # "17 of the injured", "five of the 20 wounded", "119 of the drones": a part of a group, never
@@ -304,6 +363,8 @@ _PART_OF_A_GROUP = re.compile(
 # "74 settlements, two more than he reported on Monday": the number after the total is a
 # difference between two totals
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:more|fewer|less|higher|lower)\s+than\b", re.IGNORECASE)
+# "1,000 further flights", "25 more people", "300 additional troops": an increment
+_INCREMENT_AFTER = re.compile(r"\s+(?:further|more|additional|extra|new)\b", re.IGNORECASE)
 
 
 # words that name no particular rate: "prices rose 0.2%" may be any prices
@@ -315,21 +376,40 @@ _GENERIC_RATE_WORDS = frozenset(
 
 
 def _rate_subject(figure: Figure) -> frozenset[str] | None:
-    """The stems that say whose rate or share a percentage is ("gasoline prices" → gasolin);
-    empty for other units and for generic subjects ("prices", "the index"), None for a
-    percentage that names nothing ("2%")."""
+    """The stems that say whose rate or share a percentage is ("gasoline prices" → gasolin),
+    with the initials of its words ("personal consumption expenditures index" → pce, so that
+    "PCE inflation" meets it); empty for other units and for generic subjects ("prices", "the
+    index"), None for a percentage that names nothing ("2%")."""
     if figure.unit != "percent":
         return frozenset()
     if not figure.counted:
         return None
-    return frozenset(  # "S&P" and "U.S." are one word each
-        stem(w)
-        for w in re.findall(r"\w[\w&.]*", figure.counted.casefold())
-        if w not in _GENERIC_RATE_WORDS and len(w) > 1
-    )
+    tokens = re.findall(r"\w[\w&.]*", figure.counted.casefold())  # "S&P", "U.S.": one word
+    named = {stem(w) for w in tokens if w not in _GENERIC_RATE_WORDS and len(w) > 1}
+    if not named:
+        return frozenset()
+    initials = "".join(w[0] for w in tokens if w not in _GENERIC_RATE_WORDS - _INDEX_WORDS)
+    runs = {initials[i:j] for i in range(len(initials)) for j in range(i + 3, len(initials) + 1)}
+    return frozenset(named | runs)
 
 
-_NAME = re.compile(r"\b[A-Z][\w’'-]+")
+# words an acronym spells out: CPI is the consumer price index
+_INDEX_WORDS = frozenset({"price", "prices", "index", "rate"})
+
+
+_NAME = re.compile(r"\b[A-Z](?:[\w’'-]|&[A-Z])+")  # "Nasdaq", "S&P"
+
+
+def _owners(text: str, counted: str | None) -> frozenset[str]:
+    """The names in what is counted ("Russian servicemen" → russian). A capital that only
+    opens the sentence ("Spending grew 0.2%", "Consumer spending rose") names no one: a word
+    counts when the report also capitalises it after a lower-case word."""
+    names = _NAME.findall(counted or "")
+    if names and counted and counted.startswith(names[0]):
+        first = names[0]
+        if not re.search(rf"[a-z,;] {re.escape(first)}\b", text):
+            names = names[1:]
+    return frozenset(w.casefold() for w in names)
 
 
 def _rolling(period: str | None) -> bool:
@@ -356,6 +436,37 @@ def _per(basis: str | None) -> bool:
     return (basis or "").startswith("per ")
 
 
+# units that measure (area, length, money, rates); any other unit is a noun that counts
+# things ("homes", "customers", "devices"), and two such nouns may count one quantity
+_MEASURING_UNITS = frozenset(
+    {"percent", "percentage points", "points", "m", "km", "km2", "km3", "km/h", "tonnes",
+     "litres", "millibars", "ppm", "°C", "°F", "gigawatts", "barrels per day"}
+)  # fmt: skip
+COUNT = "count"
+_RATES = frozenset({"percent", "percentage points"})  # small values recur: "2%", "a quarter point"
+
+
+def _bucket(key: tuple[str, str]) -> tuple[str, str]:
+    """Where a figure looks for its group: its unit, or one bucket for every counting noun
+    ("3 million homes and businesses" and "3 million customers" without power)."""
+    unit = key[1]
+    if unit and unit[0].islower() and unit not in _MEASURING_UNITS and "per" not in unit:
+        return (COUNT, COUNT)
+    return key
+
+
+def _precise(value: float) -> bool:
+    """Written with two significant digits or more ("16.5 billion", "24%", "$250,000")."""
+    return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0")) >= 2
+
+
+def _distinctive(value: float) -> bool:
+    """A value unlikely to recur by chance within one event: precise, or in millions and up
+    ("3 billion francs", "8 million"). Round small values ("10 people", "20 feet", "about
+    1,000") recur by chance and say little on their own."""
+    return value >= 1e6 or _precise(value)
+
+
 def _affinity(item: _Item, group: _Group) -> float:
     """How likely `item` counts the same thing as the group; -1 when it cannot."""
     if not _same_place(item.location, group.location):
@@ -372,8 +483,6 @@ def _affinity(item: _Item, group: _Group) -> float:
     for other in group.items[:COMPARE] + group.items[COMPARE:][-COMPARE:]:
         if item.concepts and other.concepts and not (item.concepts & other.concepts):
             continue
-        if item.future != other.future:
-            continue  # "180,000 would have to be evacuated" is not "121,000 were evacuated"
         if item.basis and other.basis and item.basis != other.basis:
             continue  # 2.7% on the year and 0.3% on the month are two rates
         if _per(item.basis) != _per(other.basis):
@@ -383,30 +492,102 @@ def _affinity(item: _Item, group: _Group) -> float:
             continue  # $46 (a share price) and $120m (a cost) are not one quantity
         if ("increment" in item.concepts) != ("increment" in other.concepts):
             continue  # "a further 25 captured" adds to a total; it is not one
+        concept = bool(item.concepts & other.concepts)
+        same = compatible(item.member, other.member)
+        # one distinctive value in two reports of one event is itself evidence: "16 billion
+        # francs wiped out" and "about 16 billion francs of bonds" need share no word
+        same_value = same and _distinctive(a) and _distinctive(b)
+        if item.future != other.future and not (same_value and item.key[1] not in _RATES):
+            continue  # "180,000 would have to be evacuated" is not "121,000 were evacuated"
+        if item.key != other.key and not same_value:
+            continue  # 8.5 million devices and 8.5 million machines; not 100 settlements and
+            # 102 missiles
+        if not (concept or same_value) and _other_measures(item, other):
+            continue  # $175.4 billion of deposits are not $72 billion of loans
+        if (
+            not same
+            and (_change(item) or _change(other))
+            and (item.member["window"] != other.member["window"])
+        ):
+            continue  # a fall of 24% on Wednesday and of 55% over the week are two changes
         shared = len(item.stems & other.stems) / max(1, min(len(item.stems), len(other.stems)))
-        if not (item.concepts & other.concepts) and shared < UNNAMED_MATCH:
+        # the same measure key ("cut", "flights_cancelled") names one quantity only when the
+        # values meet: a half-point and a quarter-point hike are two proposals, not an update
+        named = concept or (same and _same_measure(item, other))
+        if not named and shared < UNNAMED_MATCH and not same_value:
             continue  # nothing says what is counted: the words around it must agree
-        score = shared + (0.5 if item.concepts & other.concepts else 0.0)
+        score = shared + (0.5 if named else 0.0) + (SAME_VALUE if same_value else 0.0)
         score += 0.3 if item.location and group.location else 0.0
         # of two groups counting the same thing, the one giving the same value is likelier
         # the same quantity: "at least three died" is the toll of three, not the two in a car
-        score += 0.4 if compatible(item.member, other.member) else 0.0
+        score += 0.4 if same else 0.0
         best = max(best, score)
     return best
+
+
+# measures that name no particular quantity: two "money" figures may be any two sums
+_GENERIC_MEASURES = frozenset(
+    {"money", "share", "rate", "rise", "fall", "people", "number", "index", "distance",
+     "amount", "total", "value", "price", "level", "percent", "figure", "count"}
+)  # fmt: skip
+
+
+# measures of a change over a period: two different changes are two periods, not an update
+_CHANGES = frozenset(
+    {"rise", "fall", "cut", "hike", "gain", "drop", "increase", "decrease", "jump", "slide",
+     "climb", "decline", "growth", "change", "loss", "slump", "surge"}
+)  # fmt: skip
+
+
+def _change(item: _Item) -> bool:
+    return bool(_CHANGES & set((item.member["measure"] or "").split("_")))
+
+
+def _other_measures(item: _Item, other: _Item) -> bool:
+    """Both figures carry specific measure keys with no specific word in common ("deposits"
+    and "loans", "securities_sold" and "money_pulled", "rise_expected" and "hike"): the
+    extractor read two different things counted."""
+    a = set((item.member["measure"] or "").split("_")) - _GENERIC_MEASURES - {""}
+    b = set((other.member["measure"] or "").split("_")) - _GENERIC_MEASURES - {""}
+    return bool(a) and bool(b) and not a & b
+
+
+def _same_measure(item: _Item, other: _Item) -> bool:
+    """Both figures carry one specific measure key ("cut", "people_evacuated"): the extractor
+    read the same thing counted and the same verb in both reports."""
+    measure = item.member["measure"]
+    return bool(measure) and measure == other.member["measure"] and measure not in _GENERIC_MEASURES
 
 
 def _same_rate(item: _Item, group: _Group) -> bool:
     """Whether a percentage can be the group's: one measure (a rise of 2.5% is no rate of 3.2%,
     nor a share of the vote), a subject named (a bare "2%" may be a target, a rate or a
     share), and no member naming another subject (gasoline prices fell 0.6%, energy prices
-    0.8%: two rates). Checked against every member: a generic "prices" must not chain them."""
-    if item.subject is None:
-        return False
-    return all(
-        other.member["measure"] == item.member["measure"]
-        and not (item.subject and other.subject and not item.subject & other.subject)
-        for other in group.items
+    0.8%: two rates). Checked against every member: a generic "prices" must not chain them.
+
+    A precise value both give ("4.75%-5.00%", "24%", "2.2%") stands in for what the words do
+    not say: a bare "24% slide", "the policy rate" against "the federal funds rate", as long as
+    no two names disagree (the S&P 500 and the Nasdaq may both rise 1.7%)."""
+    return all(_same_rate_as(item, other) for other in group.items)
+
+
+def _same_rate_as(item: _Item, other: _Item) -> bool:
+    precise = (
+        compatible(item.member, other.member)
+        and _precise(item.member["value"])
+        and _precise(other.member["value"])
     )
+    if item.subject is None or other.subject is None:
+        return precise
+    if item.subject and other.subject and not item.subject & other.subject:
+        # "the policy rate" and "the federal funds rate" at 4.75%-5.00%, but never two names
+        return precise and not (item.owners or other.owners)
+    if item.member["measure"] != other.member["measure"]:
+        # "PCE inflation was 2.2%" and "the PCE index stood 2.2% higher": one subject named,
+        # one precise value; "share" is what the extractor calls a percentage it cannot read
+        shared = bool(item.subject & other.subject)
+        return precise and (shared or "share" in (item.member["measure"], other.member["measure"]))
+    return True
 
 
 def _fmt(value: float) -> str:
@@ -440,7 +621,7 @@ def _classify(group: _Group) -> FigureGroup:
         earlier = [p for p in members[:i] if p["origin"] != m["origin"]]
         if not earlier:
             continue
-        if any(compatible(p, m) for p in earlier):
+        if any(agrees(p, m) for p in earlier):
             m["status"] = "agrees"
             continue
         same_day = [p for p in earlier if p["window"] == m["window"]]
@@ -530,8 +711,8 @@ def _arithmetic(items: list[_Item], groups: list[_Group]) -> list[FigureGroup]:
                         # villages add up to nothing
                         continue
                     s = a.member["value"] + b.member["value"]
-                    if s < 10 or min(a.member["value"], b.member["value"]) <= 0:
-                        continue
+                    if s < 10 or min(a.member["value"], b.member["value"]) < MIN_PART * s:
+                        continue  # a share price added to a bail-out changes nothing
                     for t in totals:
                         tv = t.member["value"]
                         if tv < s * (1 - TOLERANCE):
@@ -582,7 +763,7 @@ def align_figures(articles: Sequence[Article], dedup: Dedup) -> list[FigureGroup
             (
                 (-score, n, g, group)
                 for n, item in enumerate(reports_items)
-                for g, group in enumerate(by_key.get(item.key, [])[-RECENT_GROUPS:])
+                for g, group in enumerate(by_key.get(_bucket(item.key), [])[-RECENT_GROUPS:])
                 if (score := _affinity(item, group)) >= MATCH
             ),
             key=lambda c: c[:3],
@@ -598,7 +779,7 @@ def align_figures(articles: Sequence[Article], dedup: Dedup) -> list[FigureGroup
             if found is None:
                 found = _Group(item.key, item.location, [])
                 groups.append(found)
-                by_key.setdefault(item.key, []).append(found)
+                by_key.setdefault(_bucket(item.key), []).append(found)
             elif found.location is None:
                 found.location = item.location
             found.items.append(item)
