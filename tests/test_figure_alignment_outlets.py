@@ -148,3 +148,31 @@ def test_a_share_price_is_no_part_of_a_bail_out() -> None:
         g for g in align_figures(articles, find_origins(articles)) if g.relation == "arithmetic"
     ]
     assert sums == []
+
+
+def test_a_negation_in_a_side_clause_does_not_deny_the_claim() -> None:
+    from corroborate.corpus.claims import canonical
+
+    said = canonical("Putin said on Friday that the offensive had begun.")[1]
+    side = canonical(
+        "Putin said on Friday that the offensive had begun, but that its forces had not "
+        "achieved their goals."
+    )[1]
+    denied = canonical("Putin said on Friday that the offensive had not begun.")[1]
+    assert side == said
+    assert denied != said
+
+
+def test_two_figures_each_in_two_claims_are_no_contradiction() -> None:
+    """Both reports give the Bank of England's quarter point and the SNB's half point: no
+    number of one contradicts the other."""
+    from corroborate.corpus.claims import align_claims
+
+    articles = _reports(
+        "On Thursday the Bank of England raised its rate by a quarter point and the Swiss "
+        "National Bank raised its rate by half a point, days after the rescue.",
+        "The Bank of England raised rates by a quarter point on Thursday and the Swiss "
+        "National Bank by half a point, as policymakers kept fighting inflation.",
+    )
+    groups = align_claims(articles, find_origins(articles), "s-test")
+    assert all(g.status != "contradicted" for g in groups)

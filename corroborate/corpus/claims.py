@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -115,10 +116,17 @@ def _token(token: str) -> tuple[str | None, int]:
     return None, 0
 
 
+# where a sentence's main claim ends: a negation after it belongs to a side clause ("..., but
+# forces had not achieved their goals"; "..., as policymakers said it would not stop them")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+(?:but|as|while|although|though|which|who|whereas)\b|;")
+
+
 def canonical(text: str) -> tuple[list[str], dict[str, int]]:
-    """(canonical terms, {concept: polarity ±1}) of a claim's text."""
+    """(canonical terms, {concept: polarity ±1}) of a claim's text. Only negations in the
+    main clause (before the first side clause) flip the claim."""
     tokens = words(text)
-    negations = sum(1 for t in tokens if t in _NEGATIONS or t.endswith("n't"))
+    head = words(text[: m.start()]) if (m := _CLAUSE_BREAK.search(text)) else tokens
+    negations = sum(1 for t in head if t in _NEGATIONS or t.endswith("n't"))
     out: list[str] = []
     polarity: dict[str, int] = {}
     for token in tokens:
@@ -201,13 +209,19 @@ def _opposed(a: _Claim, b: _Claim) -> str | None:
     ):
         return "negation"
     for fa in a.figures:
-        for fb in b.figures:
-            same = (fa["measure"] or fa["unit"]) == (fb["measure"] or fb["unit"])
-            # a different number on another date is an update (72 settlements on Monday,
-            # 74 on Wednesday), which figure alignment reports; only the same date contradicts
-            when = fa["as_of"] == fb["as_of"] or None in (fa["as_of"], fb["as_of"])
-            if same and when and fa["unit"] == fb["unit"] and not compatible(fa, fb):
-                return "different numbers"
+        # a different number on another date is an update (72 settlements on Monday, 74 on
+        # Wednesday), which figure alignment reports; only the same date contradicts. And a
+        # figure contradicts only when the other claim gives none it agrees with: "a quarter
+        # point here and half a point there" twice is no quarter point against half a point
+        rivals = [
+            fb
+            for fb in b.figures
+            if (fa["measure"] or fa["unit"]) == (fb["measure"] or fb["unit"])
+            and fa["unit"] == fb["unit"]
+            and (fa["as_of"] == fb["as_of"] or None in (fa["as_of"], fb["as_of"]))
+        ]
+        if rivals and not any(compatible(fa, fb) for fb in rivals):
+            return "different numbers"
     return None
 
 
