@@ -23,12 +23,10 @@ Two scopes, as in `figure_alignment.py`: `gold-events` aligns each gold event on
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import json
 import platform
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from figure_alignment import SETS, TUNING, Span, _match, _overlap  # noqa: E402
-from stories import REALISTIC, load  # noqa: E402
+from figure_alignment import Span, _match, _overlap, analysed_set, cli, score_keys  # noqa: E402
+from stories import REALISTIC  # noqa: E402
 
 from corroborate.config import Settings  # noqa: E402
 from corroborate.corpus import build_stories  # noqa: E402
@@ -147,17 +145,8 @@ def print_errors(name: str, result: dict[str, Any], claim: dict[int, str]) -> No
         print(f"  missed: [{_short(claim[x['group']], 70)}] {x['article']} ~ {y['article']}")
 
 
-def score_keys(result: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in result.items() if not k.startswith("_")}
-
-
 def evaluate(which: str, embeddings: bool, errors: bool) -> dict[str, Any]:
-    articles, gold_events, _ = load(heldout=False, which=which)
-    from corroborate.extract.pipeline import analyse_many
-
-    start = time.perf_counter()
-    analysed: list[Article] = list(analyse_many(articles))
-    extract_s = time.perf_counter() - start
+    analysed, gold_events, extract_s = analysed_set(which)
     texts = {a.id: a.text for a in analysed}
     members, problems = gold_members(which, texts)
     gold = json.loads(gold_path(which).read_text(encoding="utf-8"))
@@ -194,16 +183,5 @@ def evaluate(which: str, embeddings: bool, errors: bool) -> dict[str, Any]:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=SETS, default="realistic-dev")
-    parser.add_argument("--embeddings", action="store_true", help="MiniLM for the alignment")
-    parser.add_argument("--errors", action="store_true", help="list wrong and missed links")
-    args = parser.parse_args()
-    if args.errors and args.set not in TUNING:
-        parser.error("--errors is for the tuning sets only; never read held-out errors")
-    print(json.dumps(evaluate(args.set, args.embeddings, args.errors), indent=2))
-
-
 if __name__ == "__main__":
-    main()
+    cli(evaluate, __doc__ or "")

@@ -31,6 +31,7 @@ import json
 import platform
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -188,13 +189,19 @@ def print_errors(name: str, result: dict[str, Any], quantity: dict[int, str]) ->
         print(f"  wrong relation: {line}")
 
 
-def evaluate(which: str, embeddings: bool, errors: bool) -> dict[str, Any]:
-    articles, gold_events, _ = load(heldout=False, which=which)
+def analysed_set(which: str) -> tuple[list[Article], dict[str, str], float]:
+    """The set's reports through the extractor, as users run it; gold event per report; and
+    the seconds the extraction took."""
     from corroborate.extract.pipeline import analyse_many
 
+    articles, gold_events, _ = load(heldout=False, which=which)
     start = time.perf_counter()
-    analysed: list[Article] = list(analyse_many(articles))
-    extract_s = time.perf_counter() - start
+    analysed = list(analyse_many(articles))
+    return analysed, gold_events, time.perf_counter() - start
+
+
+def evaluate(which: str, embeddings: bool, errors: bool) -> dict[str, Any]:
+    analysed, gold_events, extract_s = analysed_set(which)
     texts = {a.id: a.text for a in analysed}
     members, problems = gold_members(which, texts)
     relations = _relations(which)
@@ -234,8 +241,10 @@ def score_keys(result: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in result.items() if not k.startswith("_")}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def cli(evaluate: Callable[[str, bool, bool], dict[str, Any]], doc: str) -> None:
+    """The command line both alignment benchmarks share: `--set`, `--embeddings`, `--errors`
+    (refused on held-out)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--set", choices=SETS, default="realistic-dev")
     parser.add_argument("--embeddings", action="store_true", help="MiniLM for the grouping")
     parser.add_argument("--errors", action="store_true", help="list wrong and missed links")
@@ -246,4 +255,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    cli(evaluate, __doc__ or "")

@@ -257,6 +257,7 @@ class _Item:
     # a percentage's own words ("gasoline" in "gasoline prices"); None when it names nothing
     subject: frozenset[str] | None = frozenset()
     owners: frozenset[str] = frozenset()  # names in what is counted: "Russian" servicemen
+    bounds: tuple[float, float] = (0.0, 0.0)  # `interval` of the stated value, computed once
 
 
 @dataclass(slots=True)
@@ -340,6 +341,7 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
                     _basis(figure.period),
                     _rate_subject(figure),
                     _owners(article.text, figure.counted),
+                    interval(figure.value, figure.value_max, figure.qualifier),
                 )
             )
     return items
@@ -455,6 +457,7 @@ def _bucket(key: tuple[str, str]) -> tuple[str, str]:
     return key
 
 
+@functools.lru_cache(maxsize=65_536)
 def _precise(value: float) -> bool:
     """Written with two significant digits or more ("16.5 billion", "24%", "$250,000")."""
     return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0")) >= 2
@@ -493,7 +496,7 @@ def _affinity(item: _Item, group: _Group) -> float:
         if ("increment" in item.concepts) != ("increment" in other.concepts):
             continue  # "a further 25 captured" adds to a total; it is not one
         concept = bool(item.concepts & other.concepts)
-        same = compatible(item.member, other.member)
+        same = item.bounds[0] <= other.bounds[1] and other.bounds[0] <= item.bounds[1]
         # one distinctive value in two reports of one event is itself evidence: "16 billion
         # francs wiped out" and "about 16 billion francs of bonds" need share no word
         same_value = same and _distinctive(a) and _distinctive(b)
@@ -539,16 +542,27 @@ _CHANGES = frozenset(
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=65_536)
+def _measure_parts(measure: str | None) -> frozenset[str]:
+    """The words of a measure key ("securities_sold" → securities, sold)."""
+    return frozenset((measure or "").split("_")) - {""}
+
+
+def _measure_words(measure: str | None) -> frozenset[str]:
+    """Its specific words: "money_paid" → paid."""
+    return _measure_parts(measure) - _GENERIC_MEASURES
+
+
 def _change(item: _Item) -> bool:
-    return bool(_CHANGES & set((item.member["measure"] or "").split("_")))
+    return bool(_CHANGES & _measure_parts(item.member["measure"]))
 
 
 def _other_measures(item: _Item, other: _Item) -> bool:
     """Both figures carry specific measure keys with no specific word in common ("deposits"
     and "loans", "securities_sold" and "money_pulled", "rise_expected" and "hike"): the
     extractor read two different things counted."""
-    a = set((item.member["measure"] or "").split("_")) - _GENERIC_MEASURES - {""}
-    b = set((other.member["measure"] or "").split("_")) - _GENERIC_MEASURES - {""}
+    a = _measure_words(item.member["measure"])
+    b = _measure_words(other.member["measure"])
     return bool(a) and bool(b) and not a & b
 
 
