@@ -149,7 +149,12 @@ _CUMULATIVE = frozenset({"death", "injury", "evacuation", "missing", "arrest", "
 
 
 def _grows(member: dict[str, Any]) -> bool:
-    return bool(_concepts(words((member["measure"] or "").replace("_", " "))) & _CUMULATIVE)
+    return _cumulative(member["measure"])
+
+
+@functools.lru_cache(maxsize=4096)
+def _cumulative(measure: str | None) -> bool:
+    return bool(_concepts(words((measure or "").replace("_", " "))) & _CUMULATIVE)
 
 
 def pair_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
@@ -482,6 +487,11 @@ def _distinctive(value: float) -> bool:
     return value >= 1e6 or _precise(value)
 
 
+def _meet(item: _Item, other: _Item) -> bool:
+    """`compatible` on the items' ranges, computed once per figure."""
+    return item.bounds[0] <= other.bounds[1] and other.bounds[0] <= item.bounds[1]
+
+
 def _affinity(item: _Item, group: _Group) -> float:
     """How likely `item` counts the same thing as the group; -1 when it cannot."""
     if not _same_place(item.location, group.location):
@@ -508,7 +518,7 @@ def _affinity(item: _Item, group: _Group) -> float:
         if ("increment" in item.concepts) != ("increment" in other.concepts):
             continue  # "a further 25 captured" adds to a total; it is not one
         concept = bool(item.concepts & other.concepts)
-        same = item.bounds[0] <= other.bounds[1] and other.bounds[0] <= item.bounds[1]
+        same = _meet(item, other)
         # one distinctive value in two reports of one event is itself evidence: "16 billion
         # francs wiped out" and "about 16 billion francs of bonds" need share no word
         same_value = same and _distinctive(a) and _distinctive(b)
@@ -599,9 +609,7 @@ def _same_rate(item: _Item, group: _Group) -> bool:
 
 def _same_rate_as(item: _Item, other: _Item) -> bool:
     precise = (
-        compatible(item.member, other.member)
-        and _precise(item.member["value"])
-        and _precise(other.member["value"])
+        _meet(item, other) and _precise(item.member["value"]) and _precise(other.member["value"])
     )
     if item.subject is None or other.subject is None:
         return precise
