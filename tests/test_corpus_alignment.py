@@ -361,6 +361,42 @@ def test_quote_track_speakers_drift_and_first_appearance() -> None:
     assert not track.titles_differ  # q3 gives no title: not a different one
 
 
+def test_quote_joins_the_quoted_words_not_the_paraphrase_around_them() -> None:
+    """One report paraphrases around a mixed quote (two nested quotes); another outlet quotes
+    the sentence in full: its quote belongs with the quoted words, the closer match."""
+    speaker = Speaker("Volodymyr Zelensky", 0, 7, title="President")
+    mixed_text = (
+        'Zelensky said Russia "brought war to others, and now it is coming home", and '
+        "ordered the military to prepare humanitarian plans for the area."
+    )
+    outer = mixed_text[len("Zelensky said ") : mixed_text.index(" for the area")]
+    inner = '"brought war to others, and now it is coming home"'
+    paraphrase = Article(
+        mixed_text,
+        id="k3",
+        outlet="Capital Wire",
+        published="2024-08-12",
+        quotes=[
+            Quote(at, at + len(part), kind, speaker)
+            for part, kind in ((outer, "indirect"), (inner, "mixed"))
+            if (at := mixed_text.index(part)) >= 0
+        ],
+    )
+    full_text = 'Zelensky said: "Russia brought war to others. Now it is coming home."'
+    quoted = full_text[full_text.index('"') :]
+    full = Article(
+        full_text,
+        id="k4",
+        outlet="Northern Ledger",
+        published="2024-08-13",
+        quotes=[Quote(full_text.index(quoted), len(full_text), "direct", speaker)],
+    )
+    tracks = track_quotes([paraphrase, full], find_origins([paraphrase, full]), "s-test")
+    shared = [t for t in tracks if len(t.members) == 2]
+    assert len(shared) == 1
+    assert {m["text"] for m in shared[0].members} == {inner, quoted}
+
+
 # --- flags on articles ---------------------------------------------------------------------
 
 

@@ -68,6 +68,10 @@ def _same(a: _Quote, b: _Quote) -> bool:
     return shared / min(len(a.vocab), len(b.vocab)) >= SAME
 
 
+def _jaccard(a: _Quote, b: _Quote) -> float:
+    return len(a.vocab & b.vocab) / len(a.vocab | b.vocab)
+
+
 def track_quotes(articles: Sequence[Article], dedup: Dedup, story_id: str) -> list[QuoteTrack]:
     """One `QuoteTrack` per distinct quote in the story (single appearances included)."""
     tracks: list[list[_Quote]] = []
@@ -82,15 +86,16 @@ def track_quotes(articles: Sequence[Article], dedup: Dedup, story_id: str) -> li
         candidates: set[int] = set()
         for token in rare[:LOOKUP_WORDS]:
             candidates.update(index.get(token, ()))
-        match = next(
-            (
-                t
-                for t in sorted(candidates)
-                if all(q.article.id != quote.article.id for q in tracks[t])
-                and _same(quote, tracks[t][0])
-            ),
-            None,
-        )
+        # the closest track, not the first that passes: a report's mixed quote and the
+        # indirect quote around it both contain another outlet's full quote, and it belongs
+        # with the quoted words
+        fits = [
+            t
+            for t in sorted(candidates)
+            if all(q.article.id != quote.article.id for q in tracks[t])
+            and _same(quote, tracks[t][0])
+        ]
+        match = max(fits, key=lambda t: (_jaccard(quote, tracks[t][0]), -t), default=None)
         if match is None:
             match = len(tracks)
             tracks.append([])
