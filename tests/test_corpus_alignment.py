@@ -258,6 +258,32 @@ def test_canonical_form_folds_opposites_and_negation() -> None:
     assert canonical("The army said it is true.")[1] != canonical("It is not true.")[1]
 
 
+def test_a_negation_in_an_aside_does_not_deny_the_claim() -> None:
+    aside = (
+        "First Citizens, a North Carolina lender that had never run a venture-debt business, "
+        "bought $72 billion of loans."
+    )
+    assert "assert" not in canonical(aside)[1]
+    # and an aside no longer hides the negation of the main clause after it
+    main = "The bank, which was founded in 1983, would not raise capital."
+    assert canonical(main)[1] == {"assert": -1}
+    assert canonical("The bank would not raise capital.")[1] == {"assert": -1}
+
+
+def test_a_state_reversed_days_later_is_no_contradiction() -> None:
+    """A case opened on Saturday and closed on Tuesday changed; it was not denied."""
+    opened = "The FSB security service opened a criminal case against Prigozhin for mutiny."
+    closed = "The FSB security service closed the criminal case against Prigozhin for mutiny."
+
+    for day, status in (("2023-06-27", ["single_source"] * 2), ("2023-06-24", ["contradicted"])):
+        articles = [
+            _report("w1", "Metro Wire", "2023-06-24", opened),
+            _report("w6", "Ledger", day, closed),
+        ]
+        groups = align_claims(articles, find_origins(articles), "s-test")
+        assert [g.status for g in groups] == status, day
+
+
 def test_claims_corroborated_contradicted_and_single_source() -> None:
     articles = _claim_articles()
     groups = align_claims(articles, find_origins(articles), "s-test")
