@@ -8,7 +8,7 @@ only: the held-out realistic set is never looked at this way.
 
     OMP_NUM_THREADS=1 .venv/bin/python benchmarks/event_features.py [--set SET]
 
-SET: realistic-dev (the default), realistic-dev2 or fictional.
+SET: realistic-dev (the default), realistic-dev2, realistic-dev3 or fictional.
 """
 
 from __future__ import annotations
@@ -106,7 +106,9 @@ def signals(articles: list[Article]) -> dict[str, Callable[[int, int], float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--set", choices=("realistic-dev", "realistic-dev2", "fictional"), default="realistic-dev"
+        "--set",
+        choices=("realistic-dev", "realistic-dev2", "realistic-dev3", "fictional"),
+        default="realistic-dev",
     )
     args = parser.parse_args()
     loaded, gold_events, _ = load(True, args.set)

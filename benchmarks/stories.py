@@ -40,9 +40,17 @@ REALISTIC = ROOT / "tests" / "fixtures" / "stories" / "realistic"
 REALISTIC_PARTS = {
     "realistic-dev": "dev.jsonl",
     "realistic-dev2": "dev2.jsonl",
+    "realistic-dev3": "dev3.jsonl",
     "realistic-heldout": "heldout.jsonl",
 }
-SETS = ("fictional", "realistic-dev", "realistic-dev2", "realistic-heldout", "all")
+SETS = (
+    "fictional",
+    "realistic-dev",
+    "realistic-dev2",
+    "realistic-dev3",
+    "realistic-heldout",
+    "all",
+)
 
 
 def _parts(which: str) -> list[str]:
@@ -225,7 +233,7 @@ def evaluate(
             _print_errors(
                 "fictional tuning set", scope, gold_events, gold_stories, event_of, story_of
             )
-        for part in ("realistic-dev", "realistic-dev2"):  # tuning parts only
+        for part in ("realistic-dev", "realistic-dev2", "realistic-dev3"):  # tuning parts only
             if part in realistic:
                 scope = {i: gold_events[i] for i in realistic[part]}
                 _print_errors(part, scope, gold_events, gold_stories, event_of, story_of)
