@@ -284,6 +284,26 @@ def test_a_state_reversed_days_later_is_no_contradiction() -> None:
         assert [g.status for g in groups] == status, day
 
 
+def test_a_figure_that_moved_between_days_is_a_new_claim() -> None:
+    """72 settlements on Monday and 74 on Wednesday are an update (figure alignment shows it),
+    not one claim two outlets state; a report giving 74 "up from 72" still states the 72."""
+    monday = "Ardenian forces now control 72 settlements in the Torvel region."
+    wednesday = "Ardenian forces now control 74 settlements in the Torvel region."
+    both = "Ardenian forces control 74 settlements in the Torvel region, up from 72 on Monday."
+    a1 = _report("m1", "Harbour Wire", "2026-03-09", monday)
+    a2 = _report("m2", "Valley Courier", "2026-03-11", wednesday)
+    a3 = _report("m3", "Meridian Post", "2026-03-11", both)
+    measure = "settlements_controlled"
+    fig(a1, "72", 72, "settlements", measure=measure, as_of="2026-03-09")
+    fig(a2, "74", 74, "settlements", measure=measure, as_of="2026-03-11")
+    fig(a3, "74", 74, "settlements", measure=measure, as_of="2026-03-11")
+    fig(a3, "72", 72, "settlements", measure="settlements", as_of="2026-03-09")
+    groups = align_claims([a1, a2], find_origins([a1, a2]), "s-test")
+    assert sorted(g.status for g in groups) == ["single_source", "single_source"]
+    groups = align_claims([a1, a3], find_origins([a1, a3]), "s-test")
+    assert [g.status for g in groups] == ["corroborated"]
+
+
 def test_claims_corroborated_contradicted_and_single_source() -> None:
     articles = _claim_articles()
     groups = align_claims(articles, find_origins(articles), "s-test")

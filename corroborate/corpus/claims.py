@@ -14,6 +14,7 @@ side with more independent origins (ties: the side of the earliest report).
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -241,26 +242,48 @@ def _opposed(a: _Claim, b: _Claim) -> str | None:
         set(a.polarity) - {"assert"} or set(b.polarity) - {"assert"}
     ):
         return "negation"
-    for fa in a.figures:
-        # a different number on another date is an update (72 settlements on Monday, 74 on
-        # Wednesday), which figure alignment reports; only the same date contradicts. And a
-        # figure contradicts only when the other claim gives none it agrees with: "a quarter
-        # point here and half a point there" twice is no quarter point against half a point
-        rivals = [
-            fb
-            for fb in b.figures
-            if (fa["measure"] or fa["unit"]) == (fb["measure"] or fb["unit"])
-            and fa["unit"] == fb["unit"]
-            and (fa["as_of"] == fb["as_of"] or None in (fa["as_of"], fb["as_of"]))
-        ]
-        if rivals and not any(compatible(fa, fb) for fb in rivals):
-            return "different numbers"
+    # a different number on another date is an update (72 settlements on Monday, 74 on
+    # Wednesday), which figure alignment reports; only the same date contradicts
+    if _disagree(a, b, same_date=True):
+        return "different numbers"
     return None
 
 
+def _disagree(a: _Claim, b: _Claim, *, same_date: bool) -> bool:
+    """Whether the two claims give one measure different values: on the same date (or with
+    `same_date` False, on different dates), and with no value of that measure in one that
+    agrees with one in the other. Only none: "a quarter point here and half a point there"
+    twice is no quarter point against half a point, and "1,294 km², up from about 1,000" still
+    states the 1,000 of two weeks before."""
+
+    def key(f: dict[str, Any]) -> tuple[str, str]:
+        return (f["measure"] or f["unit"] or "", f["unit"] or "")
+
+    for measure in {key(f) for f in a.figures} & {key(f) for f in b.figures}:
+        ours = [f for f in a.figures if key(f) == measure]
+        theirs = [f for f in b.figures if key(f) == measure]
+        # agreement is looked for in the whole unit: the extractor may call the same
+        # quantity's earlier value by a plainer measure ("area" beside "area_controlled")
+        if any(
+            compatible(fa, fb)
+            for fa in a.figures
+            for fb in b.figures
+            if fa["unit"] == fb["unit"] == measure[1]
+        ):
+            continue
+        for fa, fb in itertools.product(ours, theirs):
+            unknown = None in (fa["as_of"], fb["as_of"])
+            if (fa["as_of"] == fb["as_of"] or unknown) if same_date else not unknown:
+                return True
+    return False
+
+
 def _changed(a: _Claim, b: _Claim) -> bool:
-    """A state reversed on another day: a case opened on Saturday and closed on Tuesday is
-    news of a change, neither the same claim nor its denial."""
+    """News of a change between two days, neither the same claim nor its denial: a state
+    reversed (a case opened on Saturday and closed on Tuesday), or a figure that moved (72
+    settlements on Monday, 74 on Wednesday; the river at 6.4 metres, then at 6.9)."""
+    if _disagree(a, b, same_date=False):
+        return True
     if (a.article.published or "")[:10] == (b.article.published or "-")[:10]:
         return False
     return any(a.polarity.get(c, 0) * b.polarity.get(c, 0) < 0 for c in _STATES)
