@@ -42,6 +42,7 @@ REALISTIC_PARTS = {
     "realistic-dev2": "dev2.jsonl",
     "realistic-dev3": "dev3.jsonl",
     "realistic-heldout": "heldout.jsonl",
+    "realistic-heldout2": "heldout2.jsonl",
 }
 SETS = (
     "fictional",
@@ -49,6 +50,7 @@ SETS = (
     "realistic-dev2",
     "realistic-dev3",
     "realistic-heldout",
+    "realistic-heldout2",
     "all",
 )
 
