@@ -103,6 +103,19 @@ def extract_quotes(
             # "‘All Bets Are Off.’", "'A really tough decision.'" alone on their line, not
             # introduced by a colon: a section heading or a pull quote, nobody's words here
             continue
+        if at_start and before.endswith(":"):
+            # "Mayor Brandon Scott, asked about the video: “It looked like ...”", "Dan Patrick
+            # had a blunt message: “...”": the clause before the colon introduces the quote
+            upto = next((k for k, t in enumerate(s0.toks) if t.start >= q.start), len(s0.toks))
+            intro = _sentence_attribution(text, s0, entities, q.start)
+            if intro is not None:
+                m, c = intro
+                cands.append(_Candidate(q.start, q.end, "direct", m, c, position=q.start))
+                continue
+            subj = sentence_subject(text, s0.toks, upto, entities) if upto > 1 else None
+            if subj is not None:
+                cands.append(_Candidate(q.start, q.end, "direct", subj, None, position=q.start))
+                continue
         if at_start:
             # a whole sentence in quotes with no cue of its own: the speaker before carries on
             cands.append(

@@ -378,7 +378,7 @@ class SpeakerResolver:
             )
             return Speaker(named or m.name, m.start, m.end, None, m.kind)
         if m.title_only:
-            return self._title_only(m)
+            return self._title_only(m, position)
         assert m.name is not None
         name = self.canonical(m.name)
         p = self._person(name)
@@ -671,7 +671,7 @@ class SpeakerResolver:
             return True
         return _titled_name(self.text, words)
 
-    def _title_only(self, m: Mention) -> Speaker:
+    def _title_only(self, m: Mention, position: int) -> Speaker:
         assert m.title is not None
         head = m.title.lower().split()[-1]
         for _, sp in reversed(self.history):
@@ -680,6 +680,22 @@ class SpeakerResolver:
         for p in self.people.values():
             if p.title and head in p.title.lower().split():
                 return Speaker(p.name, m.start, m.end, p.title, "person")
+        # "Gareth Southgate did not hide from that. '...,' the England manager said": no
+        # title known, but the one person, by full name, the sentence before the quote names.
+        # Only a definite title points back ("a Meta spokesperson", "one gunner in the 110th
+        # brigade" are nobody named)
+        if self.text[m.start : m.start + 4].lower() != "the ":
+            return Speaker(None, m.start, m.end, m.title, "person")
+        here = _sentence_start(self.text, min(m.start, position))
+        named = {
+            self.canonical(" ".join(self.text[e.start : e.end].split()))
+            for start, end in self._sentence_before(here)
+            for e in self.entities
+            if e.label == "PERSON" and start <= e.start and e.end <= end
+            and len(self.text[e.start : e.end].split()) >= 2 and not self._not_a_person(e)
+        }  # fmt: skip
+        if len(named) == 1:
+            return Speaker(named.pop(), m.start, m.end, m.title, "person")
         return Speaker(None, m.start, m.end, m.title, "person")
 
     def finish(self, speakers: Sequence[Speaker | None]) -> None:

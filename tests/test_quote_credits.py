@@ -1,0 +1,58 @@
+"""Whom a quote is credited to when no speech verb sits beside it: a colon after the clause that
+introduces it, or a title alone ("the England manager said") after a sentence naming one
+person. Our own sentences, after the cases outlets wrote in the quote-tracking set (stop 24).
+"""
+
+from __future__ import annotations
+
+from parse_helpers import parser
+
+from corroborate.extract.entities import extract_entities
+from corroborate.extract.quotes import extract_quotes
+from corroborate.model import Quote
+
+
+def _quotes(text: str) -> list[Quote]:
+    from corroborate.nlp import segment
+
+    doc = parser()(text)
+    return extract_quotes(text, doc, segment(text)[1], extract_entities(text, doc))
+
+
+def _speaker(text: str, words: str) -> str | None:
+    quote = next(q for q in _quotes(text) if words in text[q.start : q.end])
+    return quote.speaker.name if quote.speaker else None
+
+
+def test_the_clause_before_a_colon_introduces_the_quote() -> None:
+    text = (
+        "President Joe Biden said the government would pay for the bridge.\n"
+        "Mayor Brandon Scott, asked about the video of the collapse: “It looked like a scene "
+        "out of an action movie.”\n"
+        "Earlier, Lt. Gov. Dan Patrick, who is acting governor this week, had a blunt message "
+        "for drivers: “Don't become part of the problem.”"
+    )
+    assert _speaker(text, "action movie") == "Brandon Scott"
+    assert _speaker(text, "part of the problem") == "Dan Patrick"
+
+
+def test_a_title_alone_is_the_one_person_the_sentence_before_names() -> None:
+    text = (
+        "Gareth Southgate did not hide from that. ‘We didn't keep the ball well enough, and "
+        "in the end they were the best team in the tournament,’ the England manager said.\n"
+        "Harry Kane, who managed one shot, was the picture of dejection. ‘It's about as "
+        "painful as it gets, losing a final. We gave everything,’ said the captain."
+    )
+    assert _speaker(text, "keep the ball") == "Gareth Southgate"
+    assert _speaker(text, "as painful") == "Harry Kane"
+
+
+def test_a_title_alone_stays_unnamed_when_nobody_or_two_are_named() -> None:
+    text = (
+        "Meta must defend its choice. “Subscriptions are a well-established business model "
+        "across many industries,” a Meta spokesperson said.\n"
+        "Joe Biden met Volodymyr Zelensky in Kyiv. “We will stand with Ukraine for as long as "
+        "it takes,” the president said."
+    )
+    assert _speaker(text, "well-established") is None  # "a" spokesperson: nobody named
+    assert _speaker(text, "as long as") is None  # two people named before: which president?
