@@ -241,15 +241,20 @@ def score_keys(result: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in result.items() if not k.startswith("_")}
 
 
-def cli(evaluate: Callable[[str, bool, bool], dict[str, Any]], doc: str) -> None:
-    """The command line both alignment benchmarks share: `--set`, `--embeddings`, `--errors`
+def cli(
+    evaluate: Callable[[str, bool, bool], dict[str, Any]],
+    doc: str,
+    sets: tuple[str, ...] = SETS,
+    tuning: tuple[str, ...] = TUNING,
+) -> None:
+    """The command line the alignment benchmarks share: `--set`, `--embeddings`, `--errors`
     (refused on held-out)."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
-    parser.add_argument("--set", choices=SETS, default="realistic-dev")
+    parser.add_argument("--set", choices=sets, default="realistic-dev")
     parser.add_argument("--embeddings", action="store_true", help="MiniLM for the grouping")
     parser.add_argument("--errors", action="store_true", help="list wrong and missed links")
     args = parser.parse_args()
-    if args.errors and args.set not in TUNING:
+    if args.errors and args.set not in tuning:
         parser.error("--errors is for the tuning sets only; never read held-out errors")
     print(json.dumps(evaluate(args.set, args.embeddings, args.errors), indent=2))
 

@@ -57,7 +57,7 @@ def test_claim_gold_points_at_the_text(part: str) -> None:
             assert m["stance"] in {"states", "contradicts"}
 
 
-@pytest.mark.parametrize("part", PARTS)
+@pytest.mark.parametrize("part", (*PARTS, "quotes", "quotes_heldout"))
 def test_quote_gold_points_at_the_text(part: str) -> None:
     texts = _texts(part)
     gold = json.loads((REALISTIC / f"quote_groups_{part}.json").read_text(encoding="utf-8"))

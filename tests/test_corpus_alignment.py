@@ -407,6 +407,47 @@ def test_quote_track_speakers_drift_and_first_appearance() -> None:
     assert not track.titles_differ  # q3 gives no title: not a different one
 
 
+def test_a_quote_split_by_its_attribution_is_tracked_whole() -> None:
+    """“We have reasons to believe,” said Vestager, “that the measures ... comply.” is one
+    sentence in two pieces: another outlet's full quote meets both, and the short first piece
+    alone meets nothing."""
+    speaker = Speaker("Margrethe Vestager", 0, 1)
+    split = (
+        "“We have reasons to believe,” said Margrethe Vestager, the competition chief, “that "
+        "the measures put forward by these three companies do not fully comply with the DMA.”"
+    )
+    first = split[: split.index(" said")]
+    second = split[split.index("“that") :]
+    a = Article(
+        split,
+        id="d2",
+        outlet="Brussels Wire",
+        published="2024-03-25",
+        quotes=[
+            Quote(at, at + len(part), "direct", speaker)
+            for part in (first, second)
+            if (at := split.index(part)) >= 0
+        ],
+    )
+    full_text = (
+        "Vestager said: “We have reasons to believe that the measures put forward by these "
+        "three companies do not fully comply with the DMA.”"
+    )
+    quoted = full_text[full_text.index("“") :]
+    b = Article(
+        full_text,
+        id="d1",
+        outlet="Capital Wire",
+        published="2024-03-25",
+        quotes=[Quote(full_text.index(quoted), len(full_text), "direct", speaker)],
+    )
+    tracks = track_quotes([a, b], find_origins([a, b]), "s-test")
+    assert len(tracks) == 1
+    members = {m["article"]: m for m in tracks[0].members}
+    assert members["d2"]["start"] == 0 and members["d2"]["end"] == len(split)
+    assert members["d2"]["text"] == f"{first} … {second}"
+
+
 def test_quote_joins_the_quoted_words_not_the_paraphrase_around_them() -> None:
     """One report paraphrases around a mixed quote (two nested quotes); another outlet quotes
     the sentence in full: its quote belongs with the quoted words, the closer match."""

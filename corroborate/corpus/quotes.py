@@ -11,13 +11,14 @@ published report, then id). `speakers_differ` is set when outlets credit differe
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from corroborate.corpus.dedup import Dedup, sort_key
 from corroborate.corpus.text import entity_key, short_hash, words
-from corroborate.model import Article, QuoteTrack
+from corroborate.model import Article, Quote, QuoteTrack
 
 __all__ = ["SAME", "speaker_key", "track_quotes"]
 
@@ -44,23 +45,88 @@ class _Quote:
     vocab: set[str]
     speaker: str | None
     title: str | None
+    start: int
+    end: int
+
+
+# "“We have reasons to believe,” said Vestager, “that the measures ... do not comply.”": one
+# sentence quoted in two pieces around its attribution. The first piece ends on a comma inside
+# its closing mark; the second opens in lower case.
+_OPEN_ENDED = re.compile(r"[,;:\u2014-]\s*[\"'\u201d\u2019]\s*$")
+_CONTINUES = re.compile(r"[\"'\u201c\u2018]\s*[a-z]")
+SPLIT_GAP = 160  # characters of attribution between the two pieces at most
 
 
 def _collect(articles: Sequence[Article], dedup: Dedup) -> list[_Quote]:
+    """The trackable quotes of each report: a sentence quoted in two pieces around its
+    attribution is one quote, and a paraphrase around quoted words ("the government should
+    “pay for the entire cost”") gives way to the quoted words it holds."""
     out: list[_Quote] = []
     for article in sorted(articles, key=sort_key):
         if article.id in dedup.exact_copies:
             continue
-        for index, quote in enumerate(article.quotes):
-            text = article.text[quote.start : quote.end]
-            tokens = words(text)
+        quotes = article.quotes
+        order = sorted(range(len(quotes)), key=lambda i: (quotes[i].start, -quotes[i].end))
+        holders = {
+            i
+            for i in order
+            if quotes[i].kind == "indirect"
+            and any(
+                j != i
+                and quotes[j].kind != "indirect"
+                and quotes[i].start <= quotes[j].start
+                and quotes[j].end <= quotes[i].end
+                for j in order
+            )
+        }
+        pieces: list[list[int]] = []
+        for i in (i for i in order if i not in holders):
+            if pieces and _second_piece(article, quotes[pieces[-1][-1]], quotes[i]):
+                pieces[-1].append(i)
+            else:
+                pieces.append([i])
+        origin = dedup.origin_of.get(article.id, article.id)
+        for piece in pieces:
+            first, last = quotes[piece[0]], quotes[piece[-1]]
+            parts = [article.text[quotes[i].start : quotes[i].end] for i in piece]
+            tokens = [t for part in parts for t in words(part)]
             if len(tokens) < MIN_WORDS:
                 continue
-            speaker = quote.speaker.name if quote.speaker else None
-            title = quote.speaker.title if quote.speaker else None
-            origin = dedup.origin_of.get(article.id, article.id)
-            out.append(_Quote(article, index, origin, text, tokens, set(tokens), speaker, title))
+            speaker_of = next((quotes[i].speaker for i in piece if quotes[i].speaker), None)
+            speaker = speaker_of.name if speaker_of else None
+            title = speaker_of.title if speaker_of else None
+            text = " … ".join(parts)
+            out.append(
+                _Quote(
+                    article,
+                    piece[0],
+                    origin,
+                    text,
+                    tokens,
+                    set(tokens),
+                    speaker,
+                    title,
+                    first.start,
+                    last.end,
+                )
+            )
     return out
+
+
+def _second_piece(article: Article, before: Quote, after: Quote) -> bool:
+    """Whether `after` goes on with the sentence `before` began, across its attribution."""
+    if before.kind == "indirect" or after.kind == "indirect":
+        return False
+    if not 0 < after.start - before.end <= SPLIT_GAP:
+        return False
+    if "\n" in article.text[before.end : after.start]:
+        return False
+    if before.speaker and after.speaker and before.speaker.name != after.speaker.name:
+        return False
+    text = article.text
+    return bool(
+        _OPEN_ENDED.search(text, before.start, before.end) and _CONTINUES.match(text, after.start)
+    )
 
 
 def _same(a: _Quote, b: _Quote) -> bool:
@@ -111,15 +177,14 @@ def _track(members: list[_Quote], story_id: str) -> QuoteTrack:
     rows: list[dict[str, Any]] = []
     for q in members:
         similarity = difflib.SequenceMatcher(None, first.tokens, q.tokens, autojunk=False).ratio()
-        quote = q.article.quotes[q.index]
         rows.append(
             {
                 "article": q.article.id,
                 "origin": q.origin,
                 "outlet": q.article.source_label,
                 "index": q.index,
-                "start": quote.start,
-                "end": quote.end,
+                "start": q.start,
+                "end": q.end,
                 "speaker": q.speaker,
                 "title": q.title,
                 "published": q.article.published,
