@@ -347,10 +347,11 @@ def align_claims(
         best_score = THRESHOLD[mode]
         for g in candidates:
             members = groups[g]
-            if any(m.article.id == claim.article.id or _changed(claim, m) for m in members):
+            if any(m.article.id == claim.article.id for m in members):
                 continue
             score = max(_similarity(claim, m, mode) for m in members[:COMPARE])
-            if score > best_score:
+            # (a change is looked for only in a group that would be taken: it reads figures)
+            if score > best_score and not any(_changed(claim, m) for m in members):
                 best, best_score = g, score
         if best is None:
             best = len(groups)
