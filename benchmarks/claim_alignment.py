@@ -48,21 +48,28 @@ def gold_path(which: str) -> Path:
     return REALISTIC / f"claim_groups_{which.removeprefix('realistic-')}.json"
 
 
-def gold_members(which: str, texts: dict[str, str]) -> tuple[list[dict[str, Any]], list[str]]:
-    """Gold members with their spans (the context's) and group index; and the contexts that
-    cannot be located."""
-    gold = json.loads(gold_path(which).read_text(encoding="utf-8"))
+def locate(
+    gold: dict[str, Any], texts: dict[str, str], field: str
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Gold members with the span of their `field` (exact words of the report) and their group
+    index; and the members whose words cannot be located."""
     members: list[dict[str, Any]] = []
     problems: list[str] = []
     for g, group in enumerate(gold["groups"]):
         for n, m in enumerate(group["members"]):
-            at = texts.get(m["article"], "").find(m["context"])
+            at = texts.get(m["article"], "").find(m[field])
             if at < 0:
-                problems.append(f"group {g} member {n}: {m['article']} context not found")
+                problems.append(f"group {g} member {n}: {m['article']} {field} not found")
                 continue
-            span = (m["article"], at, at + len(m["context"]))
+            span = (m["article"], at, at + len(m[field]))
             members.append(dict(m, group=g, n=n, span=span))
     return members, problems
+
+
+def gold_members(which: str, texts: dict[str, str]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Gold members with their spans (the context's) and group index; and the contexts that
+    cannot be located."""
+    return locate(json.loads(gold_path(which).read_text(encoding="utf-8")), texts, "context")
 
 
 def _pair(a: dict[str, Any], b: dict[str, Any]) -> tuple[Span, Span]:
@@ -136,11 +143,16 @@ def _short(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def print_errors(name: str, result: dict[str, Any], claim: dict[int, str]) -> None:
+def print_wrong_links(name: str, result: dict[str, Any]) -> None:
+    """The header and the wrong links of an error listing (the claim and quote benchmarks)."""
     print(f"errors ({name}):")
     for a, b, why in result["_wrong"]:
         print(f"  wrong link, {why}: {a['article']} {_short(a['text'])!r} ~ "
               f"{b['article']} {_short(b['text'])!r}")  # fmt: skip
+
+
+def print_errors(name: str, result: dict[str, Any], claim: dict[int, str]) -> None:
+    print_wrong_links(name, result)
     for x, y in result["_missed"]:
         print(f"  missed: [{_short(claim[x['group']], 70)}] {x['article']} ~ {y['article']}")
 

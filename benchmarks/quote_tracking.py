@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from claim_alignment import locate, print_wrong_links  # noqa: E402
 from figure_alignment import (  # noqa: E402
     SETS,
     TUNING,
@@ -69,18 +70,7 @@ def gold_path(which: str) -> Path:
 
 def gold_members(which: str, texts: dict[str, str]) -> tuple[list[dict[str, Any]], list[str]]:
     """Gold members with their spans and group index; and the quotes that cannot be located."""
-    gold = json.loads(gold_path(which).read_text(encoding="utf-8"))
-    members: list[dict[str, Any]] = []
-    problems: list[str] = []
-    for g, group in enumerate(gold["groups"]):
-        for n, m in enumerate(group["members"]):
-            at = texts.get(m["article"], "").find(m["quote"])
-            if at < 0:
-                problems.append(f"group {g} member {n}: {m['article']} quote not found")
-                continue
-            span = (m["article"], at, at + len(m["quote"]))
-            members.append(dict(m, group=g, n=n, span=span))
-    return members, problems
+    return locate(json.loads(gold_path(which).read_text(encoding="utf-8")), texts, "quote")
 
 
 def _span(row: dict[str, Any]) -> Span:
@@ -193,10 +183,7 @@ def _short(text: str, n: int = 70) -> str:
 
 
 def print_errors(name: str, result: dict[str, Any]) -> None:
-    print(f"errors ({name}):")
-    for a, b, why in result["_wrong"]:
-        print(f"  wrong link, {why}: {a['article']} {_short(a['text'])!r} ~ "
-              f"{b['article']} {_short(b['text'])!r}")  # fmt: skip
+    print_wrong_links(name, result)
     for x, y in result["_missed"]:
         print(f"  missed ({y['wording']}): {x['article']} {_short(x['quote'])!r} ~ "
               f"{y['article']} {_short(y['quote'])!r}")  # fmt: skip

@@ -17,6 +17,7 @@ from corroborate.corpus.figures import align_figures, compatible
 from corroborate.corpus.flags import story_flags
 from corroborate.corpus.quotes import track_quotes
 from corroborate.model import Article, Claim, Figure, Quote, Source, Speaker
+from corroborate.model.annotations import QuoteKind
 
 SAMPLE = Path(__file__).resolve().parents[1] / "corroborate" / "sample" / "corpus.jsonl"
 KEYS = ("id", "text", "title", "outlet", "published", "url")
@@ -407,6 +408,14 @@ def test_quote_track_speakers_drift_and_first_appearance() -> None:
     assert not track.titles_differ  # q3 gives no title: not a different one
 
 
+def _with_quotes(
+    text: str, id_: str, outlet: str, day: str, speaker: Speaker, *parts: tuple[str, QuoteKind]
+) -> Article:
+    """A report whose `parts` (exact words of `text`, each with its kind) are quotes."""
+    quotes = [Quote(text.index(w), text.index(w) + len(w), kind, speaker) for w, kind in parts]
+    return Article(text, id=id_, outlet=outlet, published=day, quotes=quotes)
+
+
 def test_a_quote_split_by_its_attribution_is_tracked_whole() -> None:
     """“We have reasons to believe,” said Vestager, “that the measures ... comply.” is one
     sentence in two pieces: another outlet's full quote meets both, and the short first piece
@@ -418,29 +427,16 @@ def test_a_quote_split_by_its_attribution_is_tracked_whole() -> None:
     )
     first = split[: split.index(" said")]
     second = split[split.index("“that") :]
-    a = Article(
-        split,
-        id="d2",
-        outlet="Brussels Wire",
-        published="2024-03-25",
-        quotes=[
-            Quote(at, at + len(part), "direct", speaker)
-            for part in (first, second)
-            if (at := split.index(part)) >= 0
-        ],
+    day = "2024-03-25"
+    a = _with_quotes(
+        split, "d2", "Brussels Wire", day, speaker, (first, "direct"), (second, "direct")
     )
     full_text = (
         "Vestager said: “We have reasons to believe that the measures put forward by these "
         "three companies do not fully comply with the DMA.”"
     )
     quoted = full_text[full_text.index("“") :]
-    b = Article(
-        full_text,
-        id="d1",
-        outlet="Capital Wire",
-        published="2024-03-25",
-        quotes=[Quote(full_text.index(quoted), len(full_text), "direct", speaker)],
-    )
+    b = _with_quotes(full_text, "d1", "Capital Wire", day, speaker, (quoted, "direct"))
     tracks = track_quotes([a, b], find_origins([a, b]), "s-test")
     assert len(tracks) == 1
     members = {m["article"]: m for m in tracks[0].members}
@@ -458,25 +454,19 @@ def test_quote_joins_the_quoted_words_not_the_paraphrase_around_them() -> None:
     )
     outer = mixed_text[len("Zelensky said ") : mixed_text.index(" for the area")]
     inner = '"brought war to others, and now it is coming home"'
-    paraphrase = Article(
+    paraphrase = _with_quotes(
         mixed_text,
-        id="k3",
-        outlet="Capital Wire",
-        published="2024-08-12",
-        quotes=[
-            Quote(at, at + len(part), kind, speaker)
-            for part, kind in ((outer, "indirect"), (inner, "mixed"))
-            if (at := mixed_text.index(part)) >= 0
-        ],
+        "k3",
+        "Capital Wire",
+        "2024-08-12",
+        speaker,
+        (outer, "indirect"),
+        (inner, "mixed"),
     )
     full_text = 'Zelensky said: "Russia brought war to others. Now it is coming home."'
     quoted = full_text[full_text.index('"') :]
-    full = Article(
-        full_text,
-        id="k4",
-        outlet="Northern Ledger",
-        published="2024-08-13",
-        quotes=[Quote(full_text.index(quoted), len(full_text), "direct", speaker)],
+    full = _with_quotes(
+        full_text, "k4", "Northern Ledger", "2024-08-13", speaker, (quoted, "direct")
     )
     tracks = track_quotes([paraphrase, full], find_origins([paraphrase, full]), "s-test")
     shared = [t for t in tracks if len(t.members) == 2]
