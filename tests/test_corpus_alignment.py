@@ -303,6 +303,12 @@ def test_a_figure_that_moved_between_days_is_a_new_claim() -> None:
     assert sorted(g.status for g in groups) == ["single_source", "single_source"]
     groups = align_claims([a1, a3], find_origins([a1, a3]), "s-test")
     assert [g.status for g in groups] == ["corroborated"]
+    # the same day and another number: one claim, contradicted on its number
+    a4 = _report("m4", "Valley Courier", "2026-03-09", wednesday.replace("74", "90"))
+    fig(a4, "90", 90, "settlements", measure=measure, as_of="2026-03-09")
+    groups = align_claims([a1, a4], find_origins([a1, a4]), "s-test")
+    assert [g.status for g in groups] == ["contradicted"]
+    assert "different numbers" in groups[0].explanation
 
 
 def test_claims_corroborated_contradicted_and_single_source() -> None:

@@ -41,7 +41,7 @@ __all__ = ["CHECKWORTHY", "align_claims", "canonical"]
 CHECKWORTHY = 0.5  # claims below this check-worthiness are not aligned
 # Two claims make one when a logistic model of their features says so. Its weights were fitted
 # on the pairs of claims of the realistic dev and dev2 sets, labelled by their claim gold
-# (`OMP_NUM_THREADS=1 .venv/bin/python benchmarks/claim_alignment.py --fit`), and the
+# (`OMP_NUM_THREADS=1 .venv/bin/python benchmarks/claim_pairs_fit.py`), and the
 # thresholds chosen there for link F1 at high precision (benchmarks/RESULTS.md, stop 24).
 # Wording (embedding, term cosine, shared terms) weighs most; a shared figure value and the
 # same day add evidence; shared names add little beyond the words.
@@ -273,7 +273,8 @@ def _disagree(a: _Claim, b: _Claim, *, same_date: bool) -> bool:
             continue
         for fa, fb in itertools.product(ours, theirs):
             unknown = None in (fa["as_of"], fb["as_of"])
-            if (fa["as_of"] == fb["as_of"] or unknown) if same_date else not unknown:
+            same = fa["as_of"] == fb["as_of"]
+            if (same or unknown) if same_date else not (same or unknown):
                 return True
     return False
 
