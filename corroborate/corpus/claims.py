@@ -196,6 +196,15 @@ class _Claim:
     figures: list[dict[str, Any]]
     vec: dict[str, float] = field(default_factory=dict)
     emb: np.ndarray | None = None
+    # what every pair comparison reads, computed once per claim
+    vocab: frozenset[str] = frozenset()
+    values: frozenset[tuple[str, float]] = frozenset()  # (unit, value) of its figures
+    day: str = ""
+
+    def __post_init__(self) -> None:
+        self.vocab = frozenset(self.terms)
+        self.values = frozenset((f["unit"], f["value"]) for f in self.figures if f["unit"])
+        self.day = (self.article.published or "")[:10]
 
 
 def _collect(articles: Sequence[Article], dedup: Dedup) -> list[_Claim]:
@@ -285,22 +294,20 @@ def _changed(a: _Claim, b: _Claim) -> bool:
     settlements on Monday, 74 on Wednesday; the river at 6.4 metres, then at 6.9)."""
     if _disagree(a, b, same_date=False):
         return True
-    if (a.article.published or "")[:10] == (b.article.published or "-")[:10]:
+    if a.day == b.day and b.article.published:
         return False
     return any(a.polarity.get(c, 0) * b.polarity.get(c, 0) < 0 for c in _STATES)
 
 
 def _features(a: _Claim, b: _Claim, mode: str) -> dict[str, float]:
     """What tells one claim made twice from two claims on one topic (see `WEIGHTS`)."""
-    shared, either = set(a.terms) & set(b.terms), set(a.terms) | set(b.terms)
-    values_a = {(f["unit"], f["value"]) for f in a.figures if f["unit"]}
-    values_b = {(f["unit"], f["value"]) for f in b.figures if f["unit"]}
+    shared = len(a.vocab & b.vocab)
     features = {
         "terms": cosine(a.vec, b.vec),
-        "shared_terms": len(shared) / max(1, len(either)),
+        "shared_terms": shared / max(1, len(a.vocab) + len(b.vocab) - shared),
         "names": len(a.entities & b.entities) / max(1, len(a.entities | b.entities)),
-        "figure": float(bool(values_a & values_b)),
-        "same_day": float((a.article.published or "")[:10] == (b.article.published or "-")[:10]),
+        "figure": float(bool(a.values & b.values)),
+        "same_day": float(a.day == b.day and bool(b.article.published)),
     }
     if mode == "embeddings" and a.emb is not None and b.emb is not None:
         features["embedding"] = float(np.dot(a.emb, b.emb))
