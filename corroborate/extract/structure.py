@@ -605,7 +605,15 @@ def _foreign_paragraph_check(
 
     def judge() -> Flag | None:
         reason = stray.foreign_paragraph_reason(
-            vectors, index, neighbours, lead, overlap, written, closest
+            vectors,
+            index,
+            neighbours,
+            lead,
+            overlap,
+            written,
+            closest,
+            relative_overlap=overlap / max(typical, 1e-3),
+            own_names=len(own - shared),
         )
         return _stray(para, reason, "foreign_paragraph") if reason else None
 
