@@ -56,3 +56,27 @@ def test_a_title_alone_stays_unnamed_when_nobody_or_two_are_named() -> None:
     )
     assert _speaker(text, "well-established") is None  # "a" spokesperson: nobody named
     assert _speaker(text, "as long as") is None  # two people named before: which president?
+
+
+def test_an_absolute_clause_with_a_speaker_and_a_gerund_cue_is_an_indirect_quote() -> None:
+    # "..., with X saying (that) ...": X speaks, not the sentence's subject.
+    text = (
+        "Ukrainian forces pushed deeper into the Kursk region on Tuesday, with Ukraine's top "
+        "commander Oleksandr Syrskyi saying troops controlled 1,000 square kilometres.\n"
+        "Markets fell sharply, with analysts warning that the rate cut may come too late."
+    )
+    quotes = _quotes(text)
+    assert [(text[q.start : q.end], q.speaker and q.speaker.name) for q in quotes] == [
+        ("troops controlled 1,000 square kilometres", "Oleksandr Syrskyi"),
+        ("the rate cut may come too late", "analysts"),
+    ]
+    assert quotes[0].speaker is not None and quotes[0].speaker.title == "Ukraine's top commander"
+    assert quotes[1].speaker is not None and quotes[1].speaker.kind == "organisation"
+
+
+def test_with_and_a_gerund_that_is_no_absolute_clause_is_no_quote() -> None:
+    text = (
+        "She was left with nothing saying who owned the land.\n"
+        "The council met on Monday with residents saying nothing at all."
+    )
+    assert [text[q.start : q.end] for q in _quotes(text)] == []

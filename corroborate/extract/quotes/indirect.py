@@ -32,9 +32,11 @@ from corroborate.extract.speakers import (
     Mention,
     Tok,
     appositive,
+    classify,
     np_after,
     phrase_source,
     sentence_subject,
+    subject_before,
 )
 from corroborate.model import Entity
 
@@ -178,7 +180,16 @@ def _indirect(
             return None
         return _content_after(text, s, c, k, m, tags)
     if c.gerund:
-        return None
+        w = _with_clause(toks, k)
+        if w is None:
+            return None
+        # "..., with Ukraine's top commander saying (that) CONTENT": an absolute clause, whose
+        # speaker is the phrase between "with" and the cue, not the sentence's subject
+        m = _with_speaker(text, toks, w, k, entities)
+        if not _acceptable(m, c):
+            return None
+        assert m is not None
+        return _content_after(text, s, c, k, m, tags)
     m = _speaker_for_cue(text, s, c, k, 0, n, entities)
     b = k - 1
     while b > 0 and toks[b].low in {"also", "later", "then", "has", "had", "have"}:
@@ -212,6 +223,27 @@ def _indirect(
     if after is not None:
         return after
     return _content_before(text, s, c, k, m)
+
+
+def _with_clause(toks: Sequence[Tok], k: int) -> int | None:
+    """The "with" that opens an absolute clause ending in the gerund cue at `k` ("..., with
+    analysts warning that ..."), within a few words, after a comma or a dash; else None."""
+    for j in range(k - 1, max(-1, k - 9), -1):
+        if toks[j].low == "with":
+            return j if j > 0 and toks[j - 1].text in {",", "—", "–"} and k - j > 1 else None
+        if not toks[j].text[0].isalnum() and toks[j].text not in {"'s", "’s", "-", "."}:
+            return None  # a clause boundary before any "with"
+    return None
+
+
+def _with_speaker(
+    text: str, toks: Sequence[Tok], w: int, k: int, entities: Sequence[Entity]
+) -> Mention | None:
+    """The speaker between "with" (`w`) and the cue (`k`): a name, a title, a group."""
+    m = classify(text, toks[w + 1 : k], entities)
+    if m is not None and (m.name is not None or m.title_only or m.kind != "person"):
+        return m
+    return subject_before(text, toks, k, w + 1, entities) or m
 
 
 # verbs by which a source gives a figure of its own: "while police put the crowd at 30,000"
