@@ -64,8 +64,14 @@ class Recorder:
         return 0.0
 
 
+# The examples are drawn from a wider band than the library judges (more of them to fit on):
+# paragraphs sharing up to this share of the report's usual words, not `COHERENCE_OVERLAP`.
+FIT_OVERLAP = 0.7
+
+
 def examples(data: Path, seed: int) -> list[tuple[dict[str, float], int, str]]:
     recorder = Recorder()
+    stray.COHERENCE_OVERLAP = FIT_OVERLAP
     stray.report_coherence = recorder.coherence  # type: ignore[assignment]
     stray.coherence_probability = recorder.probability  # type: ignore[assignment]
     docs = load(data)
@@ -107,6 +113,7 @@ def main() -> None:
     args = parser.parse_args()
     if not nlp.embeddings_available():
         sys.exit("the second look needs the embeddings: install the package with its defaults")
+    judged = stray.COHERENCE_OVERLAP  # the band the library judges, before it is widened
     rows = examples(args.data, args.seed)
     if args.save:
         args.save.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
@@ -117,11 +124,13 @@ def main() -> None:
     z = (x - mean) / scale
     model = LogisticRegression(C=1.0, max_iter=2000)
     predicted: Any = cross_val_predict(model, z, y, cv=5, method="predict_proba")[:, 1]
+    inside = x[:, NAMES.index("relative_overlap")] < judged
     print(f"examples: {len(y)} ({int(y.sum())} pasted; {int((mode == 'clean').sum())} from clean")
-    print("articles, which the second look could flag falsely)")
+    print(f"articles, which the second look could flag falsely); {int(inside.sum())} in the band")
+    print(f"the library judges ({int(y[inside].sum())} pasted, scored below)")
     print("threshold  pasted caught (same campaign, other events)  own paragraphs flagged (clean)")
     for threshold in THRESHOLDS:
-        hit = predicted >= threshold
+        hit = (predicted >= threshold) & inside
         same = hit[(y == 1) & (mode == "same")].sum()
         other = hit[(y == 1) & (mode == "other")].sum()
         false = hit[y == 0].sum()
