@@ -80,3 +80,29 @@ def test_with_and_a_gerund_that_is_no_absolute_clause_is_no_quote() -> None:
         "The council met on Monday with residents saying nothing at all."
     )
     assert [text[q.start : q.end] for q in _quotes(text)] == []
+
+
+def test_a_pronoun_after_a_sentence_about_an_unnamed_official_takes_the_title() -> None:
+    # No name anywhere before: "he" is the mayor the sentence before is about, as "the mayor
+    # said" would be credited.
+    text = (
+        "Flood waters rose overnight in the town. The mayor renewed his call for calm.\n"
+        '"We will rebuild," he told reporters.'
+    )
+    speaker = next(q.speaker for q in _quotes(text))
+    assert speaker is not None and (speaker.name, speaker.title) == (None, "mayor")
+
+
+def test_a_named_person_before_still_wins_over_an_unnamed_title() -> None:
+    text = (
+        "The mayor renewed his call for calm. Police chief John Reed said roads were closed.\n"
+        '"We will rebuild," he told reporters.'
+    )
+    speakers = [q.speaker.name for q in _quotes(text) if q.speaker]
+    assert speakers[-1] == "John Reed"
+
+
+def test_an_indefinite_subject_is_nobody_in_particular() -> None:
+    text = 'A man waved from a roof.\n"We lost everything," he said.'
+    speaker = next(q.speaker for q in _quotes(text))
+    assert speaker is not None and speaker.title is None

@@ -448,8 +448,33 @@ class SpeakerResolver:
                     return Speaker(name, m.start, m.end, p.title, "person")
         if group is not None:
             return group[1]
+        if want in {"m", "f"}:
+            title = self._subject_title(m, position)
+            if title is not None and _title_gender(title) in {None, want}:
+                # "The mayor renewed his call for calm. ‘...,’ he said": no name anywhere
+                # before, but the sentence is about the mayor, as "the mayor said" would be
+                return Speaker(None, m.start, m.end, title, "person")
         # ("they" is never one named person: left unresolved without a group before it)
         return Speaker(None, m.start, m.end, None, "person")
+
+    def _subject_title(self, m: Mention, position: int) -> str | None:
+        """The title of an unnamed person ("The mayor", "The defence minister") who is the
+        subject of the pronoun's own sentence (before it) or of the sentence before."""
+        here = _sentence_start(self.text, min(m.start, position))
+        for lo, hi in [(here, m.start), *self._sentence_before(here)]:
+            toks = tokenize(self.text, lo, hi)
+            i = 0
+            while i < len(toks) and toks[i].low in _OPENERS:
+                i += 1
+            if i >= len(toks) or toks[i].low != "the":
+                continue  # a definite description only: "a man" is nobody in particular
+            found = np_after(self.text, toks, i, len(toks), self._antecedent_entities())
+            if found is None or found.kind != "person" or found.name or not found.title_only:
+                continue
+            after = next((t for t in toks if t.start >= found.end), None)
+            if after is not None and after.low.isalpha() and not after.cap and found.title:
+                return found.title
+        return None
 
     def _owned_earlier(self, m: Mention, position: int) -> str | None:
         """ "The general staff said": "Ukraine's general staff", as the report wrote it
