@@ -98,7 +98,10 @@ def examples(data: Path, seed: int) -> list[tuple[dict[str, float], int, str]]:
             if injected is None:
                 continue
             new, start, _ = injected
-            recorder.target, recorder.mode = new[:start].count("\n"), mode
+            # the paragraph the pasted line became (the segmenter may join lines)
+            paragraphs, _ = nlp.segment(new)
+            recorder.target = next(i for i, p in enumerate(paragraphs) if start < p.end)
+            recorder.mode = mode
             strays(new, doc["title"], True)
         if (i + 1) % 50 == 0:
             print(f"  {i + 1}/400 articles", file=sys.stderr)
@@ -121,6 +124,7 @@ def main() -> None:
     y = np.array([label for _, label, _ in rows])
     mode = np.array([m for _, _, m in rows])
     mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0  # a feature constant over the examples carries no weight
     z = (x - mean) / scale
     model = LogisticRegression(C=1.0, max_iter=2000)
     predicted: Any = cross_val_predict(model, z, y, cv=5, method="predict_proba")[:, 1]

@@ -106,3 +106,22 @@ def test_an_indefinite_subject_is_nobody_in_particular() -> None:
     text = 'A man waved from a roof.\n"We lost everything," he said.'
     speaker = next(q.speaker for q in _quotes(text))
     assert speaker is not None and speaker.title is None
+
+
+def test_a_with_clause_needs_a_speaker_and_ends_with_the_clause() -> None:
+    text = (
+        "The shop closed early, with a sign on the door saying it would reopen on Monday.\n"
+        "The talks collapsed, with him saying the plan was dead.\n"
+        "The mayor, with aides saying she was unwell, skipped the meeting."
+    )
+    quotes = [(text[q.start : q.end], q.speaker and q.speaker.name) for q in _quotes(text)]
+    assert quotes == [("she was unwell", "aides")]
+
+
+def test_no_title_for_a_pronoun_after_a_passive_or_the_other_gender() -> None:
+    for text in (
+        'The driver was killed instantly in the crash.\n"It was terrible to watch," he said.',
+        'The mayor renewed his call for calm.\n"We will rebuild," she told reporters.',
+    ):
+        speaker = next(q.speaker for q in _quotes(text))
+        assert speaker is not None and speaker.title is None, text

@@ -100,3 +100,26 @@ def test_a_short_report_is_not_weighed() -> None:
 def test_the_weights_name_every_feature() -> None:
     names = {f for f in stray.CoherenceFeatures.__dataclass_fields__}
     assert set(stray.COHERENCE_WEIGHTS) == names
+
+
+def test_a_paragraph_as_connected_as_the_reports_usual_one_is_not_flagged() -> None:
+    # Every paragraph of this report is only 0.25 alike the others: the candidate, at 0.26 to
+    # each, is no less connected than they are, whatever its names.
+    size, alike = 7, 0.25
+    basis = np.eye(size + 2)
+    vectors = [np.sqrt(alike) * basis[0] + np.sqrt(1 - alike) * basis[i + 1] for i in range(size)]
+    found = stray.Vectors([TEXT] * size, enabled=True)
+    found._cache.update(dict(enumerate(vectors)))
+    reason = stray.foreign_paragraph_reason(
+        found, 3, [2, 4], [0], 0.1, ["Ruth Vale"], [1], relative_overlap=0.1, own_names=5
+    )
+    assert reason is None
+
+
+def test_the_second_look_needs_both_neighbours() -> None:
+    # "Its neighbours are closer to each other than to it" must be true when it is said.
+    vectors = report(pasted())
+    reason = stray.foreign_paragraph_reason(
+        vectors, 4, [3], [0], 0.1, ["Ruth Vale"], [1], relative_overlap=0.4, own_names=2
+    )
+    assert reason is None

@@ -612,7 +612,7 @@ def _foreign_paragraph_check(
             overlap,
             written,
             closest,
-            relative_overlap=overlap / max(typical, 1e-3),
+            relative_overlap=overlap / typical if typical else 1.0,
             own_names=len(own - shared),
         )
         return _stray(para, reason, "foreign_paragraph") if reason else None

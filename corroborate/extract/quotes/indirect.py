@@ -36,8 +36,8 @@ from corroborate.extract.speakers import (
     np_after,
     phrase_source,
     sentence_subject,
-    subject_before,
 )
+from corroborate.extract.speakers.lexicon import TITLE_WORDS
 from corroborate.model import Entity
 
 _VERBISH: Final[frozenset[str]] = frozenset(
@@ -189,7 +189,8 @@ def _indirect(
         if not _acceptable(m, c):
             return None
         assert m is not None
-        return _content_after(text, s, c, k, m, tags)
+        found = _content_after(text, s, c, k, m, tags)
+        return _within_clause(text, toks, found) if found is not None else None
     m = _speaker_for_cue(text, s, c, k, 0, n, entities)
     b = k - 1
     while b > 0 and toks[b].low in {"also", "later", "then", "has", "had", "have"}:
@@ -239,11 +240,44 @@ def _with_clause(toks: Sequence[Tok], k: int) -> int | None:
 def _with_speaker(
     text: str, toks: Sequence[Tok], w: int, k: int, entities: Sequence[Entity]
 ) -> Mention | None:
-    """The speaker between "with" (`w`) and the cue (`k`): a name, a title, a group."""
+    """The speaker between "with" (`w`) and the cue (`k`): a name, a title or a group, as
+    `classify` reads the whole phrase; nothing else ("with a sign on the door saying", "with
+    him saying": a thing, or a pronoun this rule does not resolve)."""
+    if k - w == 2 and toks[w + 1].low in _WITH_PRONOUNS:
+        return None
     m = classify(text, toks[w + 1 : k], entities)
-    if m is not None and (m.name is not None or m.title_only or m.kind != "person"):
+    if m is None or m.pronoun is not None:
+        return None
+    if m.name is not None or m.kind != "person":
         return m
-    return subject_before(text, toks, k, w + 1, entities) or m
+    titled = m.title_only and any(
+        w.strip(".,") in TITLE_WORDS for w in (m.title or "").lower().split()
+    )
+    return m if titled else None
+
+
+_WITH_PRONOUNS: Final[frozenset[str]] = frozenset({"him", "her", "them", "it", "us", "me", "you"})
+
+
+def _within_clause(text: str, toks: Sequence[Tok], found: _Candidate) -> _Candidate | None:
+    """What the with-clause reports, ending where the clause does: at a comma ("The mayor,
+    with aides saying she was unwell, skipped the meeting"; "..., with voters saying ...,
+    officials said") or where a second clause of the same form begins ("... and the rebels
+    saying ...")."""
+    inside = [t for t in toks if found.start <= t.start < found.end]
+    for x, t in enumerate(inside):
+        second = t.low in {"and", "but", "while", "whereas"} and any(
+            u.low.endswith("ing") and len(u.low) > 5 for u in inside[x + 1 : x + 7]
+        )
+        if t.text in {",", ";", "—", "–"} or second:
+            end = t.start
+            while end > found.start and text[end - 1].isspace():
+                end -= 1
+            if _words(text, found.start, end) < 3:
+                return None
+            found.end = end
+            break
+    return found
 
 
 # verbs by which a source gives a figure of its own: "while police put the crowd at 30,000"

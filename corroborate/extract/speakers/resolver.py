@@ -236,6 +236,14 @@ class _Person:
     gender: str | None = None
 
 
+_BE_FORMS: Final[frozenset[str]] = frozenset({"was", "were", "is", "are", "be", "been"})
+_OTHER_GENDER: Final[dict[str, frozenset[str]]] = {
+    "m": frozenset({"she", "her", "hers", "herself"}),
+    "f": frozenset({"he", "him", "his", "himself"}),
+    "": frozenset(),
+}
+
+
 class SpeakerResolver:
     """Resolves mentions in reading order: names to their fullest form, titles carried over,
     pronouns and bare titles to the person they stand for."""
@@ -451,15 +459,17 @@ class SpeakerResolver:
         if want in {"m", "f"}:
             title = self._subject_title(m, position)
             if title is not None and _title_gender(title) in {None, want}:
-                # "The mayor renewed his call for calm. ‘...,’ he said": no name anywhere
-                # before, but the sentence is about the mayor, as "the mayor said" would be
+                # "The mayor renewed his call for calm. ‘...,’ he said": no named person of
+                # that gender before, but the sentence is about the mayor, as "the mayor said"
+                # would be credited
                 return Speaker(None, m.start, m.end, title, "person")
         # ("they" is never one named person: left unresolved without a group before it)
         return Speaker(None, m.start, m.end, None, "person")
 
     def _subject_title(self, m: Mention, position: int) -> str | None:
         """The title of an unnamed person ("The mayor", "The defence minister") who is the
-        subject of the pronoun's own sentence (before it) or of the sentence before."""
+        subject (doing something) of the pronoun's own sentence (before it) or of the sentence
+        before, unless that sentence's pronouns are of the other gender."""
         here = _sentence_start(self.text, min(m.start, position))
         for lo, hi in [(here, m.start), *self._sentence_before(here)]:
             toks = tokenize(self.text, lo, hi)
@@ -471,9 +481,14 @@ class SpeakerResolver:
             found = np_after(self.text, toks, i, len(toks), self._antecedent_entities())
             if found is None or found.kind != "person" or found.name or not found.title_only:
                 continue
-            after = next((t for t in toks if t.start >= found.end), None)
-            if after is not None and after.low.isalpha() and not after.cap and found.title:
-                return found.title
+            rest = [t.low for t in toks if t.start >= found.end]
+            if not rest or not rest[0].isalpha() or rest[0] != rest[0].lower() or not found.title:
+                continue  # a verb must follow: the subject of a clause
+            if rest[0] in _BE_FORMS:
+                continue  # "The driver was killed ...": what happened to them, not what they did
+            if set(rest) & _OTHER_GENDER[m.gender or ""]:
+                continue  # "The mayor renewed his call ... she said": someone else
+            return found.title
         return None
 
     def _owned_earlier(self, m: Mention, position: int) -> str | None:
