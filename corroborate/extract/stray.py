@@ -306,9 +306,11 @@ def foreign_paragraph_reason(
         else "a paragraph naming no one"
     )
     # The lead first: it is compared with every candidate of the report, so embedded once.
-    # Only a paragraph with a name of its own gets the second look (below), so only it need
-    # be compared until one comparison reaches COHERENCE_GREY.
-    enough = COHERENCE_GREY if own_names else PARAGRAPH_COSINE
+    # Only a paragraph that may get the second look (below: a name of its own, both
+    # neighbours, few of the report's usual words) need be compared until one comparison
+    # reaches COHERENCE_GREY; the others stop at the first look's bound.
+    second_look = own_names and len(neighbours) == 2 and relative_overlap < COHERENCE_OVERLAP
+    enough = COHERENCE_GREY if second_look else PARAGRAPH_COSINE
     similarities = _similarities(vectors, index, [*lead, *neighbours], enough)
     if similarities is None:
         # No embeddings: only a paragraph that shares almost no words and names is flagged.
@@ -336,7 +338,7 @@ def foreign_paragraph_reason(
     # shares fewer words than the report's paragraphs usually do. On the fit's articles those
     # cheap tests cut the clean reports' paragraphs that would embed the whole report from 61
     # to 12 (with the names asked for and the shorter paragraphs left out; see RESULTS.md).
-    if not own_names or len(neighbours) != 2 or relative_overlap >= COHERENCE_OVERLAP:
+    if not second_look:
         return None
     pair = vectors.get(neighbours)
     around = _cosine(pair[neighbours[0]], pair[neighbours[1]]) if pair else near
