@@ -125,3 +125,18 @@ def test_no_title_for_a_pronoun_after_a_passive_or_the_other_gender() -> None:
     ):
         speaker = next(q.speaker for q in _quotes(text))
         assert speaker is not None and speaker.title is None, text
+
+
+def test_a_second_with_clause_after_and_is_its_own_quote() -> None:
+    text = (
+        "Fighting continued, with the army saying it repelled attacks and local officials "
+        "saying the town had fallen.\n"
+        "Prices rose, with the deadline approaching and traders saying the bank would act.\n"
+        "The team won and fans saying nothing left early."
+    )
+    quotes = [(text[q.start : q.end], q.speaker and q.speaker.name) for q in _quotes(text)]
+    assert quotes == [
+        ("it repelled attacks", "the army"),
+        ("the town had fallen", "local officials"),
+        ("the bank would act", "traders"),
+    ]

@@ -228,13 +228,28 @@ def _indirect(
 
 def _with_clause(toks: Sequence[Tok], k: int) -> int | None:
     """The "with" that opens an absolute clause ending in the gerund cue at `k` ("..., with
-    analysts warning that ..."), within a few words, after a comma or a dash; else None."""
+    analysts warning that ..."), within a few words, after a comma or a dash; else None.
+    Or the "and" that opens a second one ("..., with the army saying ... and the rebels
+    saying ...")."""
     for j in range(k - 1, max(-1, k - 9), -1):
         if toks[j].low == "with":
             return j if j > 0 and toks[j - 1].text in {",", "—", "–"} and k - j > 1 else None
+        if toks[j].low == "and" and k - j > 1 and _after_with_clause(toks, j):
+            return j
         if not toks[j].text[0].isalnum() and toks[j].text not in {"'s", "’s", "-", "."}:
             return None  # a clause boundary before any "with"
     return None
+
+
+def _after_with_clause(toks: Sequence[Tok], j: int) -> bool:
+    """Does a with-clause ("..., with X ...") run up to the "and" at `j`, with no clause
+    boundary between them?"""
+    for i in range(j - 1, 0, -1):
+        if toks[i].text in {",", ";", ":", "—", "–"}:
+            return False
+        if toks[i].low == "with":
+            return toks[i - 1].text in {",", "—", "–"}
+    return False
 
 
 def _with_speaker(
