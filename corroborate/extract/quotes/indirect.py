@@ -33,11 +33,11 @@ from corroborate.extract.speakers import (
     Tok,
     appositive,
     classify,
+    is_title_word,
     np_after,
     phrase_source,
     sentence_subject,
 )
-from corroborate.extract.speakers.lexicon import TITLE_WORDS
 from corroborate.model import Entity
 
 _VERBISH: Final[frozenset[str]] = frozenset(
@@ -265,10 +265,9 @@ def _with_speaker(
         return None
     if m.name is not None or m.kind != "person":
         return m
-    titled = m.title_only and any(
-        w.strip(".,") in TITLE_WORDS for w in (m.title or "").lower().split()
-    )
-    return m if titled else None
+    # an unnamed person only by a title ("the central bank governor"), as the speaker
+    # lexicon tells titles ("a sign on the door" is none)
+    return m if m.title_only and any(is_title_word(t) for t in toks[w + 1 : k]) else None
 
 
 _WITH_PRONOUNS: Final[frozenset[str]] = frozenset({"him", "her", "them", "it", "us", "me", "you"})

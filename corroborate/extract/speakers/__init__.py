@@ -28,6 +28,7 @@ from corroborate.extract.speakers.lexicon import DETERMINERS, MONTHS, NOUN_MARKE
 from corroborate.extract.speakers.resolver import SpeakerResolver
 from corroborate.extract.speakers.sentence import sentence_subject
 from corroborate.extract.speakers.tokens import NUMBER_WORDS, Mention, Tok, tokenize
+from corroborate.extract.speakers.tokens import _is_title_word as is_title_word
 
 __all__ = [
     "DETERMINERS",
@@ -41,6 +42,7 @@ __all__ = [
     "Tok",
     "appositive",
     "classify",
+    "is_title_word",
     "np_after",
     "phrase_source",
     "sentence_subject",
