@@ -268,3 +268,61 @@ def test_a_british_style_quotation_by_someone_introduced_before_belongs(
     assert ANAPHORIC_QUOTE.search("But, she added, ‘we are, in effect, in a war.’")
     found = flags_by_kind(_with(FERRY, 3, quote), embeddings)
     assert "stray_text" not in found
+
+
+# The ferry report with the union's leader named, so a later quotation can be credited to her.
+FERRY_NAMED = [
+    FERRY[0],
+    "Kari Holm, who leads the union, said the operator had cut the number of deck hands on "
+    "each crossing and that the night sailings would lose their extra pay because of falling "
+    "ticket sales.",
+    *FERRY[2:],
+]
+FAR_AWAY_QUOTE = (
+    "“We watched it happen in Tromsø, in Hammerfest and in Vardø: first wages vanish, then "
+    "vessels disappear, then whole villages empty out as young families cannot reach schools, "
+    "doctors or jobs,” {speaker} told a rally in Kirkenes."
+)
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_a_quotation_credited_to_a_speaker_of_the_report_belongs(embeddings: bool) -> None:
+    # Every place it names is found nowhere else and it shares no other word: lexically a
+    # paragraph about something else, but Holm speaks in the report, and this is her speaking.
+    quote = FAR_AWAY_QUOTE.format(speaker="Holm")
+    found = flags_by_kind(_with(FERRY_NAMED, 3, quote), embeddings)
+    assert "stray_text" not in found
+
+
+def test_the_same_quotation_credited_to_a_stranger_is_still_judged() -> None:
+    quote = FAR_AWAY_QUOTE.format(speaker="Sandvik")
+    found = flags_by_kind(_with(FERRY_NAMED, 3, quote), embeddings=False)
+    assert found.get("stray_text") == [quote]
+
+
+@pytest.mark.parametrize(
+    ("line", "credited"),
+    [
+        ("“It is over,” Clinton said at a town hall in Berlin, New Hampshire.", True),
+        ("“It is over,” Hillary Clinton said.", True),
+        ('"It is over," said Gov. Mike Clinton.', True),
+        ('"It is over," said Clinton, the former secretary of state.', True),
+        ('"I know his type," Harris told staff, speaking of Clinton.', False),
+        ("Clinton said the campaign was over.", False),  # no quotation: not this rule's
+    ],
+)
+def test_a_quotation_is_credited_by_the_name_next_to_its_cue(line: str, credited: bool) -> None:
+    from corroborate.extract.structure import _credited_to
+
+    assert _credited_to(line, {"Hillary Clinton", "Berlin"}) is credited
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_an_example_of_the_paragraph_before_belongs(embeddings: bool) -> None:
+    example = (
+        "In Denmark, for example, Molslinjen and Færgen trimmed staff on Samsø and Bornholm "
+        "services after a bitter quarrel in Esbjerg that lasted three months and ended with a "
+        "government-brokered compromise."
+    )
+    found = flags_by_kind(_with(FERRY, 3, example), embeddings)
+    assert "stray_text" not in found

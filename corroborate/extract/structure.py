@@ -83,6 +83,17 @@ ANAPHORIC_QUOTE = re.compile(
     r"|(?:said|says|added|told)\s+(?:he|she|they|one|a|an|the)\b)",
     re.IGNORECASE,
 )
+# A quotation credited by name ("“…,” Clinton said", "said Clinton"): when the report names
+# that person elsewhere, the paragraph carries on one of its speakers, whatever else it names.
+CREDITED_QUOTE = re.compile(
+    r"[\"“”‘’,]\s*(?:[A-Z][\w.'’-]+\s+){0,3}?(?P<before>[A-Z][\w'’-]+)"
+    r"\s+(?:said|says|added|told|explained|noted|wrote|recalled|asked|replied)\b"
+    r"|\b(?:said|says|added|told)\s+(?:[A-Z][\w.'’-]+\s+){0,3}(?P<after>[A-Z][\w'’-]+)"
+    r"\s*(?:[,.]|$)"
+)
+# "In Britain, for example, ...": a paragraph that gives an example of the one before it
+# (the phrase in its opening words) illustrates the report's thread, however far its names.
+ILLUSTRATES = re.compile(r"^[^.;:!?]{0,60}?\b(?:for example|for instance)\b", re.IGNORECASE)
 # "Kristjan Mets, 47, a bus driver, found ... “You think you are prepared,” he said": a
 # person the report introduces by name and age to speak for the people in its story (a vox
 # pop), not a paragraph pasted from another event.
@@ -584,6 +595,8 @@ def _foreign_paragraph_check(
         return None  # '"...," he said': a quotation by someone the report introduced before
     if VOX_POP.match(line) and ANAPHORIC_QUOTE.search(line):
         return None  # a vox pop: someone of the story introduced, then speaking
+    if ILLUSTRATES.match(line):
+        return None  # "In Britain, for example, ...": it illustrates the paragraph before
     lowered = rest.lower()  # once for all its names
     shared = {n for n in own if _name_shared(n, rest, lowered)}
     # "Ilves said the money was ...": a person the report named elsewhere, by surname, even
@@ -597,6 +610,8 @@ def _foreign_paragraph_check(
         n.split()[-1] for n in own
     }
     own, shared = own | known, shared | known
+    if _credited_to(line, shared):
+        return None  # '"…," Clinton said' in a report that names Clinton elsewhere
     gate = (len(line.split()), len(own), len(shared), overlap, typical, local)
     if not stray.paragraph_candidate(*gate):
         return None
@@ -623,6 +638,18 @@ def _foreign_paragraph_check(
 
     strict = stray.paragraph_candidate(*gate, strict=True)
     return _Pending([index, *neighbours, *lead], judge, True, strict, later)
+
+
+def _credited_to(line: str, shared: set[str]) -> bool:
+    """Whether a quotation in `line` is credited to one of the `shared` names (the name's last
+    word: "Clinton" for "Hillary Clinton")."""
+    if not shared or not any(mark in line for mark in '"“”‘'):
+        return False
+    surnames = {n.split()[-1].lower() for n in shared}
+    return any(
+        (hit.group("before") or hit.group("after")).lower() in surnames
+        for hit in CREDITED_QUOTE.finditer(line)
+    )
 
 
 def _overlap(words: set[str], counts: Counter[str]) -> float:
