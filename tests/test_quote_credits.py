@@ -140,3 +140,60 @@ def test_a_second_with_clause_after_and_is_its_own_quote() -> None:
         ("the town had fallen", "local officials"),
         ("the bank would act", "traders"),
     ]
+
+
+def test_the_quote_before_a_with_clause_ends_where_the_clause_begins() -> None:
+    # the lawyer's words are the lawyer's, not also Smith's
+    text = (
+        "John Smith denied the charges on Tuesday, with his lawyer saying the case was "
+        "politically motivated."
+    )
+    quotes = [(text[q.start : q.end], q.speaker and q.speaker.name) for q in _quotes(text)]
+    assert quotes[0] == ("the charges on Tuesday", "John Smith")
+    assert quotes[1][0] == "the case was politically motivated"
+    assert quotes[1][1] is None and "lawyer" in (_quotes(text)[1].speaker.title or "")
+
+
+def test_the_sides_of_a_conflict_and_groups_somewhere_speak_as_groups() -> None:
+    text = (
+        "Troops pushed into the town on Monday, with the rebels saying they had withdrawn.\n"
+        "The minister said the talks would resume, with officials in Brussels saying a deal "
+        "was close.\n"
+        "Residents of Kharkiv said the shelling had stopped."
+    )
+    found = {text[q.start : q.end]: q.speaker for q in _quotes(text)}
+    for content, name in (
+        ("they had withdrawn", "the rebels"),
+        ("a deal was close", "officials in Brussels"),  # not a person called Brussels
+        ("the shelling had stopped", "Residents of Kharkiv"),
+    ):
+        speaker = found[content]
+        assert speaker is not None and (speaker.name, speaker.kind) == (name, "organisation")
+
+
+def test_a_title_of_something_without_a_name_is_a_person_with_that_title() -> None:
+    for text, content, title in (
+        (
+            "The governor of the state said the roads would reopen on Friday.",
+            "the roads would reopen on Friday",
+            "governor of the state",
+        ),
+        (  # the pronoun takes the title of the sentence's subject before it
+            "The new mayor of the city renewed his call for calm. He said the curfew would stay.",
+            "the curfew would stay",
+            "new mayor of the city",
+        ),
+    ):
+        speaker = next(q.speaker for q in _quotes(text) if text[q.start : q.end] == content)
+        assert speaker is not None and speaker.kind == "person"
+        assert (speaker.name, speaker.title) == (None, title)
+
+
+def test_they_is_not_a_group_inside_what_they_said() -> None:
+    text = (
+        "Officials met on Monday.\n"
+        "With Nusra fighters playing a more dominant role in the rebellion, they said, the "
+        "president has deepened his resistance."
+    )
+    speaker = next(q.speaker for q in _quotes(text))
+    assert speaker is not None and speaker.name == "Officials"

@@ -222,8 +222,31 @@ def _indirect(
         return _content_before(text, s, c, k, m)
     after = _content_after(text, s, c, k, m, tags)
     if after is not None:
-        return after
+        return _before_with_clause(text, s, after, entities)
     return _content_before(text, s, c, k, m)
+
+
+def _before_with_clause(
+    text: str, s: _Sentence, found: _Candidate, entities: Sequence[Entity]
+) -> _Candidate:
+    """What X says, ending before a with-clause that credits someone else inside it ("Smith
+    denied the charges, with his lawyer saying the case was politically motivated": the
+    lawyer's words are the lawyer's quote, not Smith's)."""
+    for c2, k2 in s.cues:
+        if not c2.gerund or not found.start < s.toks[k2].start < found.end:
+            continue
+        w = _with_clause(s.toks, k2)
+        if w is None or s.toks[w].low != "with" or s.toks[w].start <= found.start:
+            continue
+        if not _acceptable(_with_speaker(text, s.toks, w, k2, entities), c2):
+            continue
+        end = s.toks[w - 1].start  # the comma or dash before "with"
+        while end > found.start and text[end - 1].isspace():
+            end -= 1
+        if _words(text, found.start, end) >= 3:
+            found.end = end
+        break
+    return found
 
 
 def _with_clause(toks: Sequence[Tok], k: int) -> int | None:

@@ -253,7 +253,7 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         found = _person(text, start, end, left[0].start, left[-1].end, None, toks)
         found.title = _clean_title(text[body[of_x].start : body[-1].end])
         return found
-    if person is None and _title_of_something(body):
+    if person is None and (_title_of_something(body) or _title_of_a_body(body, entities)):
         # "The Governor of Texas", "the Minister of Defence", "the Chief of Staff": a title
         # and what it is of, no name ("Minister of Defence Rustem Umerov" has one after it)
         return Mention(start, end, "person", title=_clean_title(text[start:end]), title_only=True)
@@ -276,6 +276,11 @@ def classify(text: str, toks: Sequence[Tok], entities: Sequence[Entity]) -> Ment
         return Mention(start, end, "person", title=_clean_title(text[start:end]), title_only=True)
     if len(body) == 1 and _plural_role(last):
         # "Geologists said": a role in the plural, capitalised only by the sentence, is a group
+        return Mention(start, end, "organisation", name=phrase)
+    linked = next((x for x, t in enumerate(body) if t.low in _GROUP_LINKS), None)
+    if person is None and linked and body[linked - 1].low in GROUP_NOUNS and linked > len(body) - 5:
+        # "officials in Brussels", "residents of Kharkiv": a group, and where it is; the place
+        # after it is no one's name
         return Mention(start, end, "organisation", name=phrase)
     # "Tom Cole of Oklahoma": the name is before "of", the rest is affiliation
     of_at = [x for x, t in enumerate(body) if t.low == "of" and 0 < x < len(body) - 1]
@@ -409,6 +414,40 @@ def _title_of_something(body: Sequence[Tok]) -> bool:
         and body[1].low == "of"
         and all(t.cap for t in body[2:])
     )
+
+
+_GROUP_LINKS: Final[frozenset[str]] = frozenset({"in", "at", "from", "of"})
+
+
+def _title_of_a_body(body: Sequence[Tok], entities: Sequence[Entity]) -> bool:
+    """ "the governor of the state", "the new mayor of the city", "the head of the agency": a
+    person's title, what it is a title of (a few words), and no name; not a body itself ("the
+    Ministry of Defence") nor a group of people ("members of the committee")."""
+    of_x = next((x for x, t in enumerate(body[:4]) if t.low == "of"), None)
+    if of_x is None or of_x == 0 or not 1 <= len(body) - of_x - 1 <= 4:
+        return False
+    role = body[of_x - 1]
+    if not _is_title_word(role) or role.low in ORG_WORDS | GROUP_NOUNS:
+        return False
+    if any(t.cap and not _is_title_word(t) for t in body[: of_x - 1]):
+        return False  # "Kyiv mayor of ...", a name or a place before the title: not this form
+    after = body[of_x + 1 :]
+    if any(not t.text[0].isalnum() for t in after):
+        return False  # a comma, a quotation mark: more than a short phrase
+    if _entity_at(entities, after[0].start, after[-1].end, "PERSON") is not None:
+        return False
+    named = any(
+        _entity_at(entities, after[0].start, after[-1].end, label) is not None
+        for label in ("LOC", "ORG")
+    )
+    if after[0].low in DETERMINERS:
+        # "the head of the agency"; two capitalised words at the end that no place or body
+        # covers may be the person's name ("the head of the agency Jane Doe")
+        return named or not (len(after) >= 3 and after[-1].cap and after[-2].cap)
+    # "the mayor of Kyiv", "the governor of New York"; "Minister of Defence Rustem Umerov"
+    # names the minister (the tagger may read "Defence Rustem Umerov" as a body)
+    place = _entity_at(entities, after[0].start, after[-1].end, "LOC")
+    return len(after) == 1 or (place is not None and place.start == after[0].start)
 
 
 def _plain_full_name(text: str, toks: Sequence[Tok]) -> bool:

@@ -47,6 +47,11 @@ GROUP_NOUNS: Final[frozenset[str]] = frozenset(
         "groups", "organizations", "organisations", "companies", "agencies", "others",
         "participants", "attendees", "delegates", "superdelegates", "senators", "governors",
         "lawyers", "attorneys", "scholars", "academics",
+        # sides of a conflict or a dispute, and the people a story happens to
+        "rebels", "militants", "insurgents", "separatists", "fighters", "guerrillas",
+        "demonstrators", "strikers", "farmers", "survivors", "relatives", "families",
+        "neighbours", "neighbors", "ministers", "judges", "teachers", "nurses", "unions",
+        "investors", "executives", "shareholders", "passengers",
         # organisations named by their role: "the airline said", "Ukraine's air force said"
         "airline", "airlines", "carrier", "force", "operator", "utility", "manufacturer",
         "planemaker", "carmaker", "automaker", "chipmaker", "chipmakers", "insurer", "lender",

@@ -656,7 +656,8 @@ class SpeakerResolver:
 
     def _subject_group(self, m: Mention, position: int) -> tuple[int, Speaker] | None:
         """ "Residents of the valley had warned ... They said": the group in the plural that
-        opens the pronoun's own sentence or the sentence before, with where it starts."""
+        opens the pronoun's own sentence or the sentence before, with where it starts; not one
+        in an opening phrase ("With Nusra fighters playing a larger role, they said, ...")."""
         here = _sentence_start(self.text, min(m.start, position))
         spans = [(here, m.start), *self._sentence_before(here)]
         for lo, hi in spans:
@@ -664,7 +665,11 @@ class SpeakerResolver:
             i = 0
             while i < len(toks) and toks[i].low in _OPENERS:
                 i += 1
-            if i >= len(toks) or not toks[i].text[0].isalpha():
+            if (
+                i >= len(toks)
+                or not toks[i].text[0].isalpha()
+                or toks[i].low in _PLACE_TIME_OPENERS
+            ):
                 continue
             found = np_after(self.text, toks, i, len(toks), self.entities)
             if found is None or found.kind != "organisation" or not found.name or found.pronoun:
