@@ -10,6 +10,8 @@ from corroborate.corpus.dedup import find_origins
 from corroborate.corpus.figures import align_figures
 from corroborate.extract.pipeline import analyse
 from corroborate.model import Article, FigureGroup
+from corroborate.report.svg import figure_timeline
+from corroborate.report.values import member_value
 
 OUTLETS = ("Harbour Wire", "Meridian Post", "Valley Courier", "Northern Ledger")
 
@@ -176,3 +178,50 @@ def test_two_figures_each_in_two_claims_are_no_contradiction() -> None:
     )
     groups = align_claims(articles, find_origins(articles), "s-test")
     assert all(g.status != "contradicted" for g in groups)
+
+
+def test_a_sum_and_its_conversion_in_brackets_are_one_quantity_in_two_currencies() -> None:
+    articles = _reports(
+        "Halvard Bank agreed on Sunday to buy its rival Ostmark for 3 billion Swiss francs "
+        "($3.2 billion), the two banks said.",
+        "Halvard will pay 3 billion francs for Ostmark, the banks said on Sunday.",
+        "The takeover values Ostmark at $3.2 billion, a fraction of its worth a year ago.",
+    )
+    group = next(g for g in _groups(articles) if any("$3.2" in m["text"] for m in g.members))
+    texts = sorted((m["article"], m["text"]) for m in group.members)
+    assert texts == [
+        ("r0", "$3.2 billion"),
+        ("r0", "3 billion Swiss francs"),
+        ("r1", "3 billion francs"),
+        ("r2", "$3.2 billion"),
+    ]
+    assert group.unit == "CHF" and group.relation == "agree"
+    dollars = next(m for m in group.members if m["article"] == "r2")
+    assert abs(dollars["converted_value"] - 3e9) < 1e6  # at the first report's own rate
+    assert "1 USD = 0.9375 CHF" in group.explanation
+    # as a reader sees it: in its own currency, then in the group's; plotted in the group's
+    assert member_value(dollars, group.unit) == (
+        "3,200,000,000 USD (about 3,000,000,000 CHF at the reports' own rate)"
+    )
+    chart = figure_timeline(group.members, group.unit)
+    assert "3,200,000,000 USD = 3,000,000,000 CHF" in chart.replace("\n", " ")
+
+
+def test_a_converted_sum_that_differs_on_the_same_day_is_a_conflict() -> None:
+    articles = _reports(
+        "Halvard Bank agreed on Sunday to buy its rival Ostmark for 3 billion Swiss francs "
+        "($3.2 billion), the two banks said.",
+        "Halvard agreed to pay $4.8 billion for Ostmark, the banks said on Sunday.",
+    )
+    group = next(g for g in _groups(articles) if any("$4.8" in m["text"] for m in g.members))
+    assert group.relation == "conflict"
+
+
+def test_two_currencies_side_by_side_without_brackets_stay_two_quantities() -> None:
+    articles = _reports(
+        "Halvard Bank paid 3 billion Swiss francs for Ostmark and $1.5 billion for its US arm, "
+        "the bank said.",
+        "Halvard paid $1.5 billion for Ostmark's US arm, the bank said.",
+    )
+    swiss = next(g for g in _groups(articles) if any("francs" in m["text"] for m in g.members))
+    assert [m["text"] for m in swiss.members] == ["3 billion Swiss francs"]

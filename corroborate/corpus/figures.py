@@ -11,7 +11,8 @@ that two figures count the same thing:
 What they count can also set them apart: different specific measures ("deposits", "loans"),
 different subjects of a rate (the S&P 500 and the Nasdaq), changes over different days,
 planned against done, an increment against a total. A group holds at most one figure per
-report. Each group is then classified:
+report (a sum and its conversion in brackets, below, count as one). Each group is then
+classified:
 
 - `agree`: every pair of values is compatible within its qualifiers ("about" ±10%, "at least",
   "more than", "up to", "nearly", ranges; exact values within 1% so converted units meet:
@@ -20,6 +21,11 @@ report. Each group is then classified:
 - `update`: values differ but on a later as-of date, a plausible change (72 → 74);
 - `conflict`: values differ for the same as-of date (1,200 vs 1,800 on Monday);
 - `single`: one origin only.
+
+A sum written in one currency and again, in brackets, in another ("3 billion Swiss francs
+($3.2 billion)") is one quantity: the groups of the two figures are merged, and a member in
+the other currency is compared at the rate the reports themselves give (within 5%: rates
+move and conversions are rounded), never at a rate from outside the reports.
 
 Separately, `arithmetic` groups record sums: two figures of one report, each at least 5% of
 the sum, adding up (within 1%) to a figure of the same unit in another origin (121,000 +
@@ -43,7 +49,7 @@ from corroborate.corpus.dedup import Dedup, sort_key
 from corroborate.corpus.text import STOPWORDS, day, location_key, stem, words
 from corroborate.model import Article, Figure, FigureGroup
 
-__all__ = ["agrees", "align_figures", "compatible", "interval", "pair_relation"]
+__all__ = ["agrees", "align_figures", "as_compared", "compatible", "interval", "pair_relation"]
 
 TOLERANCE = 0.01  # exact values within 1% agree (rounding, unit conversion)
 CLOSE = 0.1  # compatible values on different days agree when this close; further is a change
@@ -58,6 +64,8 @@ MIN_PART = 0.05  # a part of a sum is at least this share of its total (0.76 + 5
 # values further apart than this are taken for different quantities, never grouped: a false
 # conflict costs more than a missed update (a toll that triples shows as two groups)
 GROUP_RATIO = 3.0
+# a member compared in another currency, at the reports' own rate, is read this loosely
+CONVERSION_SLACK = 0.05
 AS_OF_SLACK_DAYS = 3  # an as-of date this close to the report's date is the report's moment
 NUMBER_WORDS = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty"}
@@ -160,10 +168,28 @@ def _cumulative(measure: str | None) -> bool:
 def pair_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
     """How two members of one group from different origins relate: agree, conflict (the same
     moment, or a change too large to be one) or update."""
+    a, b = as_compared(a), as_compared(b)
     if agrees(a, b):
         return "agree"
     ratio = max(a["value"], b["value"], 1e-9) / max(min(a["value"], b["value"]), 1e-9)
     return "conflict" if a["window"] == b["window"] or ratio > MAX_CHANGE else "update"
+
+
+def as_compared(member: dict[str, Any]) -> dict[str, Any]:
+    """A member as it is compared within its group: a sum in another currency by its value in
+    the group's currency (`converted_value`, at the reports' own rate), read within
+    `CONVERSION_SLACK`, since rates move and conversions are rounded."""
+    if member.get("converted_value") is None:
+        return member
+    low, high = interval(
+        member["converted_value"], member.get("converted_value_max"), member["qualifier"]
+    )
+    return dict(
+        member,
+        value=low * (1 - CONVERSION_SLACK),
+        value_max=high * (1 + CONVERSION_SLACK),
+        qualifier=None,
+    )
 
 
 _FUTURE = (
@@ -289,6 +315,7 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
     for article in sorted(articles, key=sort_key):
         if article.id in dedup.exact_copies:
             continue  # an exact copy adds nothing; its origin is already here
+        converts = _conversions(article)
         for index, figure in enumerate(article.figures):
             unit = figure.unit or ""
             if unit in NOT_QUANTITIES and not figure.measure:
@@ -318,6 +345,8 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
                 "original_unit": figure.original_unit,
                 "status": "first",
             }
+            if index in converts:
+                member["conversion_of"] = converts[index]
             stems, concepts, future = _context(article, figure)
             # extractors name the same quantity differently ("people", "people_evacuated"):
             # group by unit, and let the measure's words join the context instead
@@ -362,6 +391,39 @@ def _items(articles: Sequence[Article], dedup: Dedup) -> list[_Item]:
                 )
             )
     return items
+
+
+# "3 billion Swiss francs ($3.2 billion)", "€50m (about £43m)": the amount again, in brackets
+# (a qualifier may or may not be part of the figure as the extractor found it)
+_BRACKET_OPENS = re.compile(r"\s*\(\s*")
+_BRACKET_QUALIFIER = re.compile(
+    r"(?:about|around|roughly|some|approximately|nearly|almost|or)\s+", re.IGNORECASE
+)
+_BRACKET_CLOSES = re.compile(r"\s*\)")
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # the extractor writes currencies as ISO 4217 codes
+
+
+def _conversions(article: Article) -> dict[int, int]:
+    """Figure index → the index of the figure it gives in another currency, in brackets right
+    after it ("3 billion Swiss francs ($3.2 billion)": the dollars convert the francs)."""
+    figures = article.figures
+    order = sorted(range(len(figures)), key=lambda i: figures[i].start)
+    found: dict[int, int] = {}
+    for a, b in itertools.pairwise(order):
+        first, second = figures[a], figures[b]
+        if not (first.unit and second.unit) or first.unit == second.unit:
+            continue
+        if not (_CURRENCY_CODE.fullmatch(first.unit) and _CURRENCY_CODE.fullmatch(second.unit)):
+            continue
+        opens = _BRACKET_OPENS.match(article.text, first.end)
+        if opens is None:
+            continue
+        qualified = _BRACKET_QUALIFIER.match(article.text, opens.end())
+        if second.start not in {opens.end(), qualified.end() if qualified else -1}:
+            continue
+        if _BRACKET_CLOSES.match(article.text, second.end):
+            found[b] = a
+    return found
 
 
 # "claims rose by 2,000 to 230,000", "exports fell $2bn": a change, not the level it led to
@@ -628,11 +690,14 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
 
 
-def _describe(member: dict[str, Any]) -> str:
+def _describe(member: dict[str, Any], unit: str | None = None) -> str:
+    """A member as the explanations show it; in its own currency when that is not `unit`."""
     q = f"{member['qualifier']} " if member.get("qualifier") else ""
     value = _fmt(member["value"])
     if member.get("value_max") is not None:
         value += f"–{_fmt(member['value_max'])}"
+    if unit is not None and member.get("unit") not in {None, unit}:
+        value += f" {member['unit']}"
     if member.get("original_unit") and member.get("original_value") is not None:
         value += f" {member['unit']} (written {_fmt(member['original_value'])} "
         value += f"{member['original_unit']})"
@@ -651,15 +716,25 @@ def _classify(group: _Group) -> FigureGroup:
     relation = "single"
     conflicts: list[str] = []
     updates: list[str] = []
+    unit_key, unit = group.key
+    rates = _rates(members, unit or None)
+    for m in members:
+        _convert(m, unit or None, rates)
+    seen = {id(m): as_compared(m) for m in members}  # a sum in another currency, converted
+
+    def describe(member: dict[str, Any]) -> str:
+        return _describe(member, unit or None)
+
     for i, m in enumerate(members):
         earlier = [p for p in members[:i] if p["origin"] != m["origin"]]
         if not earlier:
             continue
-        if any(agrees(p, m) for p in earlier):
+        if any(agrees(seen[id(p)], seen[id(m)]) for p in earlier):
             m["status"] = "agrees"
             continue
         same_day = [p for p in earlier if p["window"] == m["window"]]
-        ratio = max(m["value"], 1e-9) / max(min(p["value"] for p in earlier), 1e-9)
+        lowest = min(seen[id(p)]["value"] for p in earlier)
+        ratio = max(seen[id(m)]["value"], 1e-9) / max(lowest, 1e-9)
         if same_day or not (1 / MAX_CHANGE <= ratio <= MAX_CHANGE):
             m["status"] = "conflicts"
             if not same_day:
@@ -668,14 +743,13 @@ def _classify(group: _Group) -> FigureGroup:
                 why = "for the same date"
             else:  # as-of dates close to one report day count as that day's moment
                 why = f"both reported on {m['window']}, about the same moment"
-            against = ", ".join(_describe(p) for p in same_day or earlier)
-            conflicts.append(f"{_describe(m)} against {against} ({why})")
+            against = ", ".join(describe(p) for p in same_day or earlier)
+            conflicts.append(f"{describe(m)} against {against} ({why})")
         else:
             m["status"] = "updates"
-            updates.append(f"{_describe(earlier[-1])} → {_describe(m)}")
+            updates.append(f"{describe(earlier[-1])} → {describe(m)}")
     if len(origins) > 1:
         relation = "conflict" if conflicts else "update" if updates else "agree"
-    unit_key, unit = group.key
     # Groups are keyed by unit (extractors word the same quantity differently); the label is
     # the measure most members give, e.g. "people_evacuated" rather than "people".
     named = Counter(m["measure"] for m in members if m.get("measure"))
@@ -693,10 +767,14 @@ def _classify(group: _Group) -> FigureGroup:
         outlets = sorted({m["outlet"] or m["article"] for m in members})
         explanation = (
             f"{len(origins)} independent sources agree within their stated qualifiers "
-            f"({', '.join(outlets)}): " + "; ".join(_describe(m) for m in members) + "."
+            f"({', '.join(outlets)}): " + "; ".join(describe(m) for m in members) + "."
         )
     else:
-        explanation = "Only one source gives this figure: " + _describe(members[0]) + "."
+        explanation = "Only one source gives this figure: " + describe(members[0]) + "."
+    if rates:
+        explanation += " Sums in another currency are compared at the reports' own rate: " + (
+            "; ".join(f"1 {u} = {_fmt(r)} {unit}" for u, r in sorted(rates.items())) + "."
+        )
     return FigureGroup(
         measure=measure,
         location=next((m["location"] for m in members if m["location"]), None),
@@ -783,6 +861,74 @@ def _arithmetic(items: list[_Item], groups: list[_Group]) -> list[FigureGroup]:
     return found
 
 
+def _merge_conversions(groups: list[_Group]) -> list[_Group]:
+    """Merge the group of a figure with the group of its conversion into another currency:
+    one quantity, written in two currencies. Not when a report would then give two figures
+    of the group that are not one amount and its conversion (two quantities)."""
+    home = {(i.member["article"], i.member["index"]): g for g in groups for i in g.items}
+    merged: dict[int, _Group] = {}  # id of a group → the group it went into
+
+    def root(group: _Group) -> _Group:
+        while id(group) in merged:
+            group = merged[id(group)]
+        return group
+
+    for group in groups:
+        for item in list(group.items):
+            of = item.member.get("conversion_of")
+            if of is None or (item.member["article"], of) not in home:
+                continue
+            into, other = root(home[(item.member["article"], of)]), root(group)
+            if into is other or not _one_amount_per_report(into.items + other.items):
+                continue
+            into.items.extend(other.items)
+            into.location = into.location or other.location
+            merged[id(other)] = into
+    return [g for g in groups if id(g) not in merged]
+
+
+def _one_amount_per_report(items: Sequence[_Item]) -> bool:
+    """Whether each report gives at most one figure of `items`, or one and its conversion."""
+    per_report: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        per_report.setdefault(item.member["article"], []).append(item.member)
+    for members in per_report.values():
+        if len(members) == 1:
+            continue
+        if len(members) > 2:
+            return False
+        a, b = members
+        if a.get("conversion_of") != b["index"] and b.get("conversion_of") != a["index"]:
+            return False
+    return True
+
+
+def _rates(members: Sequence[dict[str, Any]], unit: str | None) -> dict[str, float]:
+    """Currency → how many of `unit` one of it is worth, as the group's own conversions say
+    (the median over its reports)."""
+    by_index = {(m["article"], m["index"]): m for m in members}
+    found: dict[str, list[float]] = {}
+    for m in members:
+        of = by_index.get((m["article"], m.get("conversion_of", -1)))
+        if of is None or not m["value"] or not of["value"]:
+            continue
+        if of["unit"] == unit and m["unit"] != unit:
+            found.setdefault(m["unit"], []).append(of["value"] / m["value"])
+        elif m["unit"] == unit and of["unit"] != unit:
+            found.setdefault(of["unit"], []).append(m["value"] / of["value"])
+    return {u: sorted(r)[len(r) // 2] for u, r in found.items()}
+
+
+def _convert(member: dict[str, Any], unit: str | None, rates: dict[str, float]) -> None:
+    """Give a member in another currency than the group's its value in the group's currency,
+    at the reports' own rate (`converted_value`, `converted_value_max`)."""
+    rate = rates.get(member["unit"]) if member["unit"] != unit else None
+    if rate is not None:
+        member["converted_value"] = member["value"] * rate
+        top = member["value_max"]
+        member["converted_value_max"] = top * rate if top is not None else None
+
+
 def align_figures(articles: Sequence[Article], dedup: Dedup) -> list[FigureGroup]:
     """Group and classify the figures of `articles` (one story or event)."""
     items = _items(articles, dedup)
@@ -817,6 +963,7 @@ def align_figures(articles: Sequence[Article], dedup: Dedup) -> list[FigureGroup
             elif found.location is None:
                 found.location = item.location
             found.items.append(item)
+    groups = _merge_conversions(groups)
     result = [_classify(g) for g in groups]
     result.extend(_arithmetic(items, groups))
     order = {"conflict": 0, "update": 1, "arithmetic": 2, "agree": 3, "single": 4}

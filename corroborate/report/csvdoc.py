@@ -173,6 +173,8 @@ def _alignments(
                     "article_id": m["article"],
                     "outlet": m.get("outlet") or "",
                     "value": _number(m.get("value")),
+                    # the member's own: a sum and its conversion share a group in two currencies
+                    "unit": m.get("unit") or group.unit or "",
                     "as_of": m.get("as_of") or "",
                     "source": m.get("source") or "",
                     "stance": m.get("status") or m.get("role") or "",
@@ -192,6 +194,7 @@ def _alignments(
                     "article_id": m["article"],
                     "outlet": m.get("outlet") or "",
                     "value": "",
+                    "unit": "",
                     "as_of": "",
                     "source": "",
                     "stance": m.get("stance") or "",
@@ -235,7 +238,8 @@ TABLES: dict[str, tuple[Table, tuple[str, ...]]] = {
     "alignments": (
         _alignments,
         ("story_id", "event_id", "group", "what", "relation", "independent_origins",
-         "article_id", "outlet", "value", "as_of", "source", "stance", "text", "explanation"),
+         "article_id", "outlet", "value", "unit", "as_of", "source", "stance", "text",
+         "explanation"),
     ),
 }  # fmt: skip
 

@@ -6,6 +6,8 @@ import html
 from collections.abc import Collection
 from typing import Any
 
+from corroborate.report.values import readable
+
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b"]
 
 
@@ -21,8 +23,9 @@ def figure_timeline(
 
     Dates are ISO strings; members without a date are placed at the right edge. A member whose
     article is in `other` (a report of another story of the event) is drawn hollow and says so.
+    A sum in another currency is plotted at its value in the group's (`converted_value`).
     """
-    points = [m for m in members if isinstance(m.get("value"), int | float)]
+    points = [_in_group_unit(m) for m in members if isinstance(m.get("value"), int | float)]
     if not points:
         return ""
     dates = sorted({str(m.get("as_of") or "") for m in points})
@@ -74,8 +77,10 @@ def figure_timeline(
         for m in series:
             cx, cy = x(str(m.get("as_of") or "")), y(float(m["value"]))
             hollow = m.get("article") in other
+            written = f"{m['written']} = " if m.get("written") else ""
             label = html.escape(
-                f"{outlet}{' (other story)' if hollow else ''}: {m['value']:,g} {unit or ''} "
+                f"{outlet}{' (other story)' if hollow else ''}: {written}{readable(m['value'])} "
+                f"{unit or ''} "
                 f"({m.get('as_of') or 'undated'}, source: {m.get('source') or 'unattributed'})"
             )
             if m.get("value_max") is not None:
@@ -102,3 +107,16 @@ def figure_timeline(
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _in_group_unit(member: dict[str, Any]) -> dict[str, Any]:
+    """A member at its value in the group's unit: a sum in another currency converted at the
+    reports' own rate, with what was written kept for its label."""
+    if member.get("converted_value") is None:
+        return member
+    return dict(
+        member,
+        value=member["converted_value"],
+        value_max=member.get("converted_value_max"),
+        written=f"{readable(member['value'])} {member.get('unit') or ''}".strip(),
+    )

@@ -23,7 +23,7 @@ def figure_value(
     converted = original_unit is not None and original_value is not None
 
     def number(v: float) -> str:
-        return f"{float(f'{v:.3g}') if converted else v:,g}"
+        return readable(float(f"{v:.3g}") if converted else v)
 
     text = (f"{qualifier} " if qualifier else "") + number(value)
     if value_max is not None:
@@ -31,20 +31,38 @@ def figure_value(
     if unit:
         text += f" {unit}"
     if converted:
-        text += f" (written {original_value:,g} {original_unit})"
+        text += f" (written {readable(original_value)} {original_unit})"  # type: ignore[arg-type]
     return text
 
 
+def readable(v: float) -> str:
+    """A number as people write it: "3,200,000,000", "121,000", "6.4", "0.9375" (never
+    "3.2e+09")."""
+    if abs(v) < 1e15 and float(v).is_integer():
+        return f"{v:,.0f}"
+    if abs(v) >= 1000:
+        return f"{v:,.2f}".rstrip("0").rstrip(".")
+    return f"{v:g}"
+
+
 def member_value(member: Mapping[str, Any], unit: str | None) -> str:
-    """`figure_value` of a figure group's member (a dict, as in the JSON output)."""
-    return figure_value(
+    """`figure_value` of a figure group's member (a dict, as in the JSON output). A sum in
+    another currency than the group's reads in its own, then at the reports' own rate:
+    "3.2e+09 USD (about 3e+09 CHF at the reports' rate)"."""
+    converted = member.get("converted_value")
+    own = member.get("unit") if converted is not None else unit
+    text = figure_value(
         member["value"],
-        unit,
+        own,
         value_max=member.get("value_max"),
         qualifier=member.get("qualifier"),
         original_value=member.get("original_value"),
         original_unit=member.get("original_unit"),
     )
+    if converted is not None:
+        about = readable(float(f"{converted:.3g}"))
+        text += f" (about {about} {unit or ''} at the reports' own rate)"
+    return text
 
 
 def article_figure_value(figure: Figure) -> str:
