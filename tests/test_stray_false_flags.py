@@ -326,3 +326,36 @@ def test_an_example_of_the_paragraph_before_belongs(embeddings: bool) -> None:
     )
     found = flags_by_kind(_with(FERRY, 3, example), embeddings)
     assert "stray_text" not in found
+
+
+# A digest: each paragraph another story, on purpose.
+BRIEFS = [
+    "Harbour officials in Brekka began two days of talks on Tuesday over a new fee for fishing "
+    "boats, the first change in ten years.",
+    "- Deputy director of the veterinary service Anneli Voss says inspectors have seized 46 "
+    "tonnes of smuggled pork in a two-week operation along the Tolvik road",
+    "- Jonas Prell, publisher of the daily Morgenlys, was released on Wednesday evening after "
+    "three days in custody and will appear in court in Sandvik on Thursday morning",
+    "- The Norland football federation fined Kvarn United 12,000 crowns for crowd trouble at "
+    "the derby against Osterby, the club said",
+    "The council will meet again on Friday to decide on the fee.",
+]
+
+
+def test_a_report_headed_as_a_digest_changes_subject_by_design() -> None:
+    text = "\n".join(BRIEFS)
+    from corroborate.extract.entities import extract_entities
+    from corroborate.extract.structure import structure_flags
+
+    paragraphs, _ = nlp.segment(text)
+    doc = nlp.parse(text)
+    entities = extract_entities(text, doc)
+
+    def strays(title: str) -> list[str]:
+        flags = structure_flags(text, paragraphs, entities, doc, title=title, embeddings=False)
+        return [text[f.start : f.end] for f in flags if f.kind == "stray_text"]
+
+    assert strays("PRESS DIGEST - Norland - Aug 29") == []
+    assert strays("Norland news in brief") == []
+    assert strays("Brekka harbour fee talks begin") != []  # the same text, as one story
+    assert strays("Markets digest the Brekka fee talks") != []  # a verb, not a digest
