@@ -45,6 +45,11 @@ def _together(articles: list[Article], *pieces: str) -> bool:
     return False
 
 
+def _holding(articles: list[Article], piece: str) -> FigureGroup:
+    """The group holding a figure whose text contains `piece`."""
+    return next(g for g in _groups(articles) if any(piece in m["text"] for m in g.members))
+
+
 def _apart(articles: list[Article]) -> bool:
     return not any(len({m["article"] for m in g.members}) > 1 for g in _groups(articles))
 
@@ -187,7 +192,7 @@ def test_a_sum_and_its_conversion_in_brackets_are_one_quantity_in_two_currencies
         "Halvard will pay 3 billion francs for Ostmark, the banks said on Sunday.",
         "The takeover values Ostmark at $3.2 billion, a fraction of its worth a year ago.",
     )
-    group = next(g for g in _groups(articles) if any("$3.2" in m["text"] for m in g.members))
+    group = _holding(articles, "$3.2")
     texts = sorted((m["article"], m["text"]) for m in group.members)
     assert texts == [
         ("r0", "$3.2 billion"),
@@ -213,8 +218,7 @@ def test_a_converted_sum_that_differs_on_the_same_day_is_a_conflict() -> None:
         "($3.2 billion), the two banks said.",
         "Halvard agreed to pay $4.8 billion for Ostmark, the banks said on Sunday.",
     )
-    group = next(g for g in _groups(articles) if any("$4.8" in m["text"] for m in g.members))
-    assert group.relation == "conflict"
+    assert _holding(articles, "$4.8").relation == "conflict"
 
 
 def test_two_currencies_side_by_side_without_brackets_stay_two_quantities() -> None:
@@ -223,5 +227,5 @@ def test_two_currencies_side_by_side_without_brackets_stay_two_quantities() -> N
         "the bank said.",
         "Halvard paid $1.5 billion for Ostmark's US arm, the bank said.",
     )
-    swiss = next(g for g in _groups(articles) if any("francs" in m["text"] for m in g.members))
+    swiss = _holding(articles, "francs")
     assert [m["text"] for m in swiss.members] == ["3 billion Swiss francs"]
