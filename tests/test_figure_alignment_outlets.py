@@ -212,13 +212,41 @@ def test_a_sum_and_its_conversion_in_brackets_are_one_quantity_in_two_currencies
     assert "3,200,000,000 USD = 3,000,000,000 CHF" in chart.replace("\n", " ")
 
 
-def test_a_converted_sum_that_differs_on_the_same_day_is_a_conflict() -> None:
+def test_a_currency_converted_only_into_a_third_is_compared_through_it() -> None:
+    # Australian dollars → US dollars → francs: all three reports give one price
     articles = _reports(
-        "Halvard Bank agreed on Sunday to buy its rival Ostmark for 3 billion Swiss francs "
-        "($3.2 billion), the two banks said.",
-        "Halvard agreed to pay $4.8 billion for Ostmark, the banks said on Sunday.",
+        "Halvard Bank agreed on Sunday to pay $3.2 billion for Ostmark, the banks said.",
+        "Halvard Bank agreed on Sunday to buy Ostmark for 4.9 billion Australian dollars "
+        "($3.2 billion), the banks said.",
+        "Halvard Bank agreed on Sunday to buy Ostmark for 3 billion Swiss francs "
+        "($3.2 billion), the banks said.",
     )
-    assert _holding(articles, "$4.8").relation == "conflict"
+    group = _holding(articles, "Australian")
+    assert len({m["article"] for m in group.members}) == 3
+    assert group.relation == "agree"
+    aud = next(m for m in group.members if m["unit"] == "AUD")
+    assert member_value(aud, group.unit).startswith("4,900,000,000 AUD (about ")
+
+
+def test_dollars_alone_meet_the_francs_through_another_reports_bracket() -> None:
+    # (the extractor drops the bracket of "$3.2 billion (3 billion Swiss francs)" for now)
+    articles = _reports(
+        "Halvard will pay $3.2 billion (3 billion Swiss francs) for Ostmark, the banks said.",
+        "Halvard will pay 3 billion Swiss francs ($3.2 billion) for Ostmark, the banks said.",
+    )
+    group = _holding(articles, "francs")
+    assert len({m["article"] for m in group.members}) == 2 and group.relation == "agree"
+
+
+def test_a_converted_range_reads_in_both_currencies() -> None:
+    member = {
+        "value": 2.2e9, "value_max": 3.3e9, "unit": "USD", "qualifier": None,
+        "converted_value": 2.0625e9, "converted_value_max": 3.09375e9,
+    }  # fmt: skip
+    assert member_value(member, "CHF") == (
+        "2,200,000,000–3,300,000,000 USD (about 2,060,000,000–3,090,000,000 CHF at the "
+        "reports' own rate)"
+    )
 
 
 def test_two_currencies_side_by_side_without_brackets_stay_two_quantities() -> None:

@@ -189,6 +189,16 @@ def test_a_title_of_something_without_a_name_is_a_person_with_that_title() -> No
         assert (speaker.name, speaker.title) == (None, title)
 
 
+def test_they_is_the_group_a_sentence_opens_with_unless_it_opens_with_a_preposition() -> None:
+    text = (
+        "Talks broke down on Monday.\n"
+        "These workers had been on strike for a week. They said the operator had refused to "
+        "meet them."
+    )
+    speaker = next(q.speaker for q in _quotes(text))
+    assert speaker is not None and speaker.name == "These workers"
+
+
 def test_they_is_not_a_group_inside_what_they_said() -> None:
     text = (
         "Officials met on Monday.\n"

@@ -308,6 +308,7 @@ def test_the_same_quotation_credited_to_a_stranger_is_still_judged() -> None:
         ('"It is over," said Gov. Mike Clinton.', True),
         ('"It is over," said Clinton, the former secretary of state.', True),
         ('"I know his type," Harris told staff, speaking of Clinton.', False),
+        ("“It is over,” a campaign aide told Clinton.", False),  # told whom: the listener
         ("Clinton said the campaign was over.", False),  # no quotation: not this rule's
     ],
 )
@@ -319,13 +320,24 @@ def test_a_quotation_is_credited_by_the_name_next_to_its_cue(line: str, credited
 
 @pytest.mark.parametrize("embeddings", MODES)
 def test_an_example_of_the_paragraph_before_belongs(embeddings: bool) -> None:
+    # it takes up a word of the paragraph before ("winter")
     example = (
         "In Denmark, for example, Molslinjen and Færgen trimmed staff on Samsø and Bornholm "
-        "services after a bitter quarrel in Esbjerg that lasted three months and ended with a "
-        "government-brokered compromise."
+        "services after a bitter quarrel in Esbjerg that lasted all winter and ended with a "
+        "government-brokered compromise that satisfied almost nobody on either side."
     )
     found = flags_by_kind(_with(FERRY, 3, example), embeddings)
     assert "stray_text" not in found
+
+
+@pytest.mark.parametrize("embeddings", MODES)
+def test_for_example_alone_does_not_make_a_paragraph_belong(embeddings: bool) -> None:
+    # no word of the paragraph before taken up: an example of something else
+    quake = (
+        "In Chile, for example, a magnitude 7.1 earthquake struck near Valparaiso on Sunday, "
+        "toppling buildings in Santiago and Concepcion."
+    )
+    assert flags_by_kind(_with(FERRY, 3, quake), embeddings).get("stray_text") == [quake]
 
 
 # A digest: each paragraph another story, on purpose.
@@ -355,7 +367,17 @@ def test_a_report_headed_as_a_digest_changes_subject_by_design() -> None:
         flags = structure_flags(text, paragraphs, entities, doc, title=title, embeddings=False)
         return [text[f.start : f.end] for f in flags if f.kind == "stray_text"]
 
-    assert strays("PRESS DIGEST - Norland - Aug 29") == []
-    assert strays("Norland news in brief") == []
-    assert strays("Brekka harbour fee talks begin") != []  # the same text, as one story
-    assert strays("Markets digest the Brekka fee talks") != []  # a verb, not a digest
+    for digest in (
+        "PRESS DIGEST - Norland - Aug 29",
+        "Norland news in brief",
+        "Weekend sports round-up",
+    ):
+        assert strays(digest) == [], digest
+    for story in (  # the same text, as one story: "digest", "roundup", "in brief" in passing
+        "Brekka harbour fee talks begin",
+        "Markets digest the Brekka fee talks",
+        "Police roundup of striking ferry crews",
+        "Ferry crews strike after Roundup spill",
+        "Ferry union, in brief statement, vows to fight cuts",
+    ):
+        assert strays(story) != [], story

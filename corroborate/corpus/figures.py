@@ -49,7 +49,7 @@ from corroborate.corpus.dedup import Dedup, sort_key
 from corroborate.corpus.text import STOPWORDS, day, location_key, stem, words
 from corroborate.model import Article, Figure, FigureGroup
 
-__all__ = ["agrees", "align_figures", "as_compared", "compatible", "interval", "pair_relation"]
+__all__ = ["agrees", "align_figures", "compatible", "interval", "pair_relation"]
 
 TOLERANCE = 0.01  # exact values within 1% agree (rounding, unit conversion)
 CLOSE = 0.1  # compatible values on different days agree when this close; further is a change
@@ -168,14 +168,14 @@ def _cumulative(measure: str | None) -> bool:
 def pair_relation(a: dict[str, Any], b: dict[str, Any]) -> str:
     """How two members of one group from different origins relate: agree, conflict (the same
     moment, or a change too large to be one) or update."""
-    a, b = as_compared(a), as_compared(b)
+    a, b = _as_compared(a), _as_compared(b)
     if agrees(a, b):
         return "agree"
     ratio = max(a["value"], b["value"], 1e-9) / max(min(a["value"], b["value"]), 1e-9)
     return "conflict" if a["window"] == b["window"] or ratio > MAX_CHANGE else "update"
 
 
-def as_compared(member: dict[str, Any]) -> dict[str, Any]:
+def _as_compared(member: dict[str, Any]) -> dict[str, Any]:
     """A member as it is compared within its group: a sum in another currency by its value in
     the group's currency (`converted_value`, at the reports' own rate), read within
     `CONVERSION_SLACK`, since rates move and conversions are rounded."""
@@ -687,7 +687,12 @@ def _same_rate_as(item: _Item, other: _Item) -> bool:
 
 
 def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+    """A value in an explanation: "121,000", "6.4", "16,093.44" (never "1.609e+04")."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{value:,.0f}"
+    if abs(value) >= 1000:
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{value:.4g}"
 
 
 def _describe(member: dict[str, Any], unit: str | None = None) -> str:
@@ -720,7 +725,7 @@ def _classify(group: _Group) -> FigureGroup:
     rates = _rates(members, unit or None)
     for m in members:
         _convert(m, unit or None, rates)
-    seen = {id(m): as_compared(m) for m in members}  # a sum in another currency, converted
+    seen = {id(m): _as_compared(m) for m in members}  # a sum in another currency, converted
 
     def describe(member: dict[str, Any]) -> str:
         return _describe(member, unit or None)
@@ -904,19 +909,38 @@ def _one_amount_per_report(items: Sequence[_Item]) -> bool:
 
 
 def _rates(members: Sequence[dict[str, Any]], unit: str | None) -> dict[str, float]:
-    """Currency → how many of `unit` one of it is worth, as the group's own conversions say
-    (the median over its reports)."""
+    """Currency → how many of `unit` one of it is worth, as the group's own reports say: their
+    conversions in brackets, kept as two figures (`conversion_of`) or folded into one by the
+    extractor (`original_value`). The median per pair of currencies; a currency converted only
+    into a third one is reached through it (Australian dollars → US dollars → francs)."""
     by_index = {(m["article"], m["index"]): m for m in members}
-    found: dict[str, list[float]] = {}
+    pairs: list[tuple[dict[str, Any], float, str]] = []  # (member, the same sum, in currency)
     for m in members:
         of = by_index.get((m["article"], m.get("conversion_of", -1)))
-        if of is None or not m["value"] or not of["value"]:
-            continue
-        if of["unit"] == unit and m["unit"] != unit:
-            found.setdefault(m["unit"], []).append(of["value"] / m["value"])
-        elif m["unit"] == unit and of["unit"] != unit:
-            found.setdefault(of["unit"], []).append(m["value"] / of["value"])
-    return {u: sorted(r)[len(r) // 2] for u, r in found.items()}
+        if of is not None:
+            pairs.append((m, of["value"], of["unit"]))
+        original = m.get("original_unit") or ""
+        if _CURRENCY_CODE.fullmatch(original) and m.get("original_value"):
+            pairs.append((m, m["original_value"], original))
+    direct: dict[tuple[str, str], list[float]] = {}
+    for m, value, currency in pairs:
+        if m["value"] and value and m["unit"] and currency != m["unit"]:
+            direct.setdefault((m["unit"], currency), []).append(value / m["value"])
+            direct.setdefault((currency, m["unit"]), []).append(m["value"] / value)
+    step = {pair: sorted(r)[len(r) // 2] for pair, r in direct.items()}
+    rates: dict[str, float] = {}
+    if unit is None:
+        return rates
+    reached = {unit: 1.0}
+    frontier = [unit]
+    while frontier:  # breadth first from the group's currency: the fewest conversions
+        here = frontier.pop(0)
+        for (a, b), rate in sorted(step.items()):
+            if b == here and a not in reached:
+                reached[a] = rate * reached[here]  # one `a` is `rate` of `here`
+                frontier.append(a)
+    del reached[unit]
+    return reached
 
 
 def _convert(member: dict[str, Any], unit: str | None, rates: dict[str, float]) -> None:

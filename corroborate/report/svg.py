@@ -6,7 +6,7 @@ import html
 from collections.abc import Collection
 from typing import Any
 
-from corroborate.report.values import readable
+from corroborate.report.values import member_value, readable
 
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b"]
 
@@ -118,5 +118,5 @@ def _in_group_unit(member: dict[str, Any]) -> dict[str, Any]:
         member,
         value=member["converted_value"],
         value_max=member.get("converted_value_max"),
-        written=f"{readable(member['value'])} {member.get('unit') or ''}".strip(),
+        written=member_value(member, None).split(" (about ")[0],
     )

@@ -48,7 +48,7 @@ def readable(v: float) -> str:
 def member_value(member: Mapping[str, Any], unit: str | None) -> str:
     """`figure_value` of a figure group's member (a dict, as in the JSON output). A sum in
     another currency than the group's reads in its own, then at the reports' own rate:
-    "3.2e+09 USD (about 3e+09 CHF at the reports' rate)"."""
+    "3,200,000,000 USD (about 3,000,000,000 CHF at the reports' own rate)"."""
     converted = member.get("converted_value")
     own = member.get("unit") if converted is not None else unit
     text = figure_value(
@@ -61,6 +61,9 @@ def member_value(member: Mapping[str, Any], unit: str | None) -> str:
     )
     if converted is not None:
         about = readable(float(f"{converted:.3g}"))
+        top = member.get("converted_value_max")
+        if top is not None:
+            about += f"–{readable(float(f'{top:.3g}'))}"
         text += f" (about {about} {unit or ''} at the reports' own rate)"
     return text
 

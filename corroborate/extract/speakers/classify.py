@@ -416,7 +416,7 @@ def _title_of_something(body: Sequence[Tok]) -> bool:
     )
 
 
-_GROUP_LINKS: Final[frozenset[str]] = frozenset({"in", "at", "from", "of"})
+_GROUP_LINKS: Final[frozenset[str]] = frozenset({"in", "at", "from", "of", "on", "aboard", "for"})
 
 
 def _title_of_a_body(body: Sequence[Tok], entities: Sequence[Entity]) -> bool:
@@ -441,8 +441,9 @@ def _title_of_a_body(body: Sequence[Tok], entities: Sequence[Entity]) -> bool:
         for label in ("LOC", "ORG")
     )
     if after[0].low in DETERMINERS:
-        # "the head of the agency"; two capitalised words at the end that no place or body
-        # covers may be the person's name ("the head of the agency Jane Doe")
+        # "the head of the agency"; not when it ends in two capitalised words that no place or
+        # body covers: they may be the person's name ("the head of the agency Jane Doe"), left
+        # to the rules for names
         return named or not (len(after) >= 3 and after[-1].cap and after[-2].cap)
     # "the mayor of Kyiv", "the governor of New York"; "Minister of Defence Rustem Umerov"
     # names the minister (the tagger may read "Defence Rustem Umerov" as a body)

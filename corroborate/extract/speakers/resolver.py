@@ -68,6 +68,14 @@ def _state_after(toks: Sequence[Tok], comma: int) -> bool:
 
 
 # words that open a subordinate clause before the main one ("But as Mr. Sanders campaigned")
+# a sentence opening with one is about something else first ("With Nusra fighters playing ...,
+# they said"): the group after it is no subject
+_PREPOSITIONS: Final = frozenset(
+    {"at", "in", "on", "by", "after", "during", "over", "from", "for", "with", "without",
+     "outside", "inside", "amid", "despite", "before", "under", "among"}
+)  # fmt: skip
+
+
 _SUBORDINATORS: Final = frozenset(
     {"as", "when", "while", "after", "before", "because", "since", "although", "though", "once",
      "until", "whenever"}
@@ -665,11 +673,7 @@ class SpeakerResolver:
             i = 0
             while i < len(toks) and toks[i].low in _OPENERS:
                 i += 1
-            if (
-                i >= len(toks)
-                or not toks[i].text[0].isalpha()
-                or toks[i].low in _PLACE_TIME_OPENERS
-            ):
+            if i >= len(toks) or not toks[i].text[0].isalpha() or toks[i].low in _PREPOSITIONS:
                 continue
             found = np_after(self.text, toks, i, len(toks), self.entities)
             if found is None or found.kind != "organisation" or not found.name or found.pronoun:
