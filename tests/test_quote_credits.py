@@ -5,6 +5,7 @@ person. Our own sentences, after the cases outlets wrote in the quote-tracking s
 
 from __future__ import annotations
 
+import pytest
 from parse_helpers import parser
 
 from corroborate.extract.entities import extract_entities
@@ -189,21 +190,23 @@ def test_a_title_of_something_without_a_name_is_a_person_with_that_title() -> No
         assert (speaker.name, speaker.title) == (None, title)
 
 
-def test_they_is_the_group_a_sentence_opens_with_unless_it_opens_with_a_preposition() -> None:
-    text = (
-        "Talks broke down on Monday.\n"
-        "These workers had been on strike for a week. They said the operator had refused to "
-        "meet them."
-    )
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Talks broke down on Monday.\nThese workers had been on strike for a week. They said "
+            "the operator had refused to meet them.",
+            "These workers",
+        ),
+        (  # a sentence opening with a preposition has no group for a subject
+            "Officials met on Monday.\nWith Nusra fighters playing a more dominant role in the "
+            "rebellion, they said, the president has deepened his resistance.",
+            "Officials",
+        ),
+    ],
+)
+def test_they_is_the_group_a_sentence_opens_with_unless_a_preposition_opens_it(
+    text: str, group: str
+) -> None:
     speaker = next(q.speaker for q in _quotes(text))
-    assert speaker is not None and speaker.name == "These workers"
-
-
-def test_they_is_not_a_group_inside_what_they_said() -> None:
-    text = (
-        "Officials met on Monday.\n"
-        "With Nusra fighters playing a more dominant role in the rebellion, they said, the "
-        "president has deepened his resistance."
-    )
-    speaker = next(q.speaker for q in _quotes(text))
-    assert speaker is not None and speaker.name == "Officials"
+    assert speaker is not None and speaker.name == group
