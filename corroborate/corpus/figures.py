@@ -913,6 +913,8 @@ def _rates(members: Sequence[dict[str, Any]], unit: str | None) -> dict[str, flo
     conversions in brackets, kept as two figures (`conversion_of`) or folded into one by the
     extractor (`original_value`). The median per pair of currencies; a currency converted only
     into a third one is reached through it (Australian dollars → US dollars → francs)."""
+    if unit is None:
+        return {}
     by_index = {(m["article"], m["index"]): m for m in members}
     pairs: list[tuple[dict[str, Any], float, str]] = []  # (member, the same sum, in currency)
     for m in members:
@@ -928,9 +930,6 @@ def _rates(members: Sequence[dict[str, Any]], unit: str | None) -> dict[str, flo
             direct.setdefault((m["unit"], currency), []).append(value / m["value"])
             direct.setdefault((currency, m["unit"]), []).append(m["value"] / value)
     step = {pair: sorted(r)[len(r) // 2] for pair, r in direct.items()}
-    rates: dict[str, float] = {}
-    if unit is None:
-        return rates
     reached = {unit: 1.0}
     frontier = [unit]
     while frontier:  # breadth first from the group's currency: the fewest conversions
